@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "audiobook",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "audiobook", targets: ["audiobook"]),
+    .library(name: "AudiobookKit", targets: ["AudiobookKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CEspeakNG",
+      pkgConfig: "espeak-ng",
+      providers: [.apt(["libespeak-ng-dev"])]
+    ),
+    .systemLibrary(
+      name: "CSndFile",
+      pkgConfig: "sndfile",
+      providers: [.apt(["libsndfile1-dev"])]
+    ),
+    .target(
+      name: "AudiobookKit",
+      dependencies: [
+        "CEspeakNG",
+        "CSndFile",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      resources: [.embedInCode("BuiltInVoices")]
+    ),
+    .executableTarget(
+      name: "audiobook",
+      dependencies: [
+        "AudiobookKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "AudiobookKitTests",
+      dependencies: ["AudiobookKit", "audiobook"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "AudiobookCLITests",
+      dependencies: ["AudiobookKit", "audiobook"]
+    ),
+  ]
+)

@@ -1,0 +1,36 @@
+/// Reads a plain-text manuscript: an optional title block, `Chapter ...` headings, paragraphs.
+enum PlainTextParser {
+  static func parse(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> Book {
+    var blocks = TextBlock.blocks(of: manuscript.lines)
+    let front = titleBlock(blocks)
+    if front != nil { blocks.removeFirst() }
+    var builder = BookBuilder(sourceFile: manuscript.file)
+    for block in blocks {
+      if let heading = ChapterHeading.parse(block.lines[0]) {
+        builder.heading(heading.title, line: block.firstLine)
+        builder.paragraph(lines: Array(block.lines.dropFirst()), line: block.firstLine + 1)
+      } else {
+        builder.paragraph(lines: block.lines, line: block.firstLine)
+      }
+    }
+    let title = front?.title ?? BookSlug.title(fromFileName: manuscript.file)
+    return try builder.build(title: title, author: front?.author)
+  }
+
+  /// The book's title (and `by Author` line) when the manuscript opens with one: a short
+  /// first block that is not a sentence and not a chapter heading.
+  static func titleBlock(_ blocks: [TextBlock]) -> (title: String, author: String?)? {
+    guard blocks.count > 1, let first = blocks.first, first.lines.count <= 2 else { return nil }
+    let title = first.lines[0].trimmingCharacters(in: .whitespaces)
+    guard title.count <= 100, ChapterHeading.parse(title) == nil,
+      let last = title.last, !".,;:".contains(last)
+    else { return nil }
+    var author: String?
+    if first.lines.count == 2 {
+      let byline = first.lines[1].trimmingCharacters(in: .whitespaces)
+      guard byline.lowercased().hasPrefix("by "), byline.count <= 100 else { return nil }
+      author = String(byline.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+    }
+    return (title, author)
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What `plan` shows: the chapters as they will be rendered, with an estimated duration,
+/// computed without synthesizing anything.
+public struct BookPlan: Codable, Sendable, Equatable {
+  public var title: String
+  public var author: String?
+  public var chapters: [Chapter]
+
+  public struct Chapter: Codable, Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var sourceLine: Int
+    public var paragraphs: Int
+    public var words: Int
+    /// Whole seconds: speech at the preset's rate plus every pause the preset adds.
+    public var estimatedSeconds: Int
+  }
+
+  public init(book: Book, preset: VoicePreset) {
+    let splitter = SentenceSplitter()
+    title = book.title
+    author = book.author
+    chapters = book.chapters.map { chapter in
+      let sentences = chapter.paragraphs.reduce(0) { $0 + splitter.sentences(in: $1.text).count }
+      let titleWords = chapter.title.split(whereSeparator: \.isWhitespace).count
+      let pauses = preset.pauses
+      let speech = Double(chapter.wordCount + titleWords) * 60 / Double(preset.engine.rate)
+      let silenceMilliseconds =
+        pauses.head + pauses.afterTitle + pauses.tail
+        + max(0, sentences - chapter.paragraphs.count) * pauses.sentence
+        + max(0, chapter.paragraphs.count - 1) * pauses.paragraph
+      return Chapter(
+        number: chapter.number, title: chapter.title, sourceLine: chapter.sourceLine,
+        paragraphs: chapter.paragraphs.count, words: chapter.wordCount,
+        estimatedSeconds: Int((speech + Double(silenceMilliseconds) / 1000).rounded()))
+    }
+  }
+
+  /// Key-sorted pretty JSON with a final newline.
+  public func encoded() throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(self)) + [0x0A]
+  }
+}

@@ -1,0 +1,131 @@
+internal import CEspeakNG
+
+/// The one espeak-ng engine of this process, in synchronous retrieval mode.
+///
+/// espeak-ng keeps global state (DESIGN.md facts 2 and 3): initialize it once,
+/// configure it, and synthesize only in processes forked from the configured
+/// one, so every paragraph starts from the same state.
+enum EspeakEngine {
+  /// A word as espeak-ng reported it: where it starts in the text and in the audio.
+  struct WordEvent: Sendable, Equatable {
+    /// 1-based code-point index into the synthesized text.
+    var textPosition: Int
+    /// Length of the word in code points.
+    var length: Int
+    /// Sample offset from the start of this synthesis call.
+    var sample: Int
+  }
+
+  /// Initializes espeak-ng (`espeak_Initialize`) without letting it call `exit`.
+  ///
+  /// - Throws: `SpeechError.engineUnavailable` when the data folder is missing.
+  static func initialize(dataPath: String? = nil) throws(SpeechError) -> EngineInfo {
+    let rate = dataPath.withOptionalCString {
+      espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, $0, Int32(espeakINITIALIZE_DONT_EXIT))
+    }
+    guard rate > 0 else {
+      throw .engineUnavailable("espeak_Initialize failed; is espeak-ng-data installed?")
+    }
+    var path: UnsafePointer<CChar>? = nil
+    let version = espeak_Info(&path).map { String(cString: $0) } ?? "unknown"
+    espeak_SetSynthCallback(collectSamples)
+    return EngineInfo(version: version, dataPath: path.map { String(cString: $0) } ?? "", sampleRate: Int(rate))
+  }
+
+  /// Selects a voice (`espeak_SetVoiceByName`) by language (`en-gb`), identifier (`gmw/en`)
+  /// or name (`English_(Great_Britain)`), with an optional variant (`m3`).
+  static func select(voice: String, variant: String) throws(SpeechError) {
+    guard let voice = installedVoices().first(matching: voice) else { throw .unknownVoice(voice) }
+    let name = variant.isEmpty ? voice.identifier : "\(voice.identifier)+\(variant)"
+    guard espeak_SetVoiceByName(name) == EE_OK else { throw .unknownVoice(name) }
+  }
+
+  /// Sets rate, pitch, range, volume and word gap (`espeak_SetParameter`).
+  static func apply(_ settings: EngineSettings) throws(SpeechError) {
+    let parameters: [(espeak_PARAMETER, Int)] = [
+      (espeakRATE, settings.rate), (espeakPITCH, settings.pitch), (espeakRANGE, settings.range),
+      (espeakVOLUME, settings.volume), (espeakWORDGAP, settings.wordGap),
+    ]
+    for (parameter, value) in parameters {
+      guard espeak_SetParameter(parameter, Int32(value), 0) == EE_OK else {
+        throw .synthesisFailed("espeak_SetParameter(\(parameter.rawValue), \(value)) failed")
+      }
+    }
+  }
+
+  /// The installed espeak-ng voices (`espeak_ListVoices`), in espeak-ng's order.
+  static func installedVoices() -> [InstalledVoice] {
+    guard let list = espeak_ListVoices(nil) else { return [] }
+    var voices: [InstalledVoice] = []
+    var index = 0
+    while let voice = list[index] {
+      let name = voice.pointee.name.map { String(cString: $0) } ?? ""
+      let identifier = voice.pointee.identifier.map { String(cString: $0) } ?? ""
+      // `languages` is a run of (priority byte, zero-terminated name), ending with a zero byte.
+      var languages: [InstalledVoice.Language] = []
+      if var cursor = voice.pointee.languages {
+        while cursor.pointee != 0 {
+          let language = String(cString: cursor + 1)
+          languages.append(.init(code: language, priority: Int(cursor.pointee)))
+          cursor = cursor + 1 + language.utf8.count + 1
+        }
+      }
+      voices.append(InstalledVoice(name: name, identifier: identifier, languages: languages))
+      index += 1
+    }
+    return voices
+  }
+
+  /// Synthesizes one piece of text as plain text (`espeak_Synth`, UTF-8, no SSML, no phonemes).
+  ///
+  /// The flags never include `espeakSSML` or `espeakPHONEMES`: text from a book must not
+  /// be able to switch either on (DESIGN.md fact 9).
+  static func synthesize(_ text: String) throws(SpeechError) -> (samples: [Int16], words: [WordEvent]) {
+    collected = Collected()
+    let bytes = Array(text.utf8) + [0]
+    let status = bytes.withUnsafeBufferPointer {
+      espeak_Synth($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
+    }
+    guard status == EE_OK else { throw .synthesisFailed("espeak_Synth returned \(status.rawValue)") }
+    let result = collected
+    collected = Collected()
+    return (result.samples, result.words)
+  }
+
+  struct Collected {
+    var samples: [Int16] = []
+    var words: [WordEvent] = []
+  }
+
+  /// Filled by the synthesis callback, which runs on the caller's thread in synchronous mode.
+  nonisolated(unsafe) static var collected = Collected()
+}
+
+/// The `t_espeak_callback` that appends audio and word events to `EspeakEngine.collected`.
+private func collectSamples(
+  _ wave: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?
+) -> Int32 {
+  if let wave, count > 0 {
+    EspeakEngine.collected.samples.append(contentsOf: UnsafeBufferPointer(start: wave, count: Int(count)))
+  }
+  var event = events
+  while let current = event, current.pointee.type != espeakEVENT_LIST_TERMINATED {
+    if current.pointee.type == espeakEVENT_WORD {
+      EspeakEngine.collected.words.append(
+        .init(
+          textPosition: Int(current.pointee.text_position), length: Int(current.pointee.length),
+          sample: Int(current.pointee.sample)))
+    }
+    event = current + 1
+  }
+  return 0
+}
+
+extension Optional<String> {
+  fileprivate func withOptionalCString<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
+    switch self {
+    case .some(let string): string.withCString { body($0) }
+    case .none: body(nil)
+    }
+  }
+}

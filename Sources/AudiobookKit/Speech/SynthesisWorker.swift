@@ -1,0 +1,108 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The worker process: initializes espeak-ng once, then forks a child per paragraph.
+///
+/// espeak-ng carries hidden state from one synthesis to the next (DESIGN.md fact 3), but a
+/// fork of an initialized process starts from identical state (fact 4): so the worker itself
+/// never synthesizes; each child speaks one paragraph from the same pristine state, writes
+/// the clip to a pipe and exits. The same paragraph therefore always yields the same samples,
+/// and a crash inside espeak-ng kills only that child.
+///
+/// Protocol on stdin/stdout, length-prefixed messages (`FileDescriptorIO.writeMessage`):
+/// 1. parent sends `EngineSettings` as JSON; worker answers `0` + `EngineInfo` JSON, or `1` + error.
+/// 2. parent sends a request (texts); worker answers `0` + `Clip.encoded`, `1` + error, or `2` + crash.
+/// 3. an empty message or end of file ends the worker.
+public enum SynthesisWorker {
+  enum Status: UInt8 {
+    case ok = 0
+    case failed = 1
+    case crashed = 2
+  }
+
+  /// Serves requests on `input`/`output` until end of file; returns the exit status.
+  public static func run(input: Int32 = 0, output: Int32 = 1) -> Int32 {
+    guard let hello = FileDescriptorIO.readMessage(input),
+      let settings = try? JSONDecoder().decode(EngineSettings.self, from: Data(hello))
+    else { return 64 }
+    let info: EngineInfo
+    do {
+      info = try EspeakEngine.initialize()
+      try EspeakEngine.select(voice: settings.voice, variant: settings.variant)
+      try EspeakEngine.apply(settings)
+    } catch {
+      FileDescriptorIO.writeMessage(output, reply(.failed, message: describe(error)))
+      return 1
+    }
+    let infoJSON = (try? JSONEncoder().encode(info)).map { [UInt8]($0) } ?? []
+    guard FileDescriptorIO.writeMessage(output, [Status.ok.rawValue] + infoJSON) else { return 1 }
+    while let request = FileDescriptorIO.readMessage(input), !request.isEmpty {
+      guard FileDescriptorIO.writeMessage(output, synthesizeInChild(request)) else { return 1 }
+    }
+    return 0
+  }
+
+  /// Forks, lets the child synthesize `request`, and relays its reply, or a crash report
+  /// when the child died before finishing.
+  static func synthesizeInChild(_ request: [UInt8]) -> [UInt8] {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { return reply(.failed, message: "pipe failed: \(String(cString: strerror(errno)))") }
+    let pid = fork()
+    if pid == 0 {
+      close(fds[0])
+      FileDescriptorIO.writeAll(fds[1], synthesize(request))
+      _exit(0)
+    }
+    close(fds[1])
+    guard pid > 0 else {
+      close(fds[0])
+      return reply(.failed, message: "fork failed: \(String(cString: strerror(errno)))")
+    }
+    let bytes = FileDescriptorIO.readToEnd(fds[0])
+    close(fds[0])
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let signal = status & 0x7f
+    if signal != 0 {
+      return reply(.crashed, message: "espeak-ng crashed (signal \(signal): \(String(cString: strsignal(signal))))")
+    }
+    guard !bytes.isEmpty, (status >> 8) & 0xff == 0 else {
+      return reply(.crashed, message: "the synthesis process exited with status \((status >> 8) & 0xff)")
+    }
+    return bytes
+  }
+
+  /// Runs in the child: synthesizes each text as its own piece.
+  private static func synthesize(_ request: [UInt8]) -> [UInt8] {
+    var reader = ByteReader(request)
+    guard let count = reader.uint32() else { return reply(.failed, message: "malformed request") }
+    var pieces: [SpokenPiece] = []
+    for _ in 0..<count {
+      guard let text = reader.string() else { return reply(.failed, message: "malformed request") }
+      do {
+        let (samples, words) = try EspeakEngine.synthesize(text)
+        pieces.append(SilenceTrimmer.trim(samples: samples, words: words))
+      } catch {
+        return reply(.failed, message: describe(error))
+      }
+    }
+    return [Status.ok.rawValue] + Clip(pieces: pieces).encoded
+  }
+
+  static func reply(_ status: Status, message: String) -> [UInt8] {
+    [status.rawValue] + Array(message.utf8)
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    switch error as? SpeechError {
+    case .unknownVoice(let name): "espeak-ng has no voice '\(name)'"
+    case .engineUnavailable(let message), .synthesisFailed(let message), .workerCrashed(let message),
+      .workerFailed(let message):
+      message
+    case nil: "\(error)"
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Speaks paragraphs through a synthesis worker process (see `SynthesisWorker`).
+///
+/// The worker is this tool's own executable started as `audiobook synthesis-worker`, so the
+/// process that renders never runs espeak-ng itself and may use threads freely.
+public final class Synthesizer {
+  /// What espeak-ng in the worker reported: version, data path, sample rate.
+  public let info: EngineInfo
+  private let process: Process
+  private let requests: FileHandle
+  private let replies: FileHandle
+  private var closed = false
+
+  /// Starts a worker with `settings` applied.
+  ///
+  /// - Parameter workerExecutable: the `audiobook` executable (see `SynthesisWorker.defaultExecutable`).
+  /// - Throws: `SpeechError.unknownVoice` when espeak-ng lacks the voice; `.workerFailed` when the
+  ///   worker cannot start.
+  public init(settings: EngineSettings, workerExecutable: String) throws(SpeechError) {
+    // A worker that dies must not take this process down with SIGPIPE on the next write.
+    signal(SIGPIPE, SIG_IGN)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: workerExecutable)
+    process.arguments = ["synthesis-worker"]
+    let toWorker = Pipe()
+    let fromWorker = Pipe()
+    process.standardInput = toWorker
+    process.standardOutput = fromWorker
+    do {
+      try process.run()
+    } catch {
+      throw .workerFailed("cannot start the synthesis worker \(workerExecutable): \(error.localizedDescription)")
+    }
+    self.process = process
+    requests = toWorker.fileHandleForWriting
+    replies = fromWorker.fileHandleForReading
+    let settingsJSON = (try? JSONEncoder().encode(settings)).map { [UInt8]($0) } ?? []
+    FileDescriptorIO.writeMessage(requests.fileDescriptor, settingsJSON)
+    guard let hello = FileDescriptorIO.readMessage(replies.fileDescriptor), let status = hello.first else {
+      throw .workerFailed("the synthesis worker \(workerExecutable) did not answer")
+    }
+    guard status == SynthesisWorker.Status.ok.rawValue,
+      let info = try? JSONDecoder().decode(EngineInfo.self, from: Data(hello.dropFirst()))
+    else {
+      let message = String(decoding: hello.dropFirst(), as: UTF8.self)
+      if message.hasPrefix("espeak-ng has no voice") { throw .unknownVoice(settings.espeakVoiceName) }
+      throw .workerFailed(message)
+    }
+    self.info = info
+  }
+
+  /// Synthesizes each text as one piece of a clip, in a fresh fork of the worker.
+  ///
+  /// - Throws: `SpeechError.workerCrashed` when espeak-ng crashed on this text (the worker
+  ///   lives on); `.synthesisFailed` or `.workerFailed` otherwise.
+  public func synthesize(_ texts: [String]) throws(SpeechError) -> Clip {
+    var request = ByteWriter()
+    request.append(UInt32(texts.count))
+    for text in texts { request.append(text) }
+    guard FileDescriptorIO.writeMessage(requests.fileDescriptor, request.bytes),
+      let reply = FileDescriptorIO.readMessage(replies.fileDescriptor), let status = reply.first
+    else { throw .workerFailed("the synthesis worker stopped unexpectedly") }
+    let body = Array(reply.dropFirst())
+    switch SynthesisWorker.Status(rawValue: status) {
+    case .ok:
+      guard let clip = Clip(encoded: body) else { throw .workerFailed("the synthesis worker sent a malformed clip") }
+      return clip
+    case .crashed: throw .workerCrashed(String(decoding: body, as: UTF8.self))
+    case .failed, nil: throw .synthesisFailed(String(decoding: body, as: UTF8.self))
+    }
+  }
+
+  /// Ends the worker: an empty message, then wait for it to exit.
+  public func close() {
+    guard !closed else { return }
+    closed = true
+    FileDescriptorIO.writeMessage(requests.fileDescriptor, [])
+    try? requests.close()
+    process.waitUntilExit()
+    try? replies.close()
+  }
+
+  deinit { close() }
+}
+
+extension SynthesisWorker {
+  /// This process's own executable (`/proc/self/exe`), which serves as the worker when it is `audiobook`.
+  public static func defaultExecutable() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  }
+}

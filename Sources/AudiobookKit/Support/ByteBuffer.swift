@@ -1,0 +1,65 @@
+/// Little-endian encoding of integers, strings and samples into bytes, for the worker pipe.
+struct ByteWriter {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func append(_ value: UInt32) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ value: UInt8) { bytes.append(value) }
+
+  mutating func append(_ string: String) {
+    append(UInt32(string.utf8.count))
+    bytes.append(contentsOf: string.utf8)
+  }
+
+  mutating func append(samples: [Int16]) {
+    append(UInt32(samples.count))
+    samples.withUnsafeBufferPointer { buffer in
+      // Int16 is little-endian on every platform Swift runs this tool on (x86_64, arm64).
+      bytes.append(contentsOf: UnsafeRawBufferPointer(buffer))
+    }
+  }
+}
+
+/// Reads what `ByteWriter` wrote; every read fails softly (nil) on truncated input.
+struct ByteReader {
+  private let bytes: [UInt8]
+  private(set) var offset = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var isAtEnd: Bool { offset == bytes.count }
+
+  mutating func uint8() -> UInt8? {
+    guard offset < bytes.count else { return nil }
+    defer { offset += 1 }
+    return bytes[offset]
+  }
+
+  mutating func uint32() -> UInt32? {
+    guard offset + 4 <= bytes.count else { return nil }
+    defer { offset += 4 }
+    return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+      | UInt32(bytes[offset + 3]) << 24
+  }
+
+  mutating func string() -> String? {
+    guard let count = uint32().map(Int.init), offset + count <= bytes.count else { return nil }
+    defer { offset += count }
+    return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+  }
+
+  mutating func samples() -> [Int16]? {
+    guard let count = uint32().map(Int.init), offset + count * 2 <= bytes.count else { return nil }
+    let start = offset
+    offset += count * 2
+    return [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
+      bytes.withUnsafeBytes { raw in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: raw[start..<start + count * 2]))
+      }
+      initialized = count
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/// Turns text as written into the text espeak-ng is given: whitespace collapsed, chapter
+/// numbers read as numbers, overlong sentences cut where espeak-ng would break them anyway.
+public enum SpeechText {
+  /// espeak-ng caps a clause near 800 bytes and breaks a long run near 727 characters on its own
+  /// (DESIGN.md fact 8); cutting first puts the break at a comma or a space instead.
+  public static let pieceLimit = 600
+  /// A run without spaces this long is not text anyone can read aloud.
+  public static let longestWord = 200
+
+  /// The speech pieces of one sentence, each at most `pieceLimit` characters.
+  ///
+  /// - Throws: `.badInput` naming `file` and `line` for a run of characters without a space
+  ///   longer than `longestWord`.
+  public static func pieces(of sentence: String, file: String, line: Int) throws(AudiobookError) -> [String] {
+    let words = sentence.split(whereSeparator: \.isWhitespace)
+    if let word = words.first(where: { $0.count > longestWord }) {
+      throw AudiobookError(
+        .badInput,
+        "a run of \(word.count) characters without a space ('\(word.prefix(20))...') cannot be read aloud",
+        file: file, line: line)
+    }
+    let collapsed = words.joined(separator: " ")
+    return collapsed.count <= pieceLimit ? [collapsed] : SentenceSplitter.pieces(of: collapsed, limit: pieceLimit)
+  }
+
+  /// A chapter title as a narrator reads it: `CHAPTER IV.` → `Chapter 4.`, and
+  /// `Chapter 3: The Gala` as two phrases, `Chapter 3.` and `The Gala.`
+  public static func spokenTitle(_ title: String) -> [String] {
+    if let heading = ChapterHeading.parse(title), let number = heading.number {
+      let label = title.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "Chapter"
+      let spokenLabel = label.prefix(1).uppercased() + label.dropFirst().lowercased()
+      var phrases = ["\(spokenLabel) \(number)."]
+      if let subtitle = heading.subtitle { phrases.append(withFinalStop(subtitle)) }
+      return phrases
+    }
+    return [withFinalStop(title.split(whereSeparator: \.isWhitespace).joined(separator: " "))]
+  }
+
+  /// A title ends with a full stop unless it already ends a sentence, so espeak-ng gives it
+  /// a falling, final intonation.
+  private static func withFinalStop(_ text: String) -> String {
+    guard let last = text.last, !".!?…".contains(last) else { return text }
+    return text + "."
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import AudiobookKit
+import Foundation
+
+/// Prints problems compiler-style on stderr and turns them into the documented exit status.
+enum Diagnostics {
+  /// Runs `body`; an `AudiobookError` becomes one line on stderr and its exit status.
+  static func run(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as AudiobookError {
+      printError(error)
+      throw ExitCode(error.exitStatus)
+    }
+  }
+
+  /// `file:line: error: message`, as compilers print it; the label in red on a terminal.
+  static func printError(_ error: AudiobookError) {
+    var location = ""
+    if let file = error.file { location = error.line.map { "\(file):\($0): " } ?? "\(file): " }
+    let label = Terminal.isTerminal(2) ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+    FileHandle.standardError.write(Data("\(location)\(label) \(error.message)\(hint(for: error))\n".utf8))
+  }
+
+  static func printWarning(_ message: String) {
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+  }
+
+  /// What to do next, for the failures where the library's fragment does not say.
+  private static func hint(for error: AudiobookError) -> String {
+    switch error.kind {
+    case .missingInput: "; check the path and that the file is readable"
+    case .cannotCreate: "; choose another folder with --output or fix its permissions"
+    default: ""
+    }
+  }
+}

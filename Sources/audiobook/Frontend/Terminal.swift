@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import AudiobookKit
+import Foundation
+
+enum Terminal {
+  static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+  /// Removes temporary outputs and exits when the user presses Ctrl-C or the job is terminated,
+  /// so no half-written file survives an interruption.
+  static func removePartialOutputsOnInterrupt() {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler {
+        AtomicOutput.removeAllInProgress()
+        FileHandle.standardError.write(Data("audiobook: interrupted; no partial files were left behind\n".utf8))
+        _exit(128 + signalNumber)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+}

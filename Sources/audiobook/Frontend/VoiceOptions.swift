@@ -1,0 +1,28 @@
+import ArgumentParser
+import AudiobookKit
+
+/// `--voice` and `--voices`, shared by the commands that speak.
+struct VoiceOptions: ParsableArguments {
+  @Option(help: "Voice preset or espeak-ng voice (see `audiobook voices`). Default: the book's, else narrator.")
+  var voice: String?
+
+  @Option(
+    help: "A folder of voice presets, searched before ./Voices, ~/.config/audiobook/voices and the built-in ones.")
+  var voices: String?
+
+  var library: VoiceLibrary { VoiceLibrary(explicitDirectory: voices) }
+
+  /// The flag's preset, else the one the book asks for, else the default.
+  func preset(bookVoice: String? = nil, book: String? = nil) throws(AudiobookError) -> VoicePreset {
+    if let voice { return try library.preset(named: voice) }
+    if let bookVoice {
+      do {
+        return try library.preset(named: bookVoice)
+      } catch  where error.kind == .usage {
+        // Named inside the manuscript, so it is the manuscript that is wrong.
+        throw AudiobookError(.badInput, error.message + " (named in the front matter)", file: book)
+      }
+    }
+    return try library.preset(named: VoiceLibrary.defaultPresetName)
+  }
+}

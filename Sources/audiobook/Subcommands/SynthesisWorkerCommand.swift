@@ -1,0 +1,16 @@
+import ArgumentParser
+import AudiobookKit
+
+extension AudiobookCommand {
+  /// The worker process the renderer starts; not for people (see `SynthesisWorker`).
+  struct SynthesisWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "synthesis-worker", abstract: "Serve espeak-ng synthesis on stdin/stdout (internal).",
+      shouldDisplay: false)
+
+    func run() throws {
+      let status = SynthesisWorker.run()
+      if status != 0 { throw ExitCode(status) }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import AudiobookKit
+import Foundation
+
+extension AudiobookCommand {
+  struct Voices: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the voice presets (and where each comes from) and the installed espeak-ng voices.")
+
+    @Option(help: "A folder of voice presets, searched first.")
+    var voices: String?
+
+    @Flag(help: "Print JSON: presets[] and espeakVoices[].")
+    var json = false
+
+    struct Listing: Encodable {
+      struct Preset: Encodable {
+        var name, description, source, voice, variant: String
+        var rate: Int
+      }
+      struct EspeakVoice: Encodable {
+        var language, identifier, name: String
+      }
+      var presets: [Preset]
+      var espeakVoices: [EspeakVoice]
+    }
+
+    func run() throws {
+      try Diagnostics.run {
+        let library = VoiceLibrary(explicitDirectory: voices)
+        let listing = Listing(
+          presets: try library.allPresets().map {
+            .init(
+              name: $0.name, description: $0.description, source: $0.source.description, voice: $0.engine.voice,
+              variant: $0.engine.variant, rate: $0.engine.rate)
+          },
+          espeakVoices: EspeakVoices.installed().map {
+            .init(language: $0.primaryLanguage, identifier: $0.identifier, name: $0.name)
+          })
+        if json {
+          let encoder = JSONEncoder()
+          encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+          FileHandle.standardOutput.write((try? encoder.encode(listing)) ?? Data())
+          print()
+          return
+        }
+        print("Presets (search order: \(library.directories.joined(separator: ", ")), built-in):")
+        for preset in listing.presets {
+          let voice = preset.variant.isEmpty ? preset.voice : "\(preset.voice)+\(preset.variant)"
+          print(
+            "  \(preset.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(voice.padding(toLength: 12, withPad: " ", startingAt: 0)) \(preset.rate) wpm  \(preset.description)  [\(preset.source)]"
+          )
+        }
+        print("espeak-ng voices (use the language code with --voice or in a preset):")
+        for voice in listing.espeakVoices {
+          print(
+            "  \(voice.language.padding(toLength: 16, withPad: " ", startingAt: 0)) \(voice.identifier.padding(toLength: 22, withPad: " ", startingAt: 0)) \(voice.name)"
+          )
+        }
+      }
+    }
+  }
+}
