@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import AudiobookKit
+
+@Suite struct ManuscriptReaderTests {
+  @Test func dropsByteOrderMarkAndAcceptsCRLF() throws {
+    let lines = try ManuscriptReader.decode(Array("\u{FEFF}One\r\ntwo\r\n\r\nthree".utf8), file: "b.txt")
+    #expect(lines == ["One", "two", "", "three"])
+  }
+
+  @Test func namesTheLineOfInvalidUTF8() {
+    let bytes = Array("fine\nalso fine\n".utf8) + [0x93, 0x61, 0x94] + Array("\nlast".utf8)
+    #expect(throws: AudiobookError(.badInput, "is not valid UTF-8 (first bad byte on this line); save it as UTF-8", file: "b.txt", line: 3)) {
+      try ManuscriptReader.decode(bytes, file: "b.txt")
+    }
+  }
+
+  @Test func refusesNULBytes() {
+    let error = #expect(throws: AudiobookError.self) { try ManuscriptReader.decode([0x41, 0x0A, 0x00, 0x42], file: "b.txt") }
+    #expect(error?.kind == .badInput)
+    #expect(error?.line == 2)
+  }
+
+  @Test func refusesMostlyControlCharacters() {
+    let bytes: [UInt8] = Array(repeating: 0x01, count: 50) + Array("abc".utf8)
+    let error = #expect(throws: AudiobookError.self) { try ManuscriptReader.decode(bytes, file: "b.txt") }
+    #expect(error?.kind == .badInput)
+  }
+
+  @Test func refusesAnEmptyManuscript() {
+    let error = #expect(throws: AudiobookError.self) { try ManuscriptReader.decode(Array(" \n\t\n".utf8), file: "b.txt") }
+    #expect(error?.kind == .badInput)
+    #expect(error?.message.contains("empty") == true)
+  }
+
+  @Test func missingFileIsMissingInput() {
+    let error = #expect(throws: AudiobookError.self) { try ManuscriptReader.read("/nonexistent/book.txt") }
+    #expect(error?.kind == .missingInput)
+    #expect(error?.file == "/nonexistent/book.txt")
+  }
+
+  @Test func chooseFormatByExtension() throws {
+    try TestSupport.withScratchFolder { folder in
+      let markdown = try TestSupport.write("# A\n\nText.", to: "book.md", in: folder)
+      let text = try TestSupport.write("Text.", to: "book.txt", in: folder)
+      #expect(try ManuscriptReader.read(markdown).format == .markdown)
+      #expect(try ManuscriptReader.read(text).format == .plainText)
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import Testing
+
+@testable import AudiobookKit
+
+@Suite struct PlainTextParserTests {
+  func parse(_ text: String, file: String = "book.txt") throws -> Book {
+    try PlainTextParser.parse(.init(file: file, format: .plainText, lines: text.components(separatedBy: "\n")))
+  }
+
+  @Test func titleBlockHeadingsAndHardWrappedParagraphs() throws {
+    let book = try parse(
+      """
+      The Salt Road
+      by June Marrow
+
+      Chapter 1: Departure
+
+      The cart left at dawn,
+      heavy with salt.
+
+      Nobody waved.
+
+      CHAPTER II.
+      The road turned north.
+      """)
+    #expect(book.title == "The Salt Road")
+    #expect(book.author == "June Marrow")
+    #expect(book.chapters.map(\.title) == ["Chapter 1: Departure", "CHAPTER II"])
+    #expect(book.chapters.map(\.sourceLine) == [4, 11])
+    #expect(book.chapters[0].paragraphs.map(\.text) == ["The cart left at dawn, heavy with salt.", "Nobody waved."])
+    #expect(book.chapters[0].paragraphs.map(\.sourceLine) == [6, 9])
+    #expect(book.chapters[1].paragraphs.map(\.text) == ["The road turned north."])
+    #expect(book.chapters[1].paragraphs[0].sourceLine == 12)
+    #expect(book.chapters[0].paragraphs.map(\.number) == [1, 2])
+  }
+
+  @Test func bookWithoutHeadingsIsOneChapterNamedAfterTheFile() throws {
+    let book = try parse("It rained.\n\nIt stopped.", file: "/tmp/a-wet-week.txt")
+    #expect(book.title == "A Wet Week")
+    #expect(book.chapters.count == 1)
+    #expect(book.chapters[0].title == "A Wet Week")
+    #expect(book.chapters[0].paragraphs.count == 2)
+  }
+
+  @Test func bookWithTitleLineButNoHeadingsTakesItsTitle() throws {
+    let book = try parse("Small Hours\n\nIt rained.\n\nIt stopped.")
+    #expect(book.chapters.map(\.title) == ["Small Hours"])
+    #expect(book.chapters[0].paragraphs.count == 2)
+  }
+
+  @Test func aFirstParagraphThatIsASentenceIsNotATitle() throws {
+    let book = try parse("It rained all week.\n\nIt stopped.", file: "wet.txt")
+    #expect(book.title == "Wet")
+    #expect(book.chapters[0].paragraphs.count == 2)
+  }
+
+  @Test func paragraphIDsAreStableAndUnique() throws {
+    let first = try parse("Chapter 1\n\nSame.\n\nSame.\n\nOther.")
+    let edited = try parse("Chapter 1\n\nNew first.\n\nSame.\n\nSame.\n\nOther.")
+    let ids = first.chapters[0].paragraphs.map(\.id)
+    #expect(Set(ids).count == 3)
+    #expect(ids[1] == ids[0] + "-2")
+    #expect(Array(edited.chapters[0].paragraphs.map(\.id).dropFirst()) == ids)
+  }
+
+  @Test func onlyHeadingsIsNoBook() {
+    let error = #expect(throws: AudiobookError.self) { try parse("Chapter 1\n\nChapter 2") }
+    #expect(error?.kind == .badInput)
+  }
+}

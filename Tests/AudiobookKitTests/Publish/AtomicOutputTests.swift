@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@testable import AudiobookKit
+
+@Suite struct AtomicOutputTests {
+  @Test func writesThroughAHiddenTemporaryName() throws {
+    try TestSupport.withScratchFolder { folder in
+      let path = folder.appendingPathComponent("manifest.json").path
+      #expect(AtomicOutput.temporaryPath(for: path) == folder.appendingPathComponent(".manifest.json.partial").path)
+      try AtomicOutput.write(Array("{}".utf8), to: path)
+      #expect(FileManager.default.contents(atPath: path) == Data("{}".utf8))
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["manifest.json"])
+    }
+  }
+
+  @Test func sweepsStaleTemporaryFilesOnly() throws {
+    try TestSupport.withScratchFolder { folder in
+      try TestSupport.write("x", to: ".01 One.wav.partial", in: folder)
+      try TestSupport.write("x", to: "01 One.wav", in: folder)
+      AtomicOutput.sweepStale(in: folder.path)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["01 One.wav"])
+    }
+  }
+
+  @Test func interruptionRemovesFilesInProgress() throws {
+    try TestSupport.withScratchFolder { folder in
+      let temporary = try TestSupport.write("half", to: ".x.partial", in: folder)
+      AtomicOutput.register(temporary)
+      AtomicOutput.removeAllInProgress()
+      AtomicOutput.unregister(temporary)
+      #expect(!FileManager.default.fileExists(atPath: temporary))
+    }
+  }
+}
