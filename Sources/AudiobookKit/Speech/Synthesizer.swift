@@ -11,9 +11,7 @@ import Foundation
 public final class Synthesizer {
   /// What espeak-ng in the worker reported: version, data path, sample rate.
   public let info: EngineInfo
-  private let process: Process
-  private let requests: FileHandle
-  private let replies: FileHandle
+  private let worker: WorkerProcess
   private var closed = false
 
   /// Starts a worker with `settings` applied.
@@ -24,24 +22,10 @@ public final class Synthesizer {
   public init(settings: EngineSettings, workerExecutable: String) throws(SpeechError) {
     // A worker that dies must not take this process down with SIGPIPE on the next write.
     signal(SIGPIPE, SIG_IGN)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: workerExecutable)
-    process.arguments = ["synthesis-worker"]
-    let toWorker = Pipe()
-    let fromWorker = Pipe()
-    process.standardInput = toWorker
-    process.standardOutput = fromWorker
-    do {
-      try process.run()
-    } catch {
-      throw .workerFailed("cannot start the synthesis worker \(workerExecutable): \(error.localizedDescription)")
-    }
-    self.process = process
-    requests = toWorker.fileHandleForWriting
-    replies = fromWorker.fileHandleForReading
+    worker = try WorkerProcess(executable: workerExecutable, arguments: ["synthesis-worker"])
     let settingsJSON = (try? JSONEncoder().encode(settings)).map { [UInt8]($0) } ?? []
-    FileDescriptorIO.writeMessage(requests.fileDescriptor, settingsJSON)
-    guard let hello = FileDescriptorIO.readMessage(replies.fileDescriptor), let status = hello.first else {
+    FileDescriptorIO.writeMessage(worker.input, settingsJSON)
+    guard let hello = FileDescriptorIO.readMessage(worker.output), let status = hello.first else {
       throw .workerFailed("the synthesis worker \(workerExecutable) did not answer")
     }
     guard status == SynthesisWorker.Status.ok.rawValue,
@@ -62,8 +46,8 @@ public final class Synthesizer {
     var request = ByteWriter()
     request.append(UInt32(texts.count))
     for text in texts { request.append(text) }
-    guard FileDescriptorIO.writeMessage(requests.fileDescriptor, request.bytes),
-      let reply = FileDescriptorIO.readMessage(replies.fileDescriptor), let status = reply.first
+    guard FileDescriptorIO.writeMessage(worker.input, request.bytes),
+      let reply = FileDescriptorIO.readMessage(worker.output), let status = reply.first
     else { throw .workerFailed("the synthesis worker stopped unexpectedly") }
     let body = Array(reply.dropFirst())
     switch SynthesisWorker.Status(rawValue: status) {
@@ -79,10 +63,8 @@ public final class Synthesizer {
   public func close() {
     guard !closed else { return }
     closed = true
-    FileDescriptorIO.writeMessage(requests.fileDescriptor, [])
-    try? requests.close()
-    process.waitUntilExit()
-    try? replies.close()
+    FileDescriptorIO.writeMessage(worker.input, [])
+    worker.wait()
   }
 
   deinit { close() }
