@@ -17,19 +17,26 @@ final class ChapterAssembler {
     try writer.writeSilence(frames: frames(milliseconds: pauses.head))
   }
 
+  /// Synthesizes a batch of speech pieces; the assembler asks for at most `batchSize` at a time.
+  typealias Synthesize = ([String]) throws(AudiobookError) -> Clip
+
+  /// Pieces synthesized per request: about 5 minutes of audio at most, so even a paragraph
+  /// of a megabyte never has to sit in memory whole.
+  static let batchSize = 8
+
   /// Speaks the chapter title, then leaves the after-title pause.
-  func appendTitle(_ script: SpeechScript, clip: Clip) throws(AudiobookError) -> Manifest.Span {
-    let spans = try append(script, clip: clip)
+  func appendTitle(_ script: SpeechScript, synthesize: Synthesize) throws(AudiobookError) -> Manifest.Span {
+    let spans = try append(script, synthesize: synthesize)
     try writer.writeSilence(frames: frames(milliseconds: pauses.afterTitle))
     return spans.first ?? Manifest.Span(text: "", startFrame: writer.frames, frames: 0)
   }
 
   /// Appends a paragraph (after a paragraph pause unless it is the first) and returns where
   /// each of its sentences landed.
-  func appendParagraph(_ script: SpeechScript, clip: Clip) throws(AudiobookError) -> [Manifest.Span] {
+  func appendParagraph(_ script: SpeechScript, synthesize: Synthesize) throws(AudiobookError) -> [Manifest.Span] {
     if paragraphsWritten > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.paragraph)) }
     paragraphsWritten += 1
-    return try append(script, clip: clip)
+    return try append(script, synthesize: synthesize)
   }
 
   /// Writes the tail room tone, at least `pauses.tail`, so the file ends on a cue frame.
@@ -43,15 +50,21 @@ final class ChapterAssembler {
   }
 
   /// Sentences separated by the sentence pause; the pieces of one overlong sentence by half of it.
-  private func append(_ script: SpeechScript, clip: Clip) throws(AudiobookError) -> [Manifest.Span] {
-    var pieces = clip.pieces[...]
+  private func append(_ script: SpeechScript, synthesize: Synthesize) throws(AudiobookError) -> [Manifest.Span] {
+    var pending = script.pieces[...]
+    var ready: ArraySlice<SpokenPiece> = []
     var spans: [Manifest.Span] = []
     for (index, sentence) in script.sentences.enumerated() {
       if index > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.sentence)) }
       let start = writer.frames
       for pieceIndex in sentence.pieces.indices {
         if pieceIndex > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.sentence / 2)) }
-        guard let piece = pieces.popFirst() else { break }
+        if ready.isEmpty {
+          let batch = Array(pending.prefix(Self.batchSize))
+          pending = pending.dropFirst(batch.count)
+          ready = try synthesize(batch).pieces[...]
+        }
+        guard let piece = ready.popFirst() else { break }
         try writer.write(piece.samples)
       }
       spans.append(Manifest.Span(text: sentence.text, startFrame: start, frames: writer.frames - start))

@@ -8,11 +8,18 @@ public struct Renderer {
   public var workerExecutable: String
   /// Called with a line of progress after each chapter.
   public var log: (String) -> Void
+  /// Called with text the listener may not expect to hear as it is (markup, a sentence too
+  /// long to read in one breath), as `file:line: warning: ...`.
+  public var warn: (String) -> Void
 
-  public init(preset: VoicePreset, workerExecutable: String, log: @escaping (String) -> Void = { _ in }) {
+  public init(
+    preset: VoicePreset, workerExecutable: String, log: @escaping (String) -> Void = { _ in },
+    warn: @escaping (String) -> Void = { _ in }
+  ) {
     self.preset = preset
     self.workerExecutable = workerExecutable
     self.log = log
+    self.warn = warn
   }
 
   /// What a render produced.
@@ -50,14 +57,17 @@ public struct Renderer {
         writer: SoundFileWriter(path: temporary, sampleRate: sampleRate), pauses: preset.pauses)
 
       let titleScript = SpeechScript.title(chapter.title)
-      let heading = try assembler.appendTitle(
-        titleScript, clip: synthesize(titleScript, synthesizer, book: book, chapter: chapter, paragraph: nil))
+      let heading = try assembler.appendTitle(titleScript) { pieces throws(AudiobookError) in
+        try self.synthesize(pieces, synthesizer, book: book, chapter: chapter, paragraph: nil)
+      }
       var paragraphs: [Manifest.Paragraph] = []
       for paragraph in chapter.paragraphs {
         let script = try SpeechScript.paragraph(
           paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine)
-        let clip = try synthesize(script, synthesizer, book: book, chapter: chapter, paragraph: paragraph)
-        let sentences = try assembler.appendParagraph(script, clip: clip)
+        noticeUnusual(script, paragraph: paragraph, file: book.sourceFile)
+        let sentences = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
+          try self.synthesize(pieces, synthesizer, book: book, chapter: chapter, paragraph: paragraph)
+        }
         let start = sentences.first?.startFrame ?? 0
         let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
         paragraphs.append(
@@ -107,6 +117,16 @@ public struct Renderer {
     }
   }
 
+  private func noticeUnusual(_ script: SpeechScript, paragraph: Paragraph, file: String) {
+    let location = "\(file):\(paragraph.sourceLine): warning:"
+    if let notice = MarkupNotice.check(paragraph.text) { warn("\(location) \(notice)") }
+    if let long = script.sentences.first(where: { $0.pieces.count > 1 }) {
+      warn(
+        "\(location) a sentence of \(long.text.count) characters is read in \(long.pieces.count) pieces "
+          + "of at most \(SpeechText.pieceLimit); add punctuation to choose the breaks")
+    }
+  }
+
   private func makeFolder(_ folder: String) throws(AudiobookError) {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -131,14 +151,14 @@ public struct Renderer {
   }
 
   private func synthesize(
-    _ script: SpeechScript, _ synthesizer: Synthesizer, book: Book, chapter: Chapter, paragraph: Paragraph?
+    _ pieces: [String], _ synthesizer: Synthesizer, book: Book, chapter: Chapter, paragraph: Paragraph?
   ) throws(AudiobookError) -> Clip {
     do {
-      return try synthesizer.synthesize(script.pieces)
+      return try synthesizer.synthesize(pieces)
     } catch {
       let place =
         paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" } ?? "chapter \(chapter.number) title"
-      let text = script.sentences.first?.text.prefix(60) ?? ""
+      let text = pieces.first?.prefix(60) ?? ""
       throw AudiobookError(
         .failure, "\(place) ('\(text)'): \(error)", file: book.sourceFile,
         line: paragraph?.sourceLine ?? chapter.sourceLine)

@@ -41,13 +41,13 @@ public struct Speaker {
     for block in blocks {
       let paragraph = block.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
       let script = try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: block.firstLine)
-      let clip: Clip
-      do {
-        clip = try synthesizer.synthesize(script.pieces)
-      } catch {
-        throw AudiobookError(.failure, "\(error)", file: source, line: block.firstLine)
+      _ = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
+        do {
+          return try synthesizer.synthesize(pieces)
+        } catch {
+          throw AudiobookError(.failure, "\(error)", file: source, line: block.firstLine)
+        }
       }
-      _ = try assembler.appendParagraph(script, clip: clip)
     }
     let frames = try assembler.finish()
     try AtomicOutput.commit(temporary, to: path)

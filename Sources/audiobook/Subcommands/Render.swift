@@ -26,7 +26,9 @@ extension AudiobookCommand {
         let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
         Terminal.removePartialOutputsOnInterrupt()
         let log: (String) -> Void = quiet ? { _ in } : { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
-        let renderer = Renderer(preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), log: log)
+        let renderer = Renderer(
+          preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), log: log,
+          warn: { FileHandle.standardError.write(Data("\($0)\n".utf8)) })
         let result = try renderer.render(parsed, into: output)
         let wall = Date().timeIntervalSince(started)
         if !quiet {

@@ -14,13 +14,15 @@ import Testing
       let path = folder.appendingPathComponent("c.wav").path
       let assembler = try ChapterAssembler(writer: SoundFileWriter(path: path, sampleRate: rate), pauses: pauses)
       let tone = { (count: Int) in SpokenPiece(samples: [Int16](repeating: 1000, count: count), words: []) }
+      // Each piece's text is the length of its tone, so the "synthesis" here is exact and known.
+      let synthesize: ChapterAssembler.Synthesize = { texts in Clip(pieces: texts.map { tone(Int($0) ?? 0) }) }
       let heading = try assembler.appendTitle(
-        SpeechScript.title("Chapter 1"), clip: Clip(pieces: [tone(500)]))
+        SpeechScript(sentences: [.init(text: "Chapter 1", pieces: ["500"])]), synthesize: synthesize)
       let first = try assembler.appendParagraph(
-        SpeechScript(sentences: [.init(text: "A.", pieces: ["A."]), .init(text: "B.", pieces: ["B1,", "B2."])]),
-        clip: Clip(pieces: [tone(300), tone(200), tone(100)]))
+        SpeechScript(sentences: [.init(text: "A.", pieces: ["300"]), .init(text: "B.", pieces: ["200", "100"])]),
+        synthesize: synthesize)
       let second = try assembler.appendParagraph(
-        SpeechScript(sentences: [.init(text: "C.", pieces: ["C."])]), clip: Clip(pieces: [tone(400)]))
+        SpeechScript(sentences: [.init(text: "C.", pieces: ["400"])]), synthesize: synthesize)
       let total = try assembler.finish()
 
       #expect(heading == Manifest.Span(text: "Chapter 1", startFrame: frames(50), frames: 500))
@@ -41,6 +43,22 @@ import Testing
       #expect(samples[a..<(a + 300)].allSatisfy { $0 == 1000 })
       #expect(samples[(a + 300)..<b].allSatisfy { $0 == 0 })
       #expect(samples[(c + 400)...].allSatisfy { $0 == 0 })
+    }
+  }
+
+  @Test func longParagraphsAreSynthesizedInBatches() throws {
+    try TestSupport.withScratchFolder { folder in
+      let path = folder.appendingPathComponent("c.wav").path
+      let assembler = try ChapterAssembler(writer: SoundFileWriter(path: path, sampleRate: rate), pauses: pauses)
+      var requests: [Int] = []
+      let pieces = (0..<70).map { _ in "10" }
+      let spans = try assembler.appendParagraph(SpeechScript(sentences: [.init(text: "long", pieces: pieces)])) { texts in
+        requests.append(texts.count)
+        return Clip(pieces: texts.map { _ in SpokenPiece(samples: [Int16](repeating: 5, count: 10), words: []) })
+      }
+      #expect(requests == Array(repeating: 8, count: 8) + [6])
+      #expect(spans[0].frames == 70 * 10 + 69 * frames(50))
+      _ = try assembler.finish()
     }
   }
 }
