@@ -9,6 +9,8 @@ struct AudiobookCommand: ParsableCommand {
       Exit status: 0 success, 64 bad usage, 65 bad input data, 66 missing input, \
       73 output cannot be created, 74 other I/O error, 1 any other failure.
       """,
-    subcommands: [Render.self, Say.self, Plan.self, Sentences.self, Voices.self, SynthesisWorkerCommand.self]
+    subcommands: [
+      Render.self, Say.self, Plan.self, Sentences.self, Voices.self, Cache.self, SynthesisWorkerCommand.self,
+    ]
   )
 }

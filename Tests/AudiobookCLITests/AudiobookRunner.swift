@@ -26,7 +26,8 @@ struct RunResult: Sendable {
 enum Audiobook {
   /// `<directory of the test bundle>/audiobook`.
   static let executable: String = {
-    let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let bundle =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("audiobook").path
   }()
 
@@ -85,14 +86,16 @@ enum Audiobook {
   /// Starts `audiobook ARGUMENTS` in `directory` (so `./Voices` is the scratch folder's, not the
   /// package's) with `XDG_CONFIG_HOME` pointing into it (so no user presets interfere).
   static func start(
-    _ arguments: [String], in directory: URL, stdin: Data? = nil, executable: String = Audiobook.executable
+    _ arguments: [String], in directory: URL, stdin: Data? = nil, environment extra: [String: String] = [:],
+    executable: String = Audiobook.executable
   ) throws -> Running {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
-    environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent(".config-for-test").path
+    environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent(ScratchDirectory.configFolder).path
+    environment.merge(extra) { $1 }
     process.environment = environment
     let stdout = Pipe()
     let stderr = Pipe()
@@ -111,15 +114,19 @@ enum Audiobook {
   }
 
   /// Runs `audiobook ARGUMENTS` to the end.
-  static func run(_ arguments: [String], in directory: URL, stdin: Data? = nil, timeout: TimeInterval = 300) throws
-    -> RunResult
-  {
-    try start(arguments, in: directory, stdin: stdin).wait(timeout: timeout)
+  static func run(
+    _ arguments: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:],
+    timeout: TimeInterval = 300
+  ) throws -> RunResult {
+    try start(arguments, in: directory, stdin: stdin, environment: environment).wait(timeout: timeout)
   }
 }
 
 /// A fresh folder for one test; call `remove()` in a `defer`.
 struct ScratchDirectory {
+  /// The `XDG_CONFIG_HOME` given to the binary (libraries such as libpulse may create folders in it).
+  static let configFolder = ".config-for-test"
+
   let url: URL
   var path: String { url.path }
 
@@ -147,6 +154,11 @@ struct ScratchDirectory {
   }
 
   func appending(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// Every entry in the folder, relative to it, except the test's own config folder.
+  var contents: [String] {
+    RenderedFolder.allFiles(under: path).filter { !$0.hasPrefix(Self.configFolder) }
+  }
 }
 
 /// Files the tests read from the repository.
@@ -205,11 +217,14 @@ struct ManifestFile: Decodable {
 
 /// Helpers for looking at what a render left on disk.
 enum RenderedFolder {
-  /// Every entry under `path`, relative to it, hidden ones included; empty when it does not exist.
+  /// Every entry under `path`, relative to it, hidden ones included, except the clip cache
+  /// (`.audiobook-cache`, which lives beside the books by design); empty when it does not exist.
   static func allFiles(under path: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
     var files: [String] = []
-    while let next = enumerator.nextObject() as? String { files.append(next) }
+    while let next = enumerator.nextObject() as? String {
+      if !next.hasPrefix(".audiobook-cache") { files.append(next) }
+    }
     return files.sorted()
   }
 

@@ -46,7 +46,8 @@ import Testing
       #expect(files.contains(chapter.file))
     }
     #expect(manifest.chapters.map { $0.paragraphs.count } == [3, 4, 4])
-    #expect(manifest.chapters.map { $0.paragraphs.map(\.sourceLine) } == [[6, 11, 14], [20, 24, 26, 29], [35, 39, 43, 46]])
+    #expect(
+      manifest.chapters.map { $0.paragraphs.map(\.sourceLine) } == [[6, 11, 14], [20, 24, 26, 29], [35, 39, 43, 46]])
   }
 
   @Test func chapterFilesAre16BitMonoAt22050WithTheFramesTheManifestClaims() throws {

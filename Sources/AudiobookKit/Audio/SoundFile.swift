@@ -15,6 +15,8 @@ enum SoundFileStatus {
 /// Writes 16-bit PCM mono WAV through libsndfile (`sf_open` in `SFM_WRITE`), frame by frame.
 public final class SoundFileWriter {
   public let path: String
+  /// The name errors give: the final name of a file written under a temporary one.
+  public let reportedPath: String
   public let sampleRate: Int
   /// Frames written so far.
   public private(set) var frames = 0
@@ -23,8 +25,9 @@ public final class SoundFileWriter {
   /// Creates (or truncates) `path` as a WAV file.
   ///
   /// - Throws: `.cannotCreate` with libsndfile's message when the file cannot be created.
-  public init(path: String, sampleRate: Int) throws(AudiobookError) {
+  public init(path: String, sampleRate: Int, reportedPath: String? = nil) throws(AudiobookError) {
     self.path = path
+    self.reportedPath = reportedPath ?? path
     self.sampleRate = sampleRate
     var info = SF_INFO()
     info.samplerate = Int32(sampleRate)
@@ -32,7 +35,8 @@ public final class SoundFileWriter {
     info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
     guard let handle = sf_open(path, Int32(SFM_WRITE), &info) else {
       throw AudiobookError(
-        .cannotCreate, "cannot create the audio file: \(String(cString: sf_strerror(nil)))", file: path)
+        .cannotCreate, "cannot create the audio file: \(String(cString: sf_strerror(nil)))",
+        file: reportedPath ?? path)
     }
     self.handle = handle
   }
@@ -42,7 +46,7 @@ public final class SoundFileWriter {
     guard let handle, !samples.isEmpty else { return }
     let written = samples.withUnsafeBufferPointer { sf_write_short(handle, $0.baseAddress, sf_count_t($0.count)) }
     guard written == samples.count else {
-      throw AudiobookError(.io, "writing audio failed: \(String(cString: sf_strerror(handle)))", file: path)
+      throw AudiobookError(.io, "writing audio failed: \(String(cString: sf_strerror(handle)))", file: reportedPath)
     }
     frames += samples.count
   }
@@ -62,7 +66,7 @@ public final class SoundFileWriter {
   public func close() throws(AudiobookError) {
     guard let handle else { return }
     self.handle = nil
-    try SoundFileStatus.check(sf_close(handle), nil, doing: "closing the audio file", path: path)
+    try SoundFileStatus.check(sf_close(handle), nil, doing: "closing the audio file", path: reportedPath)
   }
 
   deinit { if let handle { sf_close(handle) } }

@@ -29,6 +29,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var file: String
     public var frames: Int
     public var sourceLine: Int
+    /// A hash of everything that decides the file's bytes; a re-render leaves the file alone
+    /// while it is unchanged.
+    public var contentHash: String
     /// Where the spoken title sits.
     public var heading: Span
     public var paragraphs: [Paragraph]

@@ -17,12 +17,24 @@ public struct BookPlan: Codable, Sendable, Equatable {
     public var estimatedSeconds: Int
   }
 
-  public init(book: Book, preset: VoicePreset) {
+  /// Plans `book` for `preset`.
+  ///
+  /// - Throws: `.badInput` naming file and line for text that cannot be spoken, as `render` would.
+  public init(book: Book, preset: VoicePreset) throws(AudiobookError) {
     let splitter = SentenceSplitter()
     title = book.title
     author = book.author
-    chapters = book.chapters.map { chapter in
-      let sentences = chapter.paragraphs.reduce(0) { $0 + splitter.sentences(in: $1.text).count }
+    var sentenceCounts: [Int] = []
+    for chapter in book.chapters {
+      var count = 0
+      for paragraph in chapter.paragraphs {
+        count += try SpeechScript.paragraph(
+          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine
+        ).sentences.count
+      }
+      sentenceCounts.append(count)
+    }
+    chapters = zip(book.chapters, sentenceCounts).map { chapter, sentences in
       let titleWords = chapter.title.split(whereSeparator: \.isWhitespace).count
       let pauses = preset.pauses
       let speech = Double(chapter.wordCount + titleWords) * 60 / Double(preset.engine.rate)

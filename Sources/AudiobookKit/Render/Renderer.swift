@@ -2,24 +2,40 @@ import Foundation
 
 /// Renders a book: one WAV per chapter, a cue sheet and `manifest.json` in
 /// `OUTPUT/<book-slug>/`, every file written under a temporary name and renamed into place.
+///
+/// Synthesis runs on `jobs` worker processes; clips are kept in a content-addressed cache, so
+/// a re-render synthesizes only what changed and rewrites only chapter files whose content
+/// changed (unchanged files keep their bytes and modification time).
 public struct Renderer {
   public var preset: VoicePreset
   /// The `audiobook` executable that serves as synthesis worker.
   public var workerExecutable: String
-  /// Called with a line of progress after each chapter.
-  public var log: (String) -> Void
+  /// Worker processes synthesizing at once.
+  public var jobs: Int
+  /// The clip cache folder; nil for `OUTPUT/.audiobook-cache`.
+  public var cacheDirectory: String?
+  /// Called with each step of the render.
+  public var progress: (RenderEvent) -> Void
   /// Called with text the listener may not expect to hear as it is (markup, a sentence too
   /// long to read in one breath), as `file:line: warning: ...`.
   public var warn: (String) -> Void
 
   public init(
-    preset: VoicePreset, workerExecutable: String, log: @escaping (String) -> Void = { _ in },
+    preset: VoicePreset, workerExecutable: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    cacheDirectory: String? = nil, progress: @escaping (RenderEvent) -> Void = { _ in },
     warn: @escaping (String) -> Void = { _ in }
   ) {
     self.preset = preset
     self.workerExecutable = workerExecutable
-    self.log = log
+    self.jobs = max(1, jobs)
+    self.cacheDirectory = cacheDirectory
+    self.progress = progress
     self.warn = warn
+  }
+
+  /// The cache folder used when none is given: beside the rendered books.
+  public static func defaultCacheDirectory(output: String) -> String {
+    (output as NSString).appendingPathComponent(".audiobook-cache")
   }
 
   /// What a render produced.
@@ -27,83 +43,203 @@ public struct Renderer {
     /// `OUTPUT/<book-slug>`.
     public var folder: String
     public var manifest: Manifest
-    /// Seconds of audio in all chapter files.
-    public var audioSeconds: Double
+    public var summary: RenderSummary
   }
 
   /// Renders `book` into `outputDirectory/<slug>/`.
   ///
-  /// - Throws: `AudiobookError`: `.cannotCreate` when the folder cannot be made or written;
-  ///   `.badInput` for text that cannot be spoken or a preset voice espeak-ng lacks;
-  ///   `.failure` naming chapter, paragraph and source line when espeak-ng crashes on one.
+  /// - Throws: `AudiobookError`: `.badInput` for text that cannot be spoken (before any file
+  ///   is written) or a preset voice espeak-ng lacks; `.cannotCreate` when the folder cannot
+  ///   be made or written; `.failure` naming chapter, paragraph and source line when espeak-ng
+  ///   crashes on one.
   public func render(_ book: Book, into outputDirectory: String) throws(AudiobookError) -> Result {
-    let folder = (outputDirectory as NSString).appendingPathComponent(BookSlug.slug(book.title))
+    let engine: EngineInfo
+    do {
+      engine = try EspeakVoices.info()
+    } catch {
+      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
+    }
+    let plan = try RenderPlan(book: book, preset: preset, engine: engine)
+    for chapter in plan.chapters {
+      for part in chapter.paragraphs { noticeUnusual(part, file: book.sourceFile) }
+    }
+
+    let slug = BookSlug.slug(book.title)
+    let folder = (outputDirectory as NSString).appendingPathComponent(slug)
     try makeFolder(folder)
     AtomicOutput.sweepStale(in: folder)
-    let splitter = SentenceSplitter()
-    let synthesizer = try startSynthesizer()
-    defer { synthesizer.close() }
-    let sampleRate = synthesizer.info.sampleRate
+    let cache = try ClipCache(directory: cacheDirectory ?? Self.defaultCacheDirectory(output: outputDirectory))
+    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+    let previous = FileManager.default.contents(atPath: manifestPath).flatMap {
+      try? JSONDecoder().decode(Manifest.self, from: $0)
+    }
+
+    // Decide what must be done: chapters whose file is already right are left alone; of the
+    // rest, only batches missing from the cache are synthesized.
+    var reused: [Int: Manifest.Chapter] = [:]
+    var jobs: [SynthesisPool.Job] = []
+    var synthesizedParagraphs = 0
+    for (index, chapter) in plan.chapters.enumerated() {
+      if let entry = Self.unchangedEntry(for: chapter, previous: previous, folder: folder) {
+        reused[index] = entry
+        continue
+      }
+      for part in [chapter.title] + chapter.paragraphs {
+        let misses = part.batches.filter { !cache.contains($0.key) }
+        jobs += misses.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }
+        if !misses.isEmpty && part.paragraph != nil { synthesizedParagraphs += 1 }
+      }
+    }
+    let missing = Set(jobs.map(\.order))
+    progress(
+      .started(
+        chapters: plan.chapters.count, paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count },
+        paragraphsToSynthesize: synthesizedParagraphs, chaptersUnchanged: reused.count))
+
+    let keys = Dictionary(plan.chapters.flatMap(\.batches).map { ($0.order, $0.key) }) { first, _ in first }
+    let pool: SynthesisPool?
+    do {
+      pool =
+        jobs.isEmpty
+        ? nil
+        : try SynthesisPool(
+          requests: jobs, settings: preset.engine, workerExecutable: workerExecutable, jobs: self.jobs
+        ) { job, clip in
+          // A failed cache write only costs a later re-synthesis.
+          if let key = keys[job.order] { try? cache.write(clip, for: key) }
+        }
+    } catch {
+      throw startFailure(error)
+    }
+    defer { pool?.close() }
+    let source = ClipSource(cache: cache, pool: pool, missing: missing, renderer: self)
 
     var chapters: [Manifest.Chapter] = []
-    for chapter in book.chapters {
-      let file = BookSlug.chapterFileName(
-        number: chapter.number, of: book.chapters.count, title: chapter.title, extension: "wav")
-      let path = (folder as NSString).appendingPathComponent(file)
-      let temporary = AtomicOutput.temporaryPath(for: path)
-      AtomicOutput.register(temporary)
-      defer { AtomicOutput.unregister(temporary) }
-      let assembler = try ChapterAssembler(
-        writer: SoundFileWriter(path: temporary, sampleRate: sampleRate), pauses: preset.pauses)
-
-      let titleScript = SpeechScript.title(chapter.title)
-      let heading = try assembler.appendTitle(titleScript) { pieces throws(AudiobookError) in
-        try self.synthesize(pieces, synthesizer, book: book, chapter: chapter, paragraph: nil)
+    var written = 0
+    for (index, chapter) in plan.chapters.enumerated() {
+      if let entry = reused[index] {
+        chapters.append(entry)
+        progress(.chapter(number: entry.number, file: entry.file, frames: entry.frames, written: false))
+        continue
       }
-      var paragraphs: [Manifest.Paragraph] = []
-      for paragraph in chapter.paragraphs {
-        let script = try SpeechScript.paragraph(
-          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine)
-        noticeUnusual(script, paragraph: paragraph, file: book.sourceFile)
-        let sentences = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
-          try self.synthesize(pieces, synthesizer, book: book, chapter: chapter, paragraph: paragraph)
-        }
-        let start = sentences.first?.startFrame ?? 0
-        let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
-        paragraphs.append(
-          Manifest.Paragraph(
-            id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
-            frames: end - start, sentences: sentences))
-      }
-      let frames = try assembler.finish()
-      try AtomicOutput.commit(temporary, to: path)
-      chapters.append(
-        Manifest.Chapter(
-          number: chapter.number, title: chapter.title, file: file, frames: frames, sourceLine: chapter.sourceLine,
-          heading: heading, paragraphs: paragraphs))
-      log("chapter \(chapter.number)/\(book.chapters.count) \(file) \(Self.duration(frames, sampleRate))")
+      let entry = try assemble(chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book)
+      chapters.append(entry)
+      written += 1
+      progress(.chapter(number: entry.number, file: entry.file, frames: entry.frames, written: true))
     }
 
     let manifest = Manifest(
-      title: book.title, author: book.author, sampleRate: sampleRate,
+      title: book.title, author: book.author, sampleRate: engine.sampleRate,
       voice: .init(name: preset.name, settings: preset.engine, pauses: preset.pauses),
-      engine: .init(name: "espeak-ng", version: synthesizer.info.version), chapters: chapters)
-    try publish(manifest, in: folder, slug: BookSlug.slug(book.title))
-    let seconds = Double(chapters.reduce(0) { $0 + $1.frames }) / Double(sampleRate)
-    return Result(folder: folder, manifest: manifest, audioSeconds: seconds)
+      engine: .init(name: "espeak-ng", version: engine.version), chapters: chapters)
+    try publish(manifest, previous: previous, in: folder, slug: slug)
+    try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
+    let frames = chapters.reduce(0) { $0 + $1.frames }
+    let summary = RenderSummary(
+      chapters: chapters.count, chaptersWritten: written,
+      paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count }, paragraphsSynthesized: synthesizedParagraphs,
+      cacheHits: source.hits, cacheMisses: source.misses,
+      audioSeconds: Double(frames) / Double(engine.sampleRate))
+    progress(.finished(summary))
+    return Result(folder: folder, manifest: manifest, summary: summary)
+  }
+
+  /// Writes one chapter file from its clips, in reading order, through a temporary name.
+  private func assemble(
+    _ plan: RenderPlan.ChapterPlan, in folder: String, sampleRate: Int, source: ClipSource, book: Book
+  ) throws(AudiobookError) -> Manifest.Chapter {
+    let chapter = plan.chapter
+    let path = (folder as NSString).appendingPathComponent(plan.file)
+    let temporary = AtomicOutput.temporaryPath(for: path)
+    AtomicOutput.register(temporary)
+    defer {
+      AtomicOutput.unregister(temporary)
+      unlink(temporary)  // gone already when the chapter was committed
+    }
+    let assembler = try ChapterAssembler(
+      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses)
+
+    func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
+      var batches = part.batches[...]
+      return { pieces throws(AudiobookError) in
+        guard let batch = batches.popFirst(), batch.pieces == pieces else {
+          throw AudiobookError(
+            .failure, "internal error: the plan and the assembler disagree in chapter \(chapter.number)")
+        }
+        do {
+          return try source.clip(for: batch)
+        } catch {
+          let place =
+            part.paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" }
+            ?? "chapter \(chapter.number) title"
+          throw AudiobookError(
+            .failure, "\(place) ('\(pieces.first?.prefix(60) ?? "")'): \(error)", file: book.sourceFile,
+            line: part.paragraph?.sourceLine ?? chapter.sourceLine)
+        }
+      }
+    }
+
+    let heading = try assembler.appendTitle(plan.title.script, synthesize: clips(for: plan.title))
+    progress(
+      .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(plan.title), frames: heading.frames))
+    var paragraphs: [Manifest.Paragraph] = []
+    for part in plan.paragraphs {
+      guard let paragraph = part.paragraph else { continue }
+      let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
+      let start = sentences.first?.startFrame ?? 0
+      let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
+      paragraphs.append(
+        Manifest.Paragraph(
+          id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
+          frames: end - start, sentences: sentences))
+      progress(
+        .paragraph(
+          chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
+    }
+    let frames = try assembler.finish()
+    try AtomicOutput.commit(temporary, to: path)
+    return Manifest.Chapter(
+      number: chapter.number, title: chapter.title, file: plan.file, frames: frames, sourceLine: chapter.sourceLine,
+      contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs)
+  }
+
+  /// The previous manifest's entry for this chapter, brought up to date, when its file is
+  /// already exactly what this render would write.
+  static func unchangedEntry(
+    for plan: RenderPlan.ChapterPlan, previous: Manifest?, folder: String
+  ) -> Manifest.Chapter? {
+    guard var entry = previous?.chapters.first(where: { $0.file == plan.file }),
+      entry.contentHash == plan.contentHash, entry.paragraphs.count == plan.paragraphs.count,
+      let reader = try? SoundFileReader(path: (folder as NSString).appendingPathComponent(plan.file)),
+      reader.frames == entry.frames
+    else { return nil }
+    // Same audio; the text around it (numbers, source lines, spelling) may have moved.
+    entry.number = plan.chapter.number
+    entry.title = plan.chapter.title
+    entry.sourceLine = plan.chapter.sourceLine
+    for (index, part) in plan.paragraphs.enumerated() {
+      guard let paragraph = part.paragraph, entry.paragraphs[index].sentences.count == part.script.sentences.count
+      else { return nil }
+      entry.paragraphs[index].id = paragraph.id
+      entry.paragraphs[index].number = paragraph.number
+      entry.paragraphs[index].sourceLine = paragraph.sourceLine
+      for (sentence, script) in zip(entry.paragraphs[index].sentences.indices, part.script.sentences) {
+        entry.paragraphs[index].sentences[sentence].text = script.text
+      }
+    }
+    return entry
   }
 
   /// Writes the cue sheet and manifest, then removes chapter files an earlier render of this
   /// book made that this one no longer has (a renamed or removed chapter).
-  private func publish(_ manifest: Manifest, in folder: String, slug: String) throws(AudiobookError) {
-    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
-    let previous = (FileManager.default.contents(atPath: manifestPath)).flatMap {
-      try? JSONDecoder().decode(Manifest.self, from: $0)
-    }
+  private func publish(_ manifest: Manifest, previous: Manifest?, in folder: String, slug: String)
+    throws(AudiobookError)
+  {
     let cue = CueSheet.text(
       title: manifest.title, performer: manifest.author ?? "Unknown author",
       tracks: manifest.chapters.map { CueSheet.Track(file: $0.file, title: $0.title) })
     try AtomicOutput.write(Array(cue.utf8), to: (folder as NSString).appendingPathComponent("\(slug).cue"))
+    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
     let bytes: [UInt8]
     do {
       bytes = try manifest.encoded()
@@ -117,10 +253,11 @@ public struct Renderer {
     }
   }
 
-  private func noticeUnusual(_ script: SpeechScript, paragraph: Paragraph, file: String) {
+  private func noticeUnusual(_ part: RenderPlan.Part, file: String) {
+    guard let paragraph = part.paragraph else { return }
     let location = "\(file):\(paragraph.sourceLine): warning:"
     if let notice = MarkupNotice.check(paragraph.text) { warn("\(location) \(notice)") }
-    if let long = script.sentences.first(where: { $0.pieces.count > 1 }) {
+    if let long = part.script.sentences.first(where: { $0.pieces.count > 1 }) {
       warn(
         "\(location) a sentence of \(long.text.count) characters is read in \(long.pieces.count) pieces "
           + "of at most \(SpeechText.pieceLimit); add punctuation to choose the breaks")
@@ -128,45 +265,16 @@ public struct Renderer {
   }
 
   private func makeFolder(_ folder: String) throws(AudiobookError) {
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw AudiobookError(.cannotCreate, "cannot create the output folder: \(Self.reason(error))", file: folder)
-    }
-    guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw AudiobookError(.cannotCreate, "the output folder is not writable", file: folder)
-    }
+    try OutputFolder.create(folder)
   }
 
-  private func startSynthesizer() throws(AudiobookError) -> Synthesizer {
-    do {
-      return try Synthesizer(settings: preset.engine, workerExecutable: workerExecutable)
-    } catch .unknownVoice(let name) {
-      throw AudiobookError(
+  func startFailure(_ error: SpeechError) -> AudiobookError {
+    if case .unknownVoice(let name) = error {
+      return AudiobookError(
         .badInput, "voice preset '\(preset.name)' names espeak-ng voice '\(name)', which is not installed",
         file: preset.source.description)
-    } catch {
-      throw AudiobookError(.failure, "\(error)")
     }
-  }
-
-  private func synthesize(
-    _ pieces: [String], _ synthesizer: Synthesizer, book: Book, chapter: Chapter, paragraph: Paragraph?
-  ) throws(AudiobookError) -> Clip {
-    do {
-      return try synthesizer.synthesize(pieces)
-    } catch {
-      let place =
-        paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" } ?? "chapter \(chapter.number) title"
-      let text = pieces.first?.prefix(60) ?? ""
-      throw AudiobookError(
-        .failure, "\(place) ('\(text)'): \(error)", file: book.sourceFile,
-        line: paragraph?.sourceLine ?? chapter.sourceLine)
-    }
-  }
-
-  static func duration(_ frames: Int, _ sampleRate: Int) -> String {
-    formatDuration(seconds: Double(frames) / Double(max(1, sampleRate)))
+    return AudiobookError(.failure, "\(error)")
   }
 
   /// `H:MM:SS`.
@@ -174,8 +282,48 @@ public struct Renderer {
     let total = Int(seconds.rounded())
     return "\(total / 3600):" + String(format: "%02d:%02d", total / 60 % 60, total % 60)
   }
+}
 
-  private static func reason(_ error: any Error) -> String {
-    (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+/// Where the assembler's clips come from: the cache for hits, the pool for misses, and a
+/// synthesizer of its own for cache entries that fail their check.
+final class ClipSource {
+  let cache: ClipCache
+  let pool: SynthesisPool?
+  let missing: Set<Int>
+  let renderer: Renderer
+  private var repairer: Synthesizer?
+  private(set) var hits = 0
+  private(set) var misses = 0
+
+  init(cache: ClipCache, pool: SynthesisPool?, missing: Set<Int>, renderer: Renderer) {
+    self.cache = cache
+    self.pool = pool
+    self.missing = missing
+    self.renderer = renderer
+  }
+
+  func allCached(_ part: RenderPlan.Part) -> Bool { part.batches.allSatisfy { !missing.contains($0.order) } }
+
+  func clip(for batch: RenderPlan.Batch) throws(SpeechError) -> Clip {
+    if missing.contains(batch.order), let pool {
+      misses += 1
+      return try pool.clip(order: batch.order)
+    }
+    switch cache.read(batch.key) {
+    case .hit(let clip) where clip.pieces.count == batch.pieces.count:
+      hits += 1
+      return clip
+    case .hit: renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: "wrong number of pieces"))
+    case .damaged(let reason): renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: reason))
+    case .miss: break  // removed since planning
+    }
+    misses += 1
+    if repairer == nil {
+      repairer = try Synthesizer(settings: renderer.preset.engine, workerExecutable: renderer.workerExecutable)
+    }
+    guard let repairer else { throw .workerFailed("no synthesizer") }
+    let clip = try repairer.synthesize(batch.pieces)
+    try? cache.write(clip, for: batch.key)
+    return clip
   }
 }

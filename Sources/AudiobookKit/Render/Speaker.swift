@@ -35,9 +35,13 @@ public struct Speaker {
     pauses.tail = 100
     let temporary = AtomicOutput.temporaryPath(for: path)
     AtomicOutput.register(temporary)
-    defer { AtomicOutput.unregister(temporary) }
+    defer {
+      AtomicOutput.unregister(temporary)
+      unlink(temporary)  // gone already when the file was committed
+    }
     let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: synthesizer.info.sampleRate), pauses: pauses)
+      writer: SoundFileWriter(path: temporary, sampleRate: synthesizer.info.sampleRate, reportedPath: path),
+      pauses: pauses)
     for block in blocks {
       let paragraph = block.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
       let script = try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: block.firstLine)

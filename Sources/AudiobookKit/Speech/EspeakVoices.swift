@@ -1,12 +1,20 @@
-/// The espeak-ng voices installed here, read once in this process.
+/// espeak-ng as this process knows it without synthesizing: its identity and its voices.
 ///
-/// Listing voices initializes espeak-ng in the calling process; that is harmless because
-/// synthesis never happens in it, only in forked workers.
+/// espeak-ng is initialized at most once per process (initializing it again after
+/// `espeak_Terminate` hangs, DESIGN.md fact 3); this process never synthesizes with it,
+/// only forked workers do, so reading its version and voice list here is harmless.
 public enum EspeakVoices {
-  public static func installed() -> [InstalledVoice] { cache }
+  /// Version, data path and sample rate of the installed espeak-ng.
+  public static func info() throws(SpeechError) -> EngineInfo { try engine.get() }
 
-  private static let cache: [InstalledVoice] = {
-    guard (try? EspeakEngine.initialize()) != nil else { return [] }
+  public static func installed() -> [InstalledVoice] { voices }
+
+  private static let engine: Result<EngineInfo, SpeechError> = Result { () throws(SpeechError) in
+    try EspeakEngine.initialize()
+  }
+
+  private static let voices: [InstalledVoice] = {
+    guard (try? engine.get()) != nil else { return [] }
     return EspeakEngine.installedVoices()
   }()
 }

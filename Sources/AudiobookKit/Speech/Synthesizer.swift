@@ -6,9 +6,11 @@ import Foundation
 
 /// Speaks paragraphs through a synthesis worker process (see `SynthesisWorker`).
 ///
+/// Used by one thread at a time (the pool gives each worker its own thread).
+///
 /// The worker is this tool's own executable started as `audiobook synthesis-worker`, so the
 /// process that renders never runs espeak-ng itself and may use threads freely.
-public final class Synthesizer {
+public final class Synthesizer: @unchecked Sendable {
   /// What espeak-ng in the worker reported: version, data path, sample rate.
   public let info: EngineInfo
   private let worker: WorkerProcess

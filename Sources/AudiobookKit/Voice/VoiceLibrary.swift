@@ -47,7 +47,10 @@ public struct VoiceLibrary: Sendable {
     }
     let candidates = Set(try presetNames() + installed.flatMap { [$0.primaryLanguage, $0.identifier] })
     let suggestions = EditDistance.closest(to: name, among: candidates, limit: 3)
-    let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+    let hint =
+      suggestions.isEmpty
+      ? "; the presets are \(try presetNames().joined(separator: ", ")), and `audiobook voices` lists the espeak-ng voices"
+      : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
     throw AudiobookError(.usage, "voice '\(name)' is neither a preset nor an installed espeak-ng voice\(hint)")
   }
 

@@ -30,7 +30,7 @@ enum Diagnostics {
   private static func hint(for error: AudiobookError) -> String {
     switch error.kind {
     case .missingInput: "; check the path and that the file is readable"
-    case .cannotCreate: "; choose another folder with --output or fix its permissions"
+    case .cannotCreate: "; choose another location or fix its permissions"
     default: ""
     }
   }

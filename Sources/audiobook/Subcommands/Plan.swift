@@ -21,7 +21,7 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let parsed = try BookReader.read(book)
-        let plan = BookPlan(book: parsed, preset: try voiceOptions.preset(bookVoice: parsed.voice, book: book))
+        let plan = try BookPlan(book: parsed, preset: try voiceOptions.preset(bookVoice: parsed.voice, book: book))
         if json {
           FileHandle.standardOutput.write(Data(try plan.encoded()))
           return

@@ -52,7 +52,8 @@ import Testing
       let assembler = try ChapterAssembler(writer: SoundFileWriter(path: path, sampleRate: rate), pauses: pauses)
       var requests: [Int] = []
       let pieces = (0..<70).map { _ in "10" }
-      let spans = try assembler.appendParagraph(SpeechScript(sentences: [.init(text: "long", pieces: pieces)])) { texts in
+      let spans = try assembler.appendParagraph(SpeechScript(sentences: [.init(text: "long", pieces: pieces)])) {
+        texts in
         requests.append(texts.count)
         return Clip(pieces: texts.map { _ in SpokenPiece(samples: [Int16](repeating: 5, count: 10), words: []) })
       }

@@ -10,8 +10,11 @@ import Testing
   }
 
   @Test func chapterFileNamesArePaddedToTheChapterCount() {
-    #expect(BookSlug.chapterFileName(number: 3, of: 9, title: "Chapter 3: The Gala", extension: "wav") == "03 Chapter 3 The Gala.wav")
-    #expect(BookSlug.chapterFileName(number: 7, of: 61, title: "CHAPTER VII.", extension: "wav") == "07 CHAPTER VII.wav")
+    #expect(
+      BookSlug.chapterFileName(number: 3, of: 9, title: "Chapter 3: The Gala", extension: "wav")
+        == "03 Chapter 3 The Gala.wav")
+    #expect(
+      BookSlug.chapterFileName(number: 7, of: 61, title: "CHAPTER VII.", extension: "wav") == "07 CHAPTER VII.wav")
     #expect(BookSlug.chapterFileName(number: 7, of: 135, title: "A/B \"C\" <D>?", extension: "wav") == "007 AB C D.wav")
     #expect(BookSlug.chapterFileName(number: 1, of: 1, title: "...", extension: "wav") == "01.wav")
   }

@@ -3,15 +3,16 @@ import Testing
 @testable import AudiobookKit
 
 @Suite struct ChapterHeadingTests {
-  @Test(arguments: [
-    ("Chapter 1", "Chapter 1", 1, nil),
-    ("CHAPTER IV.", "CHAPTER IV", 4, nil),
-    ("Chapter One", "Chapter One", 1, nil),
-    ("Chapter Twenty-One", "Chapter Twenty-One", 21, nil),
-    ("Chapter 3: The Gala", "Chapter 3: The Gala", 3, "The Gala"),
-    ("CHAPTER 1. Loomings.", "CHAPTER 1: Loomings", 1, "Loomings"),
-    ("  chapter xii — The Storm ", "chapter xii: The Storm", 12, "The Storm"),
-  ] as [(String, String, Int, String?)])
+  @Test(
+    arguments: [
+      ("Chapter 1", "Chapter 1", 1, nil),
+      ("CHAPTER IV.", "CHAPTER IV", 4, nil),
+      ("Chapter One", "Chapter One", 1, nil),
+      ("Chapter Twenty-One", "Chapter Twenty-One", 21, nil),
+      ("Chapter 3: The Gala", "Chapter 3: The Gala", 3, "The Gala"),
+      ("CHAPTER 1. Loomings.", "CHAPTER 1: Loomings", 1, "Loomings"),
+      ("  chapter xii — The Storm ", "chapter xii: The Storm", 12, "The Storm"),
+    ] as [(String, String, Int, String?)])
   func recognisesHeadings(line: String, title: String, number: Int, subtitle: String?) throws {
     let heading = try #require(ChapterHeading.parse(line))
     #expect(heading.title == title)

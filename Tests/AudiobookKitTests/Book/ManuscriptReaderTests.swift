@@ -11,13 +11,18 @@ import Testing
 
   @Test func namesTheLineOfInvalidUTF8() {
     let bytes = Array("fine\nalso fine\n".utf8) + [0x93, 0x61, 0x94] + Array("\nlast".utf8)
-    #expect(throws: AudiobookError(.badInput, "is not valid UTF-8 (first bad byte on this line); save it as UTF-8", file: "b.txt", line: 3)) {
+    #expect(
+      throws: AudiobookError(
+        .badInput, "is not valid UTF-8 (first bad byte on this line); save it as UTF-8", file: "b.txt", line: 3)
+    ) {
       try ManuscriptReader.decode(bytes, file: "b.txt")
     }
   }
 
   @Test func refusesNULBytes() {
-    let error = #expect(throws: AudiobookError.self) { try ManuscriptReader.decode([0x41, 0x0A, 0x00, 0x42], file: "b.txt") }
+    let error = #expect(throws: AudiobookError.self) {
+      try ManuscriptReader.decode([0x41, 0x0A, 0x00, 0x42], file: "b.txt")
+    }
     #expect(error?.kind == .badInput)
     #expect(error?.line == 2)
   }
@@ -29,7 +34,9 @@ import Testing
   }
 
   @Test func refusesAnEmptyManuscript() {
-    let error = #expect(throws: AudiobookError.self) { try ManuscriptReader.decode(Array(" \n\t\n".utf8), file: "b.txt") }
+    let error = #expect(throws: AudiobookError.self) {
+      try ManuscriptReader.decode(Array(" \n\t\n".utf8), file: "b.txt")
+    }
     #expect(error?.kind == .badInput)
     #expect(error?.message.contains("empty") == true)
   }

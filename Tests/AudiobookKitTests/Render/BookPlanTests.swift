@@ -17,7 +17,7 @@ import Testing
     var preset = VoicePreset(name: "p")
     preset.engine.rate = 60
     preset.pauses = Pauses(sentence: 1000, paragraph: 2000, afterTitle: 3000, head: 4000, tail: 5000)
-    let plan = BookPlan(book: book, preset: preset)
+    let plan = try BookPlan(book: book, preset: preset)
     #expect(plan.chapters.count == 1)
     let chapter = plan.chapters[0]
     #expect(chapter.paragraphs == 2)

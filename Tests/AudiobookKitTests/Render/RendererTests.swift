@@ -54,10 +54,11 @@ import Testing
         #expect(end + VoicePreset(name: "").pauses.tail * 22_050 / 1000 <= chapter.frames)
       }
       let first = manifest.chapters[0].paragraphs
-      #expect(first.map { $0.sentences.map(\.text) } == [
-        ["The fog came in at 6 p.m. and stayed.", "Mr. Gale lit the lamp."],
-        ["“Will it hold?” asked Nell.", "“It always has.”"],
-      ])
+      #expect(
+        first.map { $0.sentences.map(\.text) } == [
+          ["The fog came in at 6 p.m. and stayed.", "Mr. Gale lit the lamp."],
+          ["“Will it hold?” asked Nell.", "“It always has.”"],
+        ])
       #expect(first.map(\.sourceLine) == [6, 8])
     }
   }
@@ -70,7 +71,9 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: a.folder).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: b.folder).sorted() == files)
         for file in files {
-          #expect(FileManager.default.contents(atPath: "\(a.folder)/\(file)") == FileManager.default.contents(atPath: "\(b.folder)/\(file)"), "\(file) differs")
+          #expect(
+            FileManager.default.contents(atPath: "\(a.folder)/\(file)")
+              == FileManager.default.contents(atPath: "\(b.folder)/\(file)"), "\(file) differs")
         }
       }
     }
@@ -93,7 +96,8 @@ import Testing
   @Test func aRenamedChapterRemovesItsOldFile() throws {
     try TestSupport.withScratchFolder { folder in
       let result = try render(into: folder)
-      let path = try TestSupport.write(manuscript.replacingOccurrences(of: "Chapter 2: Clear", with: "Chapter 2: Calm"), to: "harbour.txt", in: folder)
+      let path = try TestSupport.write(
+        manuscript.replacingOccurrences(of: "Chapter 2: Clear", with: "Chapter 2: Calm"), to: "harbour.txt", in: folder)
       _ = try Renderer(preset: VoicePreset(name: "narrator"), workerExecutable: TestSupport.workerExecutable)
         .render(try BookReader.read(path), into: folder.appendingPathComponent("out").path)
       let files = try FileManager.default.contentsOfDirectory(atPath: result.folder)

@@ -24,7 +24,8 @@ import Testing
     let failing = cases.filter { rule in
       let lines = rule.text.components(separatedBy: "\n")
       let sentences = Paragraphs.of(lines: lines).flatMap { splitter.sentences(in: $0) }
-      return sentences.map { $0.trimmingCharacters(in: .whitespaces) } != rule.expected.map { $0.trimmingCharacters(in: .whitespaces) }
+      return sentences.map { $0.trimmingCharacters(in: .whitespaces) }
+        != rule.expected.map { $0.trimmingCharacters(in: .whitespaces) }
     }
     #expect(cases.count == 48)
     #expect(failing.count <= 1, "failing rules: \(failing.map(\.id))")

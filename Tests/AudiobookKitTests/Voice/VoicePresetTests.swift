@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct VoicePresetTests {
   @Test func missingKeysKeepTheDefaults() throws {
-    let preset = try VoicePreset(yaml: "voice: en-us\nrate: 200\npauses:\n  sentence: 250\n", name: "quick", file: "q.yaml", source: .builtIn)
+    let preset = try VoicePreset(
+      yaml: "voice: en-us\nrate: 200\npauses:\n  sentence: 250\n", name: "quick", file: "q.yaml", source: .builtIn)
     #expect(preset.engine.voice == "en-us")
     #expect(preset.engine.rate == 200)
     #expect(preset.engine.pitch == EngineSettings().pitch)

@@ -1,0 +1,122 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Synthesized clips on disk, addressed by `ClipKey`: `DIR/clips/ab/abcd….clip`.
+///
+/// Entries are written under a temporary name and renamed into place, and carry their
+/// length and SHA-256, checked on every read: a render killed at any moment leaves only
+/// whole entries, and a damaged one is reported and synthesized again, never assembled.
+/// The folder is safe to delete. `DIR/books/<slug>.keys` lists the clips each book's last
+/// render used, for `prune`.
+public final class ClipCache: @unchecked Sendable {
+  public let directory: String
+
+  /// What reading an entry found.
+  enum Lookup {
+    case hit(Clip)
+    case miss
+    case damaged(String)
+  }
+
+  private static let magic = Array("ABCLIP1\n".utf8)
+
+  /// Opens (creating) the cache folder.
+  ///
+  /// - Throws: `.cannotCreate` when the folder cannot be made.
+  public init(directory: String) throws(AudiobookError) {
+    self.directory = directory
+    do {
+      try FileManager.default.createDirectory(atPath: "\(directory)/clips", withIntermediateDirectories: true)
+    } catch {
+      throw AudiobookError(.cannotCreate, "cannot create the clip cache", file: directory)
+    }
+  }
+
+  func path(for key: ClipKey) -> String {
+    "\(directory)/clips/\(key.hex.prefix(2))/\(key.hex).clip"
+  }
+
+  func contains(_ key: ClipKey) -> Bool { access(path(for: key), F_OK) == 0 }
+
+  /// The clip stored under `key`, checked against its recorded length and checksum.
+  func read(_ key: ClipKey) -> Lookup {
+    guard let data = FileManager.default.contents(atPath: path(for: key)) else { return .miss }
+    let bytes = [UInt8](data)
+    let header = Self.magic.count + 8 + 32
+    guard bytes.count >= header, Array(bytes[0..<Self.magic.count]) == Self.magic else {
+      return .damaged("not a clip file")
+    }
+    var length = 0
+    for (shift, byte) in bytes[Self.magic.count..<(Self.magic.count + 8)].enumerated() {
+      length |= Int(byte) << (8 * shift)
+    }
+    let payload = bytes[header...]
+    guard payload.count == length else { return .damaged("expected \(length) bytes, found \(payload.count)") }
+    guard Array(SHA256.hash(data: payload)) == Array(bytes[(header - 32)..<header]) else {
+      return .damaged("checksum mismatch")
+    }
+    guard let clip = Clip(encoded: Array(payload)) else { return .damaged("malformed clip") }
+    return .hit(clip)
+  }
+
+  /// Stores `clip` under `key`, atomically.
+  func write(_ clip: Clip, for key: ClipKey) throws(AudiobookError) {
+    let payload = clip.encoded
+    var bytes = Self.magic
+    bytes.reserveCapacity(Self.magic.count + 40 + payload.count)
+    for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: payload.count >> (8 * shift))) }
+    bytes.append(contentsOf: SHA256.hash(data: payload))
+    bytes.append(contentsOf: payload)
+    let path = path(for: key)
+    let folder = (path as NSString).deletingLastPathComponent
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    // A unique temporary name: several threads may store clips at once.
+    let temporary = "\(folder)/.\(key.hex).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).partial"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+      throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: folder)
+    }
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: path)
+    }
+  }
+
+  /// Records the clips a render of `slug` uses, so `prune` keeps them.
+  func recordUse(_ keys: some Sequence<ClipKey>, book slug: String) throws(AudiobookError) {
+    let folder = "\(directory)/books"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let text = Set(keys.map(\.hex)).sorted().joined(separator: "\n") + "\n"
+    try AtomicOutput.write(Array(text.utf8), to: "\(folder)/\(slug).keys")
+  }
+
+  /// Removes every clip no recorded render uses, and stray temporary files.
+  ///
+  /// - Returns: how many files were removed and how many bytes they held.
+  public func prune() -> (files: Int, bytes: Int) {
+    var used = Set<String>()
+    let books = (try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/books")) ?? []
+    for book in books where book.hasSuffix(".keys") {
+      let text = (try? String(contentsOfFile: "\(directory)/books/\(book)", encoding: .utf8)) ?? ""
+      used.formUnion(text.split(separator: "\n").map(String.init))
+    }
+    var removed = (files: 0, bytes: 0)
+    let enumerator = FileManager.default.enumerator(atPath: "\(directory)/clips")
+    while let relative = enumerator?.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      let isClip = name.hasSuffix(".clip") && !name.hasPrefix(".")
+      let isStray = name.hasPrefix(".") && name.hasSuffix(".partial")
+      guard isStray || (isClip && !used.contains(String(name.dropLast(5)))) else { continue }
+      let path = "\(directory)/clips/\(relative)"
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      if unlink(path) == 0 {
+        removed.files += 1
+        removed.bytes += size
+      }
+    }
+    return removed
+  }
+}

@@ -1,0 +1,98 @@
+import Crypto
+import Foundation
+
+/// Everything a render will speak, worked out before any audio is made: each chapter's
+/// scripts, the synthesis requests (batches of speech pieces) with their cache keys, and a
+/// hash of everything that decides the chapter file's bytes.
+///
+/// Building the plan checks all the text first, so a book with unspeakable text fails before
+/// a single file is written.
+struct RenderPlan {
+  /// One synthesis request: at most `ChapterAssembler.batchSize` pieces.
+  struct Batch: Sendable {
+    var pieces: [String]
+    var key: ClipKey
+    /// Position among all the book's batches, in reading order.
+    var order: Int
+  }
+
+  /// The chapter title or a paragraph, with its requests.
+  struct Part {
+    var script: SpeechScript
+    var batches: [Batch]
+    /// Nil for the chapter title.
+    var paragraph: Paragraph?
+  }
+
+  struct ChapterPlan {
+    var chapter: Chapter
+    var file: String
+    var title: Part
+    var paragraphs: [Part]
+    /// Changes whenever the chapter file's bytes would.
+    var contentHash: String
+
+    var batches: [Batch] { title.batches + paragraphs.flatMap(\.batches) }
+  }
+
+  var chapters: [ChapterPlan]
+
+  /// Plans `book` for `preset` on `engine`.
+  ///
+  /// - Throws: `.badInput` naming file and line for text that cannot be spoken.
+  init(book: Book, preset: VoicePreset, engine: EngineInfo, fileExtension: String = "wav") throws(AudiobookError) {
+    let splitter = SentenceSplitter()
+    var order = 0
+    func part(_ script: SpeechScript, paragraph: Paragraph?) -> Part {
+      var batches: [Batch] = []
+      var pieces = script.pieces[...]
+      while !pieces.isEmpty {
+        let batch = Array(pieces.prefix(ChapterAssembler.batchSize))
+        pieces = pieces.dropFirst(batch.count)
+        batches.append(
+          Batch(pieces: batch, key: ClipKey(pieces: batch, settings: preset.engine, engine: engine), order: order))
+        order += 1
+      }
+      return Part(script: script, batches: batches, paragraph: paragraph)
+    }
+    var chapters: [ChapterPlan] = []
+    for chapter in book.chapters {
+      let file = BookSlug.chapterFileName(
+        number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
+      let title = part(SpeechScript.title(chapter.title), paragraph: nil)
+      var paragraphs: [Part] = []
+      for paragraph in chapter.paragraphs {
+        let script = try SpeechScript.paragraph(
+          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine)
+        paragraphs.append(part(script, paragraph: paragraph))
+      }
+      let hash = Self.contentHash(file: file, title: title, paragraphs: paragraphs, preset: preset, engine: engine)
+      chapters.append(
+        ChapterPlan(chapter: chapter, file: file, title: title, paragraphs: paragraphs, contentHash: hash))
+    }
+    self.chapters = chapters
+  }
+
+  /// The clips (by key), how they are grouped into sentences, the pauses and the sample rate:
+  /// what the assembler turns into bytes.
+  private static func contentHash(
+    file: String, title: Part, paragraphs: [Part], preset: VoicePreset, engine: EngineInfo
+  ) -> String {
+    var hasher = SHA256()
+    func add(_ text: String) {
+      hasher.update(data: Array(text.utf8))
+      hasher.update(data: [0])
+    }
+    add("audiobook-chapter-1")
+    add(file)
+    add(String(engine.sampleRate))
+    let pauses = preset.pauses
+    for value in [pauses.sentence, pauses.paragraph, pauses.afterTitle, pauses.head, pauses.tail] { add(String(value)) }
+    for part in [title] + paragraphs {
+      add("part")
+      part.script.sentences.forEach { add(String($0.pieces.count)) }
+      part.batches.forEach { add($0.key.hex) }
+    }
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+}

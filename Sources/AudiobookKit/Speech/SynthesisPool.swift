@@ -1,0 +1,103 @@
+import Foundation
+
+/// Synthesizes a known sequence of requests on `jobs` worker processes at once and hands the
+/// clips back in order.
+///
+/// Every clip comes from a fresh fork of an identically initialized worker, so which worker
+/// speaks which request does not matter: the output is the same for every `jobs`. Workers run
+/// at most `window` requests ahead of the consumer, so memory stays flat however long the book.
+final class SynthesisPool: @unchecked Sendable {
+  /// A request to synthesize; `order` is its position in the consumer's sequence.
+  struct Job: Sendable {
+    var order: Int
+    var pieces: [String]
+  }
+
+  private let condition = NSCondition()
+  private var pending: [Job]
+  private var nextJob = 0
+  private var results: [Int: Result<Clip, SpeechError>] = [:]
+  /// How many jobs (by position in `pending`) the consumer has taken.
+  private var consumed = 0
+  private let window: Int
+  private var synthesizers: [Synthesizer] = []
+  private var threads = 0
+  /// Called on a worker thread with each clip as it arrives (to store it in the cache).
+  private let onClip: @Sendable (Job, Clip) -> Void
+
+  /// Starts `jobs` workers (no more than there are requests) on `requests`, in order.
+  ///
+  /// - Throws: `SpeechError` when a worker cannot start (unknown voice, missing executable).
+  init(
+    requests: [Job], settings: EngineSettings, workerExecutable: String, jobs: Int,
+    onClip: @escaping @Sendable (Job, Clip) -> Void
+  ) throws(SpeechError) {
+    pending = requests
+    window = max(4, jobs * 4)
+    self.onClip = onClip
+    let count = min(max(1, jobs), requests.count)
+    for _ in 0..<count {
+      synthesizers.append(try Synthesizer(settings: settings, workerExecutable: workerExecutable))
+    }
+    for synthesizer in synthesizers {
+      threads += 1
+      let thread = Thread { [self] in self.serve(synthesizer) }
+      thread.stackSize = 1 << 20
+      thread.start()
+    }
+  }
+
+  /// The clip of the job at `order`, waiting for it if need be. Jobs must be taken in order.
+  func clip(order: Int) throws(SpeechError) -> Clip {
+    condition.lock()
+    defer { condition.unlock() }
+    while results[order] == nil {
+      condition.wait()
+    }
+    let result = results.removeValue(forKey: order) ?? .failure(.workerFailed("no result for request \(order)"))
+    consumed += 1
+    condition.broadcast()
+    return try result.get()
+  }
+
+  /// Stops handing out work and ends the workers once their current request is done.
+  func close() {
+    condition.lock()
+    nextJob = pending.count
+    condition.broadcast()
+    while threads > 0 { condition.wait() }
+    condition.unlock()
+  }
+
+  deinit { close() }
+
+  private func serve(_ synthesizer: Synthesizer) {
+    while true {
+      condition.lock()
+      while nextJob < pending.count && nextJob >= consumed + window { condition.wait() }
+      guard nextJob < pending.count else {
+        threads -= 1
+        condition.broadcast()
+        condition.unlock()
+        synthesizer.close()
+        return
+      }
+      let job = pending[nextJob]
+      nextJob += 1
+      condition.unlock()
+
+      let result: Result<Clip, SpeechError>
+      do {
+        let clip = try synthesizer.synthesize(job.pieces)
+        onClip(job, clip)
+        result = .success(clip)
+      } catch {
+        result = .failure(error)
+      }
+      condition.lock()
+      results[job.order] = result
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+}

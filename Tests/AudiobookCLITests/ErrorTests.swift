@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// Failures: one line on stderr naming the file (and line), the documented sysexits status, and
+/// nothing published in the output folder.
+@Suite struct ErrorTests {
+  /// Runs `audiobook ARGUMENTS`, expecting it to fail with `status` and one stderr line holding every fragment.
+  @discardableResult
+  private func expectFailure(
+    _ arguments: [String], in scratch: ScratchDirectory, status: Int32, mentioning fragments: [String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> RunResult {
+    let result = try Audiobook.run(arguments, in: scratch.url)
+    #expect(result.exited, "killed by signal \(result.status)", sourceLocation: sourceLocation)
+    #expect(result.status == status, "stderr: \(result.stderrText)", sourceLocation: sourceLocation)
+    #expect(result.stderrLines.count == 1, "stderr: \(result.stderrText)", sourceLocation: sourceLocation)
+    for fragment in fragments {
+      #expect(result.stderrText.contains(fragment), "stderr: \(result.stderrText)", sourceLocation: sourceLocation)
+    }
+    #expect(result.stdout.isEmpty, "stdout: \(result.stdoutText)", sourceLocation: sourceLocation)
+    return result
+  }
+
+  /// Nothing a render publishes or writes temporarily may be left in `scratch/out`.
+  private func expectNothingLeft(in scratch: ScratchDirectory, sourceLocation: SourceLocation = #_sourceLocation) {
+    let left = RenderedFolder.leftovers(under: scratch.appending("out"))
+    #expect(left.isEmpty, "left in the output folder after a failed render: \(left)", sourceLocation: sourceLocation)
+  }
+
+  private static let goodBook = "A short story. It is over soon.\n"
+
+  // MARK: The manuscript
+
+  @Test func missingBookIs66() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = scratch.appending("no-such-book.txt")
+    try expectFailure(["render", book, "-o", scratch.appending("out")], in: scratch, status: 66, mentioning: [book])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test func invalidUTF8IsExit65NamingTheLine() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    // Line 1 a title, line 2 blank, line 3 holds the bytes 0xFF 0xFE, which UTF-8 never uses.
+    let bytes =
+      Data("A Title\n\nThe first paragraph has a stray byte ".utf8) + Data([0xFF, 0xFE])
+      + Data(" on line three.\nAnd goes on.\n".utf8)
+    let book = try scratch.write(bytes, to: "latin.txt")
+    try expectFailure(
+      ["render", book, "-o", scratch.appending("out")], in: scratch, status: 65, mentioning: [book, ":3:"])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test func nulBytesAreNotAManuscript() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Data("Some text\u{0}\u{0}\u{0} and more\n".utf8), to: "binary.txt")
+    try expectFailure(["render", book, "-o", scratch.appending("out")], in: scratch, status: 65, mentioning: [book])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test(arguments: ["", "   \n\n\t\n  \n"])
+  func emptyBookIs65(content: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(content, to: "empty.txt")
+    try expectFailure(["render", book, "-o", scratch.appending("out")], in: scratch, status: 65, mentioning: [book])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test func aRunOf300CharactersWithoutASpaceIs65NamingTheLine() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let run = String(repeating: "x", count: 300)
+    let book = try scratch.write("Good start.\n\nThen this line holds \(run) and ends.\n", to: "run-on.txt")
+    try expectFailure(
+      ["render", book, "-o", scratch.appending("out")], in: scratch, status: 65, mentioning: ["\(book):3:"])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test func aFailureInALaterChapterLeavesNoChapterFiles() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let run = String(repeating: "y", count: 300)
+    let book = try scratch.write(
+      """
+      Two Parts
+
+      Chapter 1: Fine
+
+      All is well in this chapter.
+
+      Chapter 2: Broken
+
+      But this line holds \(run) and ends.
+
+      """, to: "two-parts.txt")
+    let result = try Audiobook.run(["render", book, "-o", scratch.appending("out"), "--quiet"], in: scratch.url)
+    #expect(result.status == 65)
+    #expect(result.stderrLines.count == 1, "stderr: \(result.stderrText)")
+    #expect(result.stderrText.contains("\(book):9:"))
+    expectNothingLeft(in: scratch)
+  }
+
+  // MARK: Voices and presets
+
+  @Test func unknownVoiceIsUsageWithASuggestion() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    try expectFailure(
+      ["render", book, "-o", scratch.appending("out"), "--voice", "nosuchvoice"], in: scratch, status: 64,
+      mentioning: ["nosuchvoice", "narrator", "audiobook voices"])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test func misspelledVoiceSuggestsTheNearestPreset() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    try expectFailure(
+      ["render", book, "-o", scratch.appending("out"), "--voice", "narator"], in: scratch, status: 64,
+      mentioning: ["narator", "did you mean", "'narrator'"])
+    expectNothingLeft(in: scratch)
+  }
+
+  @Test func malformedPresetIs65NamingKeyFileAndLine() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    let preset = try scratch.write("description: Too quick\nrate: fast\n", to: "presets/bad.yaml")
+    try expectFailure(
+      ["render", book, "-o", scratch.appending("out"), "--voices", scratch.appending("presets"), "--voice", "bad"],
+      in: scratch, status: 65, mentioning: ["'rate'", "\(preset):2:"])
+    expectNothingLeft(in: scratch)
+  }
+
+  // MARK: The output folder
+
+  @Test func outputUnderProcIs73() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    try expectFailure(["render", book, "--output", "/proc/nope"], in: scratch, status: 73, mentioning: ["/proc/nope"])
+  }
+
+  @Test func outputUnderARegularFileIs73() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    let output = (book as NSString).appendingPathComponent("sub")
+    try expectFailure(["render", book, "--output", output], in: scratch, status: 73, mentioning: [output])
+    #expect(try String(contentsOfFile: book, encoding: .utf8) == Self.goodBook)
+  }
+}

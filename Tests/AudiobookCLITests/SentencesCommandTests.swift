@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `audiobook sentences [FILE]`: one sentence per line, as the renderer splits them.
+@Suite struct SentencesCommandTests {
+  private func sentences(_ text: String) throws -> [String] {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(["sentences"], in: scratch.url, stdin: Data(text.utf8))
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stderrText.isEmpty)
+    return result.stdoutLines
+  }
+
+  @Test func quotedSpeechIsTwoSentences() throws {
+    #expect(try sentences("“Hello,” she said. “Goodbye.”\n") == ["“Hello,” she said.", "“Goodbye.”"])
+  }
+
+  @Test func anAbbreviatedTitleDoesNotEndASentence() throws {
+    #expect(try sentences("Mr. Smith went to Washington.\n") == ["Mr. Smith went to Washington."])
+  }
+
+  @Test func wrappedLinesAreJoinedAndParagraphsSeparated() throws {
+    #expect(
+      try sentences("First line of one\nsentence that wraps. Second one!\n\nA new paragraph? Yes.\n") == [
+        "First line of one sentence that wraps.", "Second one!", "A new paragraph?", "Yes.",
+      ])
+  }
+
+  @Test func inputWithoutAFinalNewlineStillEndsItsLine() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(["sentences"], in: scratch.url, stdin: Data("It was late. We left.".utf8))
+    #expect(result.stdoutText == "It was late.\nWe left.\n")
+  }
+
+  @Test func readsAFileArgument() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let file = try scratch.write("He paid $40 for it. It was 12.5 miles away.\n", to: "fare.txt")
+    let result = try Audiobook.run(["sentences", file], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stdoutLines == ["He paid $40 for it.", "It was 12.5 miles away."])
+  }
+
+  @Test func aMissingFileIsExit66NamingIt() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let missing = scratch.appending("nowhere.txt")
+    let result = try Audiobook.run(["sentences", missing], in: scratch.url)
+    #expect(result.status == 66)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderrText.contains(missing))
+    #expect(result.stdout.isEmpty)
+  }
+}
