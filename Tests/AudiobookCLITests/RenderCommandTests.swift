@@ -354,6 +354,48 @@ import Testing
     Issue.record("render finished within 0.5 s even with \(paragraphsPerChapter / 4) paragraphs per chapter")
   }
 
+  /// A render killed outright (SIGKILL: no handler runs) resumes from the clip cache and ends
+  /// byte-identical to a render that was never interrupted.
+  @Test func aRenderKilledMidwayResumesToTheSameBytes() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.longBook(paragraphsPerChapter: 150), to: "the-long-watch.txt")
+    let killed = scratch.appending("killed")
+    let running = try Audiobook.start(
+      ["render", book, "--output", killed, "--progress", "json"], in: scratch.url)
+    // Wait until some paragraphs are done, then kill without warning.
+    var waited = 0
+    while running.isRunning && waited < 300 {
+      usleep(20_000)
+      waited += 1
+      let clips = RenderedFolder.allFiles(under: killed + "/.audiobook-cache/clips").filter { $0.hasSuffix(".clip") }
+      if clips.count > 40 { break }
+    }
+    try #require(running.isRunning, "the render finished before it could be killed")
+    kill(running.pid, SIGKILL)
+    _ = running.wait(timeout: 60)
+    // The worker sees its stdin close and exits; give it a moment.
+    usleep(200_000)
+
+    let resumed = try Audiobook.run(["render", book, "--output", killed, "--progress", "json"], in: scratch.url)
+    #expect(resumed.status == 0, "\(resumed.stderrText)")
+    let started = resumed.stderrLines.first { $0.contains("\"started\"") } ?? ""
+    #expect(
+      !started.contains("\"paragraphsToSynthesize\":600"), "the resumed render used nothing from the cache: \(started)")
+
+    let clean = scratch.appending("clean")
+    #expect(try Audiobook.run(["render", book, "--output", clean, "-q"], in: scratch.url).status == 0)
+    let a = (killed as NSString).appendingPathComponent("the-long-watch")
+    let b = (clean as NSString).appendingPathComponent("the-long-watch")
+    let files = RenderedFolder.allFiles(under: a)
+    #expect(files == RenderedFolder.allFiles(under: b))
+    for file in files {
+      #expect(
+        FileManager.default.contents(atPath: "\(a)/\(file)") == FileManager.default.contents(atPath: "\(b)/\(file)"),
+        "\(file) differs after the resumed render")
+    }
+  }
+
   /// Four chapters of varied, generated prose.
   static func longBook(paragraphsPerChapter: Int) -> String {
     let subjects = ["The keeper", "A gull", "The old boat", "Harriet", "The tide", "Nobody on the quay", "The lamp"]

@@ -86,9 +86,15 @@ struct RenderPlan {
     add("audiobook-chapter-1")
     add(file)
     add(String(engine.sampleRate))
+    // Only the pauses that occur in this chapter: a book-wide change to the paragraph pause
+    // leaves a one-paragraph chapter's file alone.
     let pauses = preset.pauses
-    for value in [pauses.sentence, pauses.paragraph, pauses.afterTitle, pauses.head, pauses.tail] { add(String(value)) }
-    for part in [title] + paragraphs {
+    let parts = [title] + paragraphs
+    let hasSentencePause = parts.contains { $0.script.sentences.count > 1 || $0.script.pieces.count > 1 }
+    add(hasSentencePause ? String(pauses.sentence) : "-")
+    add(paragraphs.count > 1 ? String(pauses.paragraph) : "-")
+    for value in [pauses.afterTitle, pauses.head, pauses.tail] { add(String(value)) }
+    for part in parts {
       add("part")
       part.script.sentences.forEach { add(String($0.pieces.count)) }
       part.batches.forEach { add($0.key.hex) }
