@@ -19,7 +19,7 @@ struct BookBuilder {
 
   /// Adds a paragraph, given as its lines (hard wrap), to the current chapter.
   mutating func paragraph(lines: [String], line: Int) {
-    let text = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    let text = lines.map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
     guard !text.isEmpty else { return }
     if chapters.isEmpty {
       // Text before any heading: an untitled opening, named after the book once its title is known.
@@ -52,7 +52,7 @@ struct BookBuilder {
   /// repeats of the same text get `-2`, `-3`, ... in reading order.
   private mutating func uniqueID(for text: String) -> String {
     let digest = SHA256.hash(data: Array(text.utf8))
-    let base = "p" + digest.prefix(5).map { String(format: "%02x", $0) }.joined()
+    let base = "p" + Hex.string(digest.prefix(5))
     let count = idCounts[base, default: 0] + 1
     idCounts[base] = count
     return count == 1 ? base : "\(base)-\(count)"

@@ -10,7 +10,7 @@ public struct ChapterHeading: Sendable, Equatable {
 
   /// The heading in `line`, or nil when the line is prose.
   public static func parse(_ line: String) -> ChapterHeading? {
-    let text = line.trimmingCharacters(in: .whitespaces)
+    let text = line.trimmingSpaces
     guard text.count <= 120 else { return nil }
     let words = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
     guard words.count == 2, words[0].lowercased() == "chapter" else { return nil }
@@ -19,10 +19,10 @@ public struct ChapterHeading: Sendable, Equatable {
     let numberEnd = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-") } ?? rest.endIndex
     let numberText = String(rest[..<numberEnd])
     guard let number = Self.number(numberText) else { return nil }
-    var tail = rest[numberEnd...].trimmingCharacters(in: .whitespaces)
+    var tail = rest[numberEnd...].trimmingSpaces
     let separators: Set<Character> = [".", ":", "-", "–", "—"]
     if let first = tail.first, separators.contains(first) {
-      tail = String(tail.dropFirst()).trimmingCharacters(in: .whitespaces)
+      tail = String(tail.dropFirst()).trimmingSpaces
     } else if !tail.isEmpty {
       return nil  // "Chapter 3 was the best." is a sentence, not a heading.
     }

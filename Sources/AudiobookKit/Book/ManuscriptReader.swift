@@ -48,15 +48,15 @@ public enum ManuscriptReader {
     if !body.isEmpty && controls * 10 > body.count {
       throw AudiobookError(.badInput, "is mostly control characters; this is not a text manuscript", file: file)
     }
-    guard let text = String(validating: body, as: UTF8.self) else {
+    guard String(validating: body, as: UTF8.self) != nil else {
       let line = firstInvalidUTF8Line(body)
       throw AudiobookError(
         .badInput, "is not valid UTF-8 (first bad byte on this line); save it as UTF-8", file: file, line: line)
     }
-    // Swift treats "\r\n" as one Character, so normalize line endings before splitting on "\n".
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.last == "\r" ? String($0.dropLast()) : String($0) }
+    // Split the bytes at LF and drop a CR before it: LF and CRLF files give the same lines.
+    let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+      String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+    }
     guard lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
       throw AudiobookError(.badInput, "the manuscript is empty: there is nothing to read", file: file)
     }

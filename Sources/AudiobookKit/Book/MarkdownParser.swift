@@ -24,7 +24,7 @@ enum MarkdownParser {
     }
     for (offset, rawLine) in lines.enumerated() {
       let lineNumber = bodyStart + offset + 1
-      let line = rawLine.trimmingCharacters(in: .whitespaces)
+      let line = rawLine.trimmingSpaces
       if let open = fence {
         if line.hasPrefix(open) { fence = nil }
         continue
@@ -73,9 +73,9 @@ enum MarkdownParser {
   /// YAML between `---` lines at the very top: `title`, `author`, `voice`.
   static func frontMatter(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> (FrontMatter, Int) {
     let lines = manuscript.lines
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+    guard lines.first?.trimmingSpaces == "---",
       let end = lines.dropFirst().firstIndex(where: {
-        ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces))
+        ["---", "..."].contains($0.trimmingSpaces)
       })
     else { return (FrontMatter(), 0) }
     let yaml = lines[1..<end].joined(separator: "\n")
@@ -100,9 +100,9 @@ enum MarkdownParser {
     guard (1...6).contains(hashes) else { return nil }
     let rest = line.dropFirst(hashes)
     guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-    var text = rest.trimmingCharacters(in: .whitespaces)
+    var text = rest.trimmingSpaces
     while text.hasSuffix("#") { text.removeLast() }
-    text = text.trimmingCharacters(in: .whitespaces)
+    text = text.trimmingSpaces
     return text.isEmpty ? nil : (hashes, text)
   }
 
@@ -123,6 +123,6 @@ enum MarkdownParser {
       of: #"(?<![\w*])([*_])(\S(?:.*?\S)?)\1(?![\w*])"#, with: "$2", options: .regularExpression)
     text = text.replacingOccurrences(of: "`", with: "")
     if let first = text.first, "-*+".contains(first), text.dropFirst().first == " " { text = String(text.dropFirst(2)) }
-    return text.trimmingCharacters(in: .whitespaces)
+    return text.trimmingSpaces
   }
 }

@@ -1,9 +1,13 @@
 /// Reads a plain-text manuscript: an optional title block, `Chapter ...` headings, paragraphs.
 enum PlainTextParser {
   static func parse(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> Book {
-    var blocks = TextBlock.blocks(of: manuscript.lines)
-    let front = titleBlock(blocks)
+    let gutenberg = GutenbergText.body(of: manuscript.lines)
+    var blocks =
+      gutenberg.map { TextBlock.blocks(of: $0.lines, firstLine: $0.lines.startIndex + 1) }
+      ?? TextBlock.blocks(of: manuscript.lines)
+    var front = titleBlock(blocks)
     if front != nil { blocks.removeFirst() }
+    if let gutenberg, let title = gutenberg.title { front = (title, gutenberg.author ?? front?.author) }
     var builder = BookBuilder(sourceFile: manuscript.file)
     for block in blocks {
       if let heading = ChapterHeading.parse(block.lines[0]) {
@@ -21,15 +25,15 @@ enum PlainTextParser {
   /// first block that is not a sentence and not a chapter heading.
   static func titleBlock(_ blocks: [TextBlock]) -> (title: String, author: String?)? {
     guard blocks.count > 1, let first = blocks.first, first.lines.count <= 2 else { return nil }
-    let title = first.lines[0].trimmingCharacters(in: .whitespaces)
+    let title = first.lines[0].trimmingSpaces
     guard title.count <= 100, ChapterHeading.parse(title) == nil,
       let last = title.last, !".,;:".contains(last)
     else { return nil }
     var author: String?
     if first.lines.count == 2 {
-      let byline = first.lines[1].trimmingCharacters(in: .whitespaces)
+      let byline = first.lines[1].trimmingSpaces
       guard byline.lowercased().hasPrefix("by "), byline.count <= 100 else { return nil }
-      author = String(byline.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+      author = String(byline.dropFirst(3)).trimmingSpaces
     }
     return (title, author)
   }

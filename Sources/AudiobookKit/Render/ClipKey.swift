@@ -28,7 +28,7 @@ public struct ClipKey: Hashable, Sendable, CustomStringConvertible {
     add(String(engine.sampleRate))
     add(String(pieces.count))
     pieces.forEach(add)
-    hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    hex = Hex.string(hasher.finalize())
   }
 
   init?(hex: String) {

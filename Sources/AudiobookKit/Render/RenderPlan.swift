@@ -99,6 +99,6 @@ struct RenderPlan {
       part.script.sentences.forEach { add(String($0.pieces.count)) }
       part.batches.forEach { add($0.key.hex) }
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return Hex.string(hasher.finalize())
   }
 }

@@ -43,7 +43,7 @@ public struct Speaker {
       writer: SoundFileWriter(path: temporary, sampleRate: synthesizer.info.sampleRate, reportedPath: path),
       pauses: pauses)
     for block in blocks {
-      let paragraph = block.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+      let paragraph = block.lines.map { $0.trimmingSpaces }.joined(separator: " ")
       let script = try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: block.firstLine)
       _ = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
         do {

@@ -7,7 +7,9 @@ public enum MarkupNotice {
     if let start = text.range(of: "[["), let end = text.range(of: "]]", range: start.upperBound..<text.endIndex) {
       return "'\(text[start.lowerBound..<end.upperBound].prefix(40))' is read aloud as text, not as phonemes"
     }
-    if let tag = text.firstMatch(of: /<\/?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?\/?>/) {
+    // Most paragraphs have no '<' at all; the regular expression is only worth running on those that do.
+    if text.utf8.contains(UInt8(ascii: "<")), let tag = text.firstMatch(of: /<\/?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?\/?>/)
+    {
       return "'\(tag.output.0.prefix(40))' looks like markup and is read aloud as text"
     }
     return nil

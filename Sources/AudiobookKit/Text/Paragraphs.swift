@@ -2,7 +2,7 @@
 public enum Paragraphs {
   public static func of(lines: [String]) -> [String] {
     TextBlock.blocks(of: lines).map { block in
-      block.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+      block.lines.map { $0.trimmingSpaces }.joined(separator: " ")
     }
   }
 }

@@ -13,7 +13,8 @@ public enum SpeechText {
   ///   longer than `longestWord`.
   public static func pieces(of sentence: String, file: String, line: Int) throws(AudiobookError) -> [String] {
     let words = sentence.split(whereSeparator: \.isWhitespace)
-    if let word = words.first(where: { $0.count > longestWord }) {
+    // utf8.count bounds count from above, so most words skip counting characters.
+    if let word = words.first(where: { $0.utf8.count > longestWord && $0.count > longestWord }) {
       throw AudiobookError(
         .badInput,
         "a run of \(word.count) characters without a space ('\(word.prefix(20))...') cannot be read aloud",
