@@ -20,7 +20,7 @@ public enum AtomicOutput {
   }
 
   /// Writes `bytes` to `path` through a temporary file and a rename.
-  static func write(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
+  public static func write(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
     let temporary = temporaryPath(for: path)
     register(temporary)
     defer { unregister(temporary) }

@@ -28,6 +28,13 @@ public enum CueSheet {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The sheet for a rendered book: its chapter files in order, performer the author.
+  public static func text(for manifest: Manifest) -> String {
+    text(
+      title: manifest.title, performer: manifest.author ?? "Unknown author",
+      tracks: manifest.chapters.map { Track(file: $0.file, title: $0.title) })
+  }
+
   /// `MM:SS:FF` at 75 frames per second; minutes may exceed 99.
   public static func time(frames: Int, sampleRate: Int) -> String {
     let cueFrames = frames * 75 / sampleRate

@@ -28,6 +28,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var title: String
     public var file: String
     public var frames: Int
+    /// SHA-256 of the chapter file, as `sha256sum` prints it; `verify` checks it.
+    public var sha256: String
     public var sourceLine: Int
     /// A hash of everything that decides the file's bytes; a re-render leaves the file alone
     /// while it is unchanged.

@@ -85,6 +85,9 @@ public final class ClipCache: @unchecked Sendable {
     }
   }
 
+  /// Removes the entry for `key`, if any.
+  func remove(_ key: ClipKey) { unlink(path(for: key)) }
+
   /// Records the clips a render of `slug` uses, so `prune` keeps them.
   func recordUse(_ keys: some Sequence<ClipKey>, book slug: String) throws(AudiobookError) {
     let folder = "\(directory)/books"

@@ -14,6 +14,9 @@ public struct Renderer {
   public var jobs: Int
   /// The clip cache folder; nil for `OUTPUT/.audiobook-cache`.
   public var cacheDirectory: String?
+  /// Whether a sentence that fails the content check stops the render (false) or is reported
+  /// with the others at the end (true); either way the render fails.
+  public var keepGoing = false
   /// Called with each step of the render.
   public var progress: (RenderEvent) -> Void
   /// Called with text the listener may not expect to hear as it is (markup, a sentence too
@@ -44,6 +47,8 @@ public struct Renderer {
     public var folder: String
     public var manifest: Manifest
     public var summary: RenderSummary
+    /// Per chapter: duration, cache hits and misses, synthesis time.
+    public var chapters: [ChapterReport]
   }
 
   /// Renders `book` into `outputDirectory/<slug>/`.
@@ -116,18 +121,32 @@ public struct Renderer {
 
     var chapters: [Manifest.Chapter] = []
     var written = 0
+    var reports: [ChapterReport] = []
     for (index, chapter) in plan.chapters.enumerated() {
       if let entry = reused[index] {
         chapters.append(entry)
+        reports.append(ChapterReport(entry, sampleRate: engine.sampleRate, written: false))
         progress(.chapter(number: entry.number, file: entry.file, frames: entry.frames, written: false))
         continue
       }
+      let before = (source.hits, source.misses, source.synthesisSeconds)
       let entry = try assemble(chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book)
       chapters.append(entry)
       written += 1
+      var report = ChapterReport(entry, sampleRate: engine.sampleRate, written: true)
+      report.cacheHits = source.hits - before.0
+      report.cacheMisses = source.misses - before.1
+      report.synthesisSeconds = ChapterReport.rounded(source.synthesisSeconds - before.2)
+      reports.append(report)
       progress(.chapter(number: entry.number, file: entry.file, frames: entry.frames, written: true))
     }
 
+    if !source.contentFailures.isEmpty {
+      var failure = AudiobookError(
+        .failure, "\(source.contentFailures.count) sentences failed the content check; the book was not published")
+      failure.details = source.contentFailures.map { "\($0.file ?? ""):\($0.line ?? 0): error: \($0.message)" }
+      throw failure
+    }
     let manifest = Manifest(
       title: book.title, author: book.author, sampleRate: engine.sampleRate,
       voice: .init(name: preset.name, settings: preset.engine, pauses: preset.pauses),
@@ -141,7 +160,70 @@ public struct Renderer {
       cacheHits: source.hits, cacheMisses: source.misses,
       audioSeconds: Double(frames) / Double(engine.sampleRate))
     progress(.finished(summary))
-    return Result(folder: folder, manifest: manifest, summary: summary)
+    return Result(folder: folder, manifest: manifest, summary: summary, chapters: reports)
+  }
+
+  /// What a shard render did.
+  public struct ShardResult: Sendable, Equatable {
+    /// Distinct clips assigned to this shard.
+    public var assigned: Int
+    /// Of those, synthesized now (the rest were in the cache already).
+    public var synthesized: Int
+    /// Characters of speech text in the shard's clips.
+    public var characters: Int
+  }
+
+  /// Synthesizes this shard's share of `book` into the cache and assembles nothing.
+  ///
+  /// After every shard has run and their cache folders are merged, a plain `render` with that
+  /// cache assembles the book byte-identical to a one-machine render, synthesizing nothing.
+  public func synthesizeShard(_ book: Book, shard: Shard, cacheDirectory: String) throws(AudiobookError) -> ShardResult
+  {
+    let engine: EngineInfo
+    do {
+      engine = try EspeakVoices.info()
+    } catch {
+      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
+    }
+    let plan = try RenderPlan(book: book, preset: preset, engine: engine)
+    let batches = plan.chapters.flatMap(\.batches)
+    let assignment = Shard.assignment(of: batches, count: shard.count)
+    var mine: [RenderPlan.Batch] = []
+    var seen = Set<ClipKey>()
+    for batch in batches where assignment[batch.key] == shard.index && seen.insert(batch.key).inserted {
+      mine.append(batch)
+    }
+    let cache = try ClipCache(directory: cacheDirectory)
+    let missing = mine.filter { !cache.contains($0.key) }
+    let keys = Dictionary(missing.map { ($0.order, $0.key) }) { first, _ in first }
+    if !missing.isEmpty {
+      let pool: SynthesisPool
+      do {
+        pool = try SynthesisPool(
+          requests: missing.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }, settings: preset.engine,
+          workerExecutable: workerExecutable, jobs: jobs
+        ) { job, clip in
+          if let key = keys[job.order] { try? cache.write(clip, for: key) }
+        }
+      } catch {
+        throw startFailure(error)
+      }
+      defer { pool.close() }
+      for batch in missing {
+        do {
+          _ = try pool.clip(order: batch.order)
+        } catch {
+          throw AudiobookError(
+            .failure, "synthesizing '\(batch.pieces.first?.prefix(60) ?? "")': \(error)", file: book.sourceFile)
+        }
+      }
+    }
+    if let lost = missing.first(where: { !cache.contains($0.key) }) {
+      throw AudiobookError(.cannotCreate, "clip \(lost.key) could not be stored in the cache", file: cacheDirectory)
+    }
+    return ShardResult(
+      assigned: mine.count, synthesized: missing.count,
+      characters: mine.reduce(0) { $0 + $1.pieces.reduce(0) { $0 + $1.utf8.count } })
   }
 
   /// Writes one chapter file from its clips, in reading order, through a temporary name.
@@ -180,12 +262,14 @@ public struct Renderer {
     }
 
     let heading = try assembler.appendTitle(plan.title.script, synthesize: clips(for: plan.title))
+    try guardContent([heading], of: plan.title, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
     progress(
       .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(plan.title), frames: heading.frames))
     var paragraphs: [Manifest.Paragraph] = []
     for part in plan.paragraphs {
       guard let paragraph = part.paragraph else { continue }
       let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
+      try guardContent(sentences, of: part, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
       let start = sentences.first?.startFrame ?? 0
       let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
       paragraphs.append(
@@ -197,10 +281,37 @@ public struct Renderer {
           chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
     }
     let frames = try assembler.finish()
+    let sha256 = try FileDigest.sha256(of: temporary)
     try AtomicOutput.commit(temporary, to: path)
     return Manifest.Chapter(
-      number: chapter.number, title: chapter.title, file: plan.file, frames: frames, sourceLine: chapter.sourceLine,
+      number: chapter.number, title: chapter.title, file: plan.file, frames: frames, sha256: sha256,
+      sourceLine: chapter.sourceLine,
       contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs)
+  }
+
+  /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is
+  /// empty, cut short or far too long for its text; the clips involved leave the cache.
+  private func guardContent(
+    _ spans: [Manifest.Span], of part: RenderPlan.Part, chapter: Chapter, sampleRate: Int, book: Book,
+    source: ClipSource
+  ) throws(AudiobookError) {
+    for (span, sentence) in zip(spans, part.script.sentences) {
+      // Overlong sentences are spoken in pieces with half a sentence pause between them.
+      let pauses = (sentence.pieces.count - 1) * (preset.pauses.sentence / 2) * sampleRate / 1000
+      guard
+        let problem = ContentGuard.problem(
+          text: sentence.text, frames: span.frames - pauses, sampleRate: sampleRate,
+          wordsPerMinute: preset.engine.rate)
+      else { continue }
+      part.batches.forEach { source.cache.remove($0.key) }
+      let place =
+        part.paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" } ?? "chapter \(chapter.number) title"
+      let failure = AudiobookError(
+        .failure, "\(place): \(problem): '\(sentence.text.prefix(80))'", file: book.sourceFile,
+        line: part.paragraph?.sourceLine ?? chapter.sourceLine)
+      guard keepGoing else { throw failure }
+      source.contentFailures.append(failure)
+    }
   }
 
   /// The previous manifest's entry for this chapter, brought up to date, when its file is
@@ -235,9 +346,7 @@ public struct Renderer {
   private func publish(_ manifest: Manifest, previous: Manifest?, in folder: String, slug: String)
     throws(AudiobookError)
   {
-    let cue = CueSheet.text(
-      title: manifest.title, performer: manifest.author ?? "Unknown author",
-      tracks: manifest.chapters.map { CueSheet.Track(file: $0.file, title: $0.title) })
+    let cue = CueSheet.text(for: manifest)
     try AtomicOutput.write(Array(cue.utf8), to: (folder as NSString).appendingPathComponent("\(slug).cue"))
     let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
     let bytes: [UInt8]
@@ -294,6 +403,10 @@ final class ClipSource {
   private var repairer: Synthesizer?
   private(set) var hits = 0
   private(set) var misses = 0
+  /// Seconds workers spent synthesizing this render's clips.
+  private(set) var synthesisSeconds = 0.0
+  /// Sentences that failed the content check, when the render keeps going.
+  var contentFailures: [AudiobookError] = []
 
   init(cache: ClipCache, pool: SynthesisPool?, missing: Set<Int>, renderer: Renderer) {
     self.cache = cache
@@ -307,7 +420,9 @@ final class ClipSource {
   func clip(for batch: RenderPlan.Batch) throws(SpeechError) -> Clip {
     if missing.contains(batch.order), let pool {
       misses += 1
-      return try pool.clip(order: batch.order)
+      let (clip, seconds) = try pool.clip(order: batch.order)
+      synthesisSeconds += seconds
+      return clip
     }
     switch cache.read(batch.key) {
     case .hit(let clip) where clip.pieces.count == batch.pieces.count:
@@ -322,7 +437,10 @@ final class ClipSource {
       repairer = try Synthesizer(settings: renderer.preset.engine, workerExecutable: renderer.workerExecutable)
     }
     guard let repairer else { throw .workerFailed("no synthesizer") }
+    let started = ContinuousClock.now
     let clip = try repairer.synthesize(batch.pieces)
+    let elapsed = ContinuousClock.now - started
+    synthesisSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     try? cache.write(clip, for: batch.key)
     return clip
   }

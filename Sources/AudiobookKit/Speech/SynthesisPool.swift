@@ -16,7 +16,7 @@ final class SynthesisPool: @unchecked Sendable {
   private let condition = NSCondition()
   private var pending: [Job]
   private var nextJob = 0
-  private var results: [Int: Result<Clip, SpeechError>] = [:]
+  private var results: [Int: (Result<Clip, SpeechError>, seconds: Double)] = [:]
   /// How many jobs (by position in `pending`) the consumer has taken.
   private var consumed = 0
   private let window: Int
@@ -47,17 +47,18 @@ final class SynthesisPool: @unchecked Sendable {
     }
   }
 
-  /// The clip of the job at `order`, waiting for it if need be. Jobs must be taken in order.
-  func clip(order: Int) throws(SpeechError) -> Clip {
+  /// The clip of the job at `order` and the seconds a worker spent on it, waiting for it if
+  /// need be. Jobs must be taken in order.
+  func clip(order: Int) throws(SpeechError) -> (clip: Clip, seconds: Double) {
     condition.lock()
     defer { condition.unlock() }
     while results[order] == nil {
       condition.wait()
     }
-    let result = results.removeValue(forKey: order) ?? .failure(.workerFailed("no result for request \(order)"))
+    let (result, seconds) = results.removeValue(forKey: order) ?? (.failure(.workerFailed("no result")), 0)
     consumed += 1
     condition.broadcast()
-    return try result.get()
+    return (try result.get(), seconds)
   }
 
   /// Stops handing out work and ends the workers once their current request is done.
@@ -86,6 +87,7 @@ final class SynthesisPool: @unchecked Sendable {
       nextJob += 1
       condition.unlock()
 
+      let started = ContinuousClock.now
       let result: Result<Clip, SpeechError>
       do {
         let clip = try synthesizer.synthesize(job.pieces)
@@ -95,7 +97,8 @@ final class SynthesisPool: @unchecked Sendable {
         result = .failure(error)
       }
       condition.lock()
-      results[job.order] = result
+      let elapsed = ContinuousClock.now - started
+      results[job.order] = (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
       condition.broadcast()
       condition.unlock()
     }

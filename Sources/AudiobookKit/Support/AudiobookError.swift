@@ -28,6 +28,8 @@ public struct AudiobookError: Error, Equatable, Sendable, CustomStringConvertibl
   public var file: String?
   /// The 1-based line in `file`, when one is to blame.
   public var line: Int?
+  /// Further problems behind this one, each a `file:line: message` line of its own.
+  public var details: [String] = []
 
   public init(_ kind: Kind, _ message: String, file: String? = nil, line: Int? = nil) {
     self.kind = kind

@@ -19,6 +19,7 @@ enum Diagnostics {
     var location = ""
     if let file = error.file { location = error.line.map { "\(file):\($0): " } ?? "\(file): " }
     let label = Terminal.isTerminal(2) ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+    for detail in error.details { FileHandle.standardError.write(Data("\(detail)\n".utf8)) }
     FileHandle.standardError.write(Data("\(location)\(label) \(error.message)\(hint(for: error))\n".utf8))
   }
 

@@ -33,8 +33,47 @@ extension AudiobookCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Flag(
+      help:
+        "When a sentence fails the content check, render the rest and report every failure at the end (still exit 1).")
+    var keepGoing = false
+
+    @Option(
+      help:
+        "Write a JSON report: per chapter its file, duration, paragraphs, cache hits and misses, synthesis time; totals; wall time and speed."
+    )
+    var report: String?
+
+    @Option(help: "Synthesize only share K of N (K from 1) into the cache and assemble nothing, e.g. --shard 2/4.")
+    var shard: String?
+
+    @Option(
+      help: "Synthesize share JOB_COMPLETION_INDEX+1 of N (a Kubernetes Indexed Job) into the cache; assemble nothing.")
+    var shards: Int?
+
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+      if let shard, Shard(shard) == nil {
+        throw ValidationError("--shard must be K/N with 1 <= K <= N, such as 2/4; got '\(shard)'.")
+      }
+      if shard != nil && shards != nil { throw ValidationError("Give --shard K/N or --shards N, not both.") }
+      if let shards {
+        guard shards >= 1 else { throw ValidationError("--shards must be at least 1.") }
+        guard let index = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"].flatMap(Int.init),
+          (0..<shards).contains(index)
+        else {
+          throw ValidationError(
+            "--shards N takes the shard from JOB_COMPLETION_INDEX (0 to N-1), which is not set to one.")
+        }
+      }
+    }
+
+    /// The shard to synthesize, from --shard or from --shards and JOB_COMPLETION_INDEX.
+    var selectedShard: Shard? {
+      if let shard { return Shard(shard) }
+      guard let shards, let index = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"].flatMap(Int.init)
+      else { return nil }
+      return Shard(index: index + 1, count: shards)
     }
 
     func run() throws {
@@ -43,13 +82,34 @@ extension AudiobookCommand {
         let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
         Terminal.removePartialOutputsOnInterrupt()
         let printer = ProgressPrinter(mode: quiet ? .none : progress)
-        let renderer = Renderer(
+        var renderer = Renderer(
           preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), jobs: jobs, cacheDirectory: cache,
           progress: printer.handle,
           warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
+        renderer.keepGoing = keepGoing
         let started = Date()
+        if let shard = selectedShard {
+          let directory = cache ?? Renderer.defaultCacheDirectory(output: output)
+          let result = try renderer.synthesizeShard(parsed, shard: shard, cacheDirectory: directory)
+          if !quiet {
+            print(
+              "shard \(shard): \(result.assigned) clips (\(result.characters) characters), synthesized "
+                + "\(result.synthesized) into \(directory) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+            )
+          }
+          return
+        }
         let result = try renderer.render(parsed, into: output)
         let wall = Date().timeIntervalSince(started)
+        if let report {
+          let bytes: [UInt8]
+          do {
+            bytes = try RenderReport(book: book, result: result, wallSeconds: wall).encoded()
+          } catch {
+            throw AudiobookError(.failure, "cannot encode the report: \(error)", file: report)
+          }
+          try AtomicOutput.write(bytes, to: report)
+        }
         guard !quiet && progress != .json else { return }
         let summary = result.summary
         let chapters = summary.chapters == 1 ? "1 chapter" : "\(summary.chapters) chapters"

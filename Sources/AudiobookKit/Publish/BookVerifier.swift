@@ -1,0 +1,72 @@
+import Foundation
+
+/// Checks a rendered book folder against its manifest: every file present and exactly as
+/// recorded (frames, sample rate, SHA-256), the cue sheet as the manifest implies, nothing extra.
+public enum BookVerifier {
+  /// One line per problem, each naming the file at fault; empty when the folder is intact.
+  public static func problems(in folder: String) -> [String] {
+    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+    guard let data = FileManager.default.contents(atPath: manifestPath) else {
+      return ["\(manifestPath): missing, so there is nothing to verify against"]
+    }
+    let manifest: Manifest
+    do {
+      manifest = try JSONDecoder().decode(Manifest.self, from: data)
+    } catch {
+      return ["\(manifestPath): not a manifest this version can read: \(error)"]
+    }
+    var problems: [String] = []
+    for chapter in manifest.chapters {
+      problems += self.problems(with: chapter, sampleRate: manifest.sampleRate, in: folder)
+    }
+    let cueName = (folder as NSString).lastPathComponent + ".cue"
+    problems += cueProblems(manifest, at: (folder as NSString).appendingPathComponent(cueName))
+    let expected = Set(manifest.chapters.map(\.file) + [cueName, "manifest.json"])
+    let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for extra in present.sorted() where !expected.contains(extra) {
+      problems.append("\((folder as NSString).appendingPathComponent(extra)): not part of the rendered book")
+    }
+    return problems
+  }
+
+  private static func problems(with chapter: Manifest.Chapter, sampleRate: Int, in folder: String) -> [String] {
+    let path = (folder as NSString).appendingPathComponent(chapter.file)
+    guard FileManager.default.fileExists(atPath: path) else { return ["\(path): missing"] }
+    let reader: SoundFileReader
+    do {
+      reader = try SoundFileReader(path: path)
+    } catch {
+      return ["\(path): not readable audio: \(error.message)"]
+    }
+    var problems: [String] = []
+    if reader.frames != chapter.frames {
+      problems.append("\(path): \(reader.frames) frames, the manifest says \(chapter.frames)")
+    }
+    if reader.sampleRate != sampleRate {
+      problems.append("\(path): \(reader.sampleRate) Hz, the manifest says \(sampleRate)")
+    }
+    let last = chapter.paragraphs.last?.sentences.last.map { $0.startFrame + $0.frames } ?? 0
+    if last > chapter.frames {
+      problems.append("\(path): the manifest places speech past the end of the file")
+    }
+    if let digest = try? FileDigest.sha256(of: path), digest != chapter.sha256 {
+      problems.append("\(path): SHA-256 \(digest) differs from the manifest's \(chapter.sha256)")
+    }
+    return problems
+  }
+
+  /// The cue sheet must be exactly the one the manifest implies: same files, titles and times.
+  private static func cueProblems(_ manifest: Manifest, at path: String) -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else { return ["\(path): missing"] }
+    let expected = CueSheet.text(for: manifest).split(separator: "\n", omittingEmptySubsequences: false)
+    let actual = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in expected.enumerated() where index >= actual.count || actual[index] != line {
+      let found = index < actual.count ? "'\(actual[index])'" : "the end of the file"
+      return ["\(path):\(index + 1): expected '\(line)' from the manifest, found \(found)"]
+    }
+    if actual.count > expected.count {
+      return ["\(path):\(expected.count + 1): lines the manifest does not account for"]
+    }
+    return []
+  }
+}
