@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes one chapter file as clips arrive: room tone, the spoken title, paragraphs with the
 /// preset's pauses between them, and a tail padded to a whole cue frame.
 ///
@@ -9,11 +11,14 @@ final class ChapterAssembler {
 
   private let writer: SoundFileWriter
   private let pauses: Pauses
+  /// Whether sentence spans carry word timings.
+  private let timesWords: Bool
   private var paragraphsWritten = 0
 
-  init(writer: SoundFileWriter, pauses: Pauses) throws(AudiobookError) {
+  init(writer: SoundFileWriter, pauses: Pauses, timesWords: Bool = false) throws(AudiobookError) {
     self.writer = writer
     self.pauses = pauses
+    self.timesWords = timesWords
     try writer.writeSilence(frames: frames(milliseconds: pauses.head))
   }
 
@@ -57,7 +62,8 @@ final class ChapterAssembler {
     for (index, sentence) in script.sentences.enumerated() {
       if index > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.sentence)) }
       let start = writer.frames
-      for pieceIndex in sentence.pieces.indices {
+      var words: [Manifest.Word] = []
+      for (pieceIndex, text) in sentence.pieces.enumerated() {
         if pieceIndex > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.sentence / 2)) }
         if ready.isEmpty {
           let batch = Array(pending.prefix(Self.batchSize))
@@ -65,11 +71,60 @@ final class ChapterAssembler {
           ready = try synthesize(batch).pieces[...]
         }
         guard let piece = ready.popFirst() else { break }
+        if timesWords { words += Self.words(of: piece, text: text, at: writer.frames) }
         try writer.write(piece.samples)
       }
-      spans.append(Manifest.Span(text: sentence.text, startFrame: start, frames: writer.frames - start))
+      spans.append(
+        Manifest.Span(
+          text: sentence.text, startFrame: start, frames: writer.frames - start, words: timesWords ? words : nil))
     }
     return spans
+  }
+
+  /// A piece's words in chapter frames, one per word as written (`7:45`, `a.m.`, `Brannock's`),
+  /// each lasting until the next starts, the last until the piece ends.
+  ///
+  /// espeak-ng reports a word event for every word it speaks, so a number or an abbreviation
+  /// read as several words gives several events inside one written word: those are merged,
+  /// and the word starts at the first.
+  static func words(of piece: SpokenPiece, text: String, at offset: Int) -> [Manifest.Word] {
+    let scalars = Array(text.unicodeScalars)
+    var tokens: [Range<Int>] = []
+    var start: Int?
+    for (index, scalar) in scalars.enumerated() {
+      let space = scalar.properties.isWhitespace
+      if !space && start == nil { start = index }
+      if space, let first = start {
+        tokens.append(first..<index)
+        start = nil
+      }
+    }
+    if let first = start { tokens.append(first..<scalars.count) }
+
+    var starts: [(token: Int, frame: Int)] = []
+    for event in piece.words {
+      // The written word holding the event's position, or the next one after it.
+      guard let token = tokens.firstIndex(where: { $0.upperBound > event.textOffset }) else { continue }
+      if let last = starts.last, last.token >= token { continue }
+      starts.append((token, event.startFrame))
+    }
+    return starts.enumerated().map { index, word in
+      let end = index + 1 < starts.count ? starts[index + 1].frame : piece.samples.count
+      var spelled = String.UnicodeScalarView()
+      spelled.append(contentsOf: scalars[tokens[word.token]])
+      return Manifest.Word(
+        text: displayed(String(spelled)), startFrame: offset + word.frame, frames: max(0, end - word.frame))
+    }
+  }
+
+  /// A written word without the punctuation around it: quotes, brackets, commas, a final stop,
+  /// but the stops of an abbreviation such as `a.m.` stay.
+  static func displayed(_ token: String) -> String {
+    let around = CharacterSet(charactersIn: ",;:!?\"“”‘’'()[]{}—–…")
+    var word = token.trimmingCharacters(in: around)
+    if word.hasSuffix("."), word.dropLast().contains(".") == false { word.removeLast() }
+    word = word.trimmingCharacters(in: around)
+    return word.isEmpty ? token : word
   }
 
   private func frames(milliseconds: Int) -> Int { milliseconds * writer.sampleRate / 1000 }

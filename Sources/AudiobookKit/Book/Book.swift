@@ -47,12 +47,15 @@ public struct Paragraph: Sendable, Equatable {
   public var sourceLine: Int
   /// The paragraph as written, its lines joined.
   public var text: String
+  /// The 1-based line where the paragraph ends in the manuscript.
+  public var lastLine: Int
 
-  public init(number: Int, id: String, sourceLine: Int, text: String) {
+  public init(number: Int, id: String, sourceLine: Int, text: String, lastLine: Int? = nil) {
     self.number = number
     self.id = id
     self.sourceLine = sourceLine
     self.text = text
+    self.lastLine = lastLine ?? sourceLine
   }
 
   public var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }

@@ -27,7 +27,8 @@ struct BookBuilder {
     }
     let index = chapters.count - 1
     let paragraph = Paragraph(
-      number: chapters[index].paragraphs.count + 1, id: uniqueID(for: text), sourceLine: line, text: text)
+      number: chapters[index].paragraphs.count + 1, id: uniqueID(for: text), sourceLine: line, text: text,
+      lastLine: line + lines.count - 1)
     chapters[index].paragraphs.append(paragraph)
   }
 

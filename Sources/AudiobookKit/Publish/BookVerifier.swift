@@ -21,7 +21,8 @@ public enum BookVerifier {
     }
     let cueName = (folder as NSString).lastPathComponent + ".cue"
     problems += cueProblems(manifest, at: (folder as NSString).appendingPathComponent(cueName))
-    let expected = Set(manifest.chapters.map(\.file) + [cueName, "manifest.json"])
+    problems += subtitleProblems(manifest, in: folder)
+    let expected = Set(manifest.publishedFiles + [cueName, "manifest.json"])
     let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for extra in present.sorted() where !expected.contains(extra) {
       problems.append("\((folder as NSString).appendingPathComponent(extra)): not part of the rendered book")
@@ -51,6 +52,27 @@ public enum BookVerifier {
     }
     if let digest = try? FileDigest.sha256(of: path), digest != chapter.sha256 {
       problems.append("\(path): SHA-256 \(digest) differs from the manifest's \(chapter.sha256)")
+    }
+    return problems
+  }
+
+  /// Subtitle files must be exactly the ones the manifest's timings give.
+  private static func subtitleProblems(_ manifest: Manifest, in folder: String) -> [String] {
+    let formats = manifest.subtitles ?? []
+    var problems: [String] = []
+    for chapter in manifest.chapters {
+      for format in formats where format != .words {
+        let path = (folder as NSString).appendingPathComponent(Subtitles.fileName(for: chapter.file, format: format))
+        let expected =
+          format == .vtt
+          ? Subtitles.webVTT(chapter, sampleRate: manifest.sampleRate, words: formats.contains(.words))
+          : Subtitles.srt(chapter, sampleRate: manifest.sampleRate)
+        guard let data = FileManager.default.contents(atPath: path) else {
+          problems.append("\(path): missing")
+          continue
+        }
+        if data != Data(expected.utf8) { problems.append("\(path): differs from the manifest's timings") }
+      }
     }
     return problems
   }

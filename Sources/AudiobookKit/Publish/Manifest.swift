@@ -10,6 +10,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var sampleRate: Int
   public var voice: Voice
   public var engine: Engine
+  /// The subtitle formats written beside each chapter file (`vtt`, `srt`, `words`), if any.
+  public var subtitles: [Subtitles.Format]?
   public var chapters: [Chapter]
 
   public struct Voice: Codable, Sendable, Equatable {
@@ -53,6 +55,22 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var text: String
     public var startFrame: Int
     public var frames: Int
+    /// The sentence's words as espeak-ng timed them, when word timings were asked for.
+    public var words: [Word]?
+
+    public init(text: String, startFrame: Int, frames: Int, words: [Word]? = nil) {
+      self.text = text
+      self.startFrame = startFrame
+      self.frames = frames
+      self.words = words
+    }
+  }
+
+  /// A word: from espeak-ng's word event to the next word's (or the end of its piece of speech).
+  public struct Word: Codable, Sendable, Equatable {
+    public var text: String
+    public var startFrame: Int
+    public var frames: Int
   }
 }
 
@@ -62,5 +80,15 @@ extension Manifest {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return Array(try encoder.encode(self)) + [0x0A]
+  }
+}
+
+extension Manifest {
+  /// Chapter files and the subtitle files beside them, in chapter order.
+  public var publishedFiles: [String] {
+    let formats = (subtitles ?? []).filter { $0 != .words }
+    return chapters.flatMap { chapter in
+      [chapter.file] + formats.map { Subtitles.fileName(for: chapter.file, format: $0) }
+    }
   }
 }

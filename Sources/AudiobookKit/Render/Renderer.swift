@@ -17,6 +17,8 @@ public struct Renderer {
   /// Whether a sentence that fails the content check stops the render (false) or is reported
   /// with the others at the end (true); either way the render fails.
   public var keepGoing = false
+  /// Subtitle files to write beside each chapter; `.words` also puts word timings in the manifest.
+  public var subtitles: Set<Subtitles.Format> = []
   /// Called with each step of the render.
   public var progress: (RenderEvent) -> Void
   /// Called with text the listener may not expect to hear as it is (markup, a sentence too
@@ -85,7 +87,9 @@ public struct Renderer {
     var jobs: [SynthesisPool.Job] = []
     var synthesizedParagraphs = 0
     for (index, chapter) in plan.chapters.enumerated() {
-      if let entry = Self.unchangedEntry(for: chapter, previous: previous, folder: folder) {
+      if let entry = Self.unchangedEntry(for: chapter, previous: previous, folder: folder),
+        entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == subtitles.contains(.words) }) ?? true
+      {
         reused[index] = entry
         continue
       }
@@ -150,7 +154,9 @@ public struct Renderer {
     let manifest = Manifest(
       title: book.title, author: book.author, sampleRate: engine.sampleRate,
       voice: .init(name: preset.name, settings: preset.engine, pauses: preset.pauses),
-      engine: .init(name: "espeak-ng", version: engine.version), chapters: chapters)
+      engine: .init(name: "espeak-ng", version: engine.version),
+      subtitles: subtitles.isEmpty ? nil : Subtitles.Format.allCases.filter(subtitles.contains), chapters: chapters)
+    try writeSubtitles(manifest, in: folder)
     try publish(manifest, previous: previous, in: folder, slug: slug)
     try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
     let frames = chapters.reduce(0) { $0 + $1.frames }
@@ -239,7 +245,8 @@ public struct Renderer {
       unlink(temporary)  // gone already when the chapter was committed
     }
     let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses)
+      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
+      timesWords: subtitles.contains(.words))
 
     func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
       var batches = part.batches[...]
@@ -356,9 +363,26 @@ public struct Renderer {
       throw AudiobookError(.failure, "cannot encode the manifest: \(error)", file: manifestPath)
     }
     try AtomicOutput.write(bytes, to: manifestPath)
-    let current = Set(manifest.chapters.map(\.file))
-    for stale in (previous?.chapters.map(\.file) ?? []) where !current.contains(stale) {
+    let current = Set(manifest.publishedFiles)
+    for stale in (previous?.publishedFiles ?? []) where !current.contains(stale) {
       try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
+    }
+  }
+
+  /// Writes the subtitle files the manifest promises, leaving files whose text is unchanged alone.
+  private func writeSubtitles(_ manifest: Manifest, in folder: String) throws(AudiobookError) {
+    let formats = manifest.subtitles ?? []
+    for chapter in manifest.chapters {
+      for format in formats where format != .words {
+        let text =
+          format == .vtt
+          ? Subtitles.webVTT(chapter, sampleRate: manifest.sampleRate, words: formats.contains(.words))
+          : Subtitles.srt(chapter, sampleRate: manifest.sampleRate)
+        let path = (folder as NSString).appendingPathComponent(Subtitles.fileName(for: chapter.file, format: format))
+        if FileManager.default.contents(atPath: path) != Data(text.utf8) {
+          try AtomicOutput.write(Array(text.utf8), to: path)
+        }
+      }
     }
   }
 

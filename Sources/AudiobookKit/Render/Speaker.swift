@@ -1,38 +1,84 @@
 import Foundation
 
-/// Speaks a piece of text (one or more paragraphs) into a WAV file, with the same sentence
-/// splitting, speech text and pauses as `render`, for `say`.
+/// Speaks a line of text, a paragraph of a book or a whole chapter into a WAV file, with the
+/// same sentence splitting, speech text, voice and pauses as `render`, and the clip cache when
+/// it holds the clips: for `say`, while editing.
 public struct Speaker {
   public var preset: VoicePreset
   public var workerExecutable: String
+  /// A clip cache to read (and fill); nil to synthesize everything.
+  public var cacheDirectory: String?
 
-  public init(preset: VoicePreset, workerExecutable: String) {
+  public init(preset: VoicePreset, workerExecutable: String, cacheDirectory: String? = nil) {
     self.preset = preset
     self.workerExecutable = workerExecutable
+    self.cacheDirectory = cacheDirectory
   }
 
-  /// Writes `text` as a WAV file at `path` (through a temporary name); returns its frames.
+  /// Writes `text` (one or more paragraphs) as a WAV file at `path`; returns its frames.
   ///
   /// - Throws: `.badInput` when there is nothing to say; `.cannotCreate` when `path` cannot be written.
   @discardableResult
   public func speak(_ text: String, to path: String, source: String = "<text>") throws(AudiobookError) -> Int {
-    let blocks = TextBlock.blocks(
-      of: text.replacingOccurrences(of: "\r\n", with: "\n").split(
-        separator: "\n", omittingEmptySubsequences: false
-      ).map(String.init))
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .map(String.init)
+    let blocks = TextBlock.blocks(of: lines)
     guard !blocks.isEmpty else { throw AudiobookError(.badInput, "there is no text to say", file: source) }
     let splitter = SentenceSplitter()
-    let synthesizer: Synthesizer
-    do {
-      synthesizer = try Synthesizer(settings: preset.engine, workerExecutable: workerExecutable)
-    } catch {
-      throw AudiobookError(.failure, "\(error)")
+    var scripts: [(SpeechScript, line: Int)] = []
+    for block in blocks {
+      let paragraph = block.lines.map(\.trimmingSpaces).joined(separator: " ")
+      scripts.append(
+        (
+          try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: block.firstLine),
+          block.firstLine
+        ))
     }
-    defer { synthesizer.close() }
+    return try write(title: nil, paragraphs: scripts, pauses: snippetPauses, to: path, file: source)
+  }
+
+  /// Writes what `selection` picks out of `book`: a paragraph alone, or a chapter exactly as
+  /// `render` writes its file.
+  @discardableResult
+  public func speak(_ selection: BookAddress.Selection, of book: Book, to path: String) throws(AudiobookError) -> Int {
+    let splitter = SentenceSplitter()
+    func script(_ paragraph: Paragraph) throws(AudiobookError) -> (SpeechScript, line: Int) {
+      (
+        try SpeechScript.paragraph(
+          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine),
+        paragraph.sourceLine
+      )
+    }
+    switch selection {
+    case .paragraph(_, let paragraph):
+      return try write(
+        title: nil, paragraphs: [try script(paragraph)], pauses: snippetPauses, to: path, file: book.sourceFile)
+    case .chapter(let chapter):
+      var scripts: [(SpeechScript, line: Int)] = []
+      for paragraph in chapter.paragraphs { scripts.append(try script(paragraph)) }
+      return try write(
+        title: (SpeechScript.title(chapter.title), chapter.sourceLine), paragraphs: scripts, pauses: preset.pauses,
+        to: path,
+        file: book.sourceFile)
+    }
+  }
+
+  /// A snippet, not a chapter: no room tone to wait through before it starts.
+  private var snippetPauses: Pauses {
     var pauses = preset.pauses
-    // A snippet, not a chapter: no room tone to wait through before it starts.
     pauses.head = 0
     pauses.tail = 100
+    return pauses
+  }
+
+  private func write(
+    title: (SpeechScript, line: Int)?, paragraphs: [(SpeechScript, line: Int)], pauses: Pauses, to path: String,
+    file: String
+  ) throws(AudiobookError) -> Int {
+    let clips = try CachedClips(preset: preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
+    defer { clips.close() }
     let temporary = AtomicOutput.temporaryPath(for: path)
     AtomicOutput.register(temporary)
     defer {
@@ -40,21 +86,62 @@ public struct Speaker {
       unlink(temporary)  // gone already when the file was committed
     }
     let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: synthesizer.info.sampleRate, reportedPath: path),
-      pauses: pauses)
-    for block in blocks {
-      let paragraph = block.lines.map { $0.trimmingSpaces }.joined(separator: " ")
-      let script = try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: block.firstLine)
+      writer: SoundFileWriter(path: temporary, sampleRate: clips.engine.sampleRate, reportedPath: path), pauses: pauses)
+    if let (script, line) = title {
+      _ = try assembler.appendTitle(script) { pieces throws(AudiobookError) in
+        try clips.clip(for: pieces, file: file, line: line)
+      }
+    }
+    for (script, line) in paragraphs {
       _ = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
-        do {
-          return try synthesizer.synthesize(pieces)
-        } catch {
-          throw AudiobookError(.failure, "\(error)", file: source, line: block.firstLine)
-        }
+        try clips.clip(for: pieces, file: file, line: line)
       }
     }
     let frames = try assembler.finish()
     try AtomicOutput.commit(temporary, to: path)
     return frames
   }
+}
+
+/// Clips from the cache when it has them, else from a worker started on first need (and then
+/// stored in the cache).
+final class CachedClips {
+  let engine: EngineInfo
+  private let preset: VoicePreset
+  private let workerExecutable: String
+  private let cache: ClipCache?
+  private var synthesizer: Synthesizer?
+
+  init(preset: VoicePreset, workerExecutable: String, cacheDirectory: String?) throws(AudiobookError) {
+    do {
+      engine = try EspeakVoices.info()
+    } catch {
+      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
+    }
+    self.preset = preset
+    self.workerExecutable = workerExecutable
+    cache = cacheDirectory.flatMap { try? ClipCache(directory: $0) }
+  }
+
+  func clip(for pieces: [String], file: String, line: Int) throws(AudiobookError) -> Clip {
+    let key = ClipKey(pieces: pieces, settings: preset.engine, engine: engine)
+    if let cache, case .hit(let clip) = cache.read(key), clip.pieces.count == pieces.count { return clip }
+    do throws(SpeechError) {
+      if synthesizer == nil {
+        synthesizer = try Synthesizer(settings: preset.engine, workerExecutable: workerExecutable)
+      }
+      guard let synthesizer else { throw SpeechError.workerFailed("no synthesizer") }
+      let clip = try synthesizer.synthesize(pieces)
+      try? cache?.write(clip, for: key)
+      return clip
+    } catch .unknownVoice(let name) {
+      throw AudiobookError(
+        .badInput, "voice preset '\(preset.name)' names espeak-ng voice '\(name)', which is not installed",
+        file: preset.source.description)
+    } catch {
+      throw AudiobookError(.failure, "\(error)", file: file, line: line)
+    }
+  }
+
+  func close() { synthesizer?.close() }
 }

@@ -44,6 +44,20 @@ extension AudiobookCommand {
     )
     var report: String?
 
+    @Option(
+      help:
+        "Subtitles beside each chapter file, comma-separated: vtt, srt, words (word timings in the WebVTT and the manifest)."
+    )
+    var subtitles: String?
+
+    /// The formats `--subtitles` names.
+    var subtitleFormats: Set<Subtitles.Format> {
+      Set(
+        (subtitles ?? "").split(separator: ",").compactMap {
+          Subtitles.Format(rawValue: $0.trimmingCharacters(in: .whitespaces))
+        })
+    }
+
     @Option(help: "Synthesize only share K of N (K from 1) into the cache and assemble nothing, e.g. --shard 2/4.")
     var shard: String?
 
@@ -55,6 +69,14 @@ extension AudiobookCommand {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
       if let shard, Shard(shard) == nil {
         throw ValidationError("--shard must be K/N with 1 <= K <= N, such as 2/4; got '\(shard)'.")
+      }
+      if let subtitles {
+        let unknown = subtitles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+          .filter { Subtitles.Format(rawValue: $0) == nil }
+        guard unknown.isEmpty else {
+          throw ValidationError(
+            "--subtitles takes vtt, srt and words, comma-separated; '\(unknown[0])' is none of them.")
+        }
       }
       if shard != nil && shards != nil { throw ValidationError("Give --shard K/N or --shards N, not both.") }
       if let shards {
@@ -87,6 +109,7 @@ extension AudiobookCommand {
           progress: printer.handle,
           warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
         renderer.keepGoing = keepGoing
+        renderer.subtitles = subtitleFormats
         let started = Date()
         if let shard = selectedShard {
           let directory = cache ?? Renderer.defaultCacheDirectory(output: output)

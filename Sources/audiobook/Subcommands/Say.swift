@@ -5,51 +5,100 @@ import Foundation
 extension AudiobookCommand {
   struct Say: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Speak a line or paragraph of text into a WAV file, or to stdout for a player.",
+      abstract: "Speak a line of text, or a paragraph or chapter of a book, as render would.",
       discussion: """
+        Without -o: on a terminal the audio plays (pw-play, paplay or aplay; Ctrl-C stops it); \
+        otherwise a WAV goes to stdout. Paragraph and chapter numbers are the ones `plan` shows.
+
         Examples:
           audiobook say "It was a bright cold day in April." -o line.wav
           audiobook say "Hello." | aplay
-          echo "Read this paragraph." | audiobook say > paragraph.wav
+          audiobook say --book novel.txt --paragraph 12:3
+          audiobook say --book novel.txt --line 4810 > paragraph.wav
+          audiobook say --book novel.txt --chapter 2 -o chapter2.wav
         """)
 
-    @Argument(help: "The text to speak; read from stdin when absent.")
+    @Argument(help: "The text to speak; read from stdin when absent (and no --book is given).")
     var text: String?
 
-    @Option(
-      name: .shortAndLong,
-      help: "The WAV file to write. Without it, the WAV goes to stdout when that is not a terminal.")
+    @Option(help: "A manuscript to speak part of: give --paragraph, --line or --chapter.")
+    var book: String?
+
+    @Option(help: "Chapter C, paragraph P, both from 1, e.g. 12:3.")
+    var paragraph: String?
+
+    @Option(help: "The paragraph that holds this source line.")
+    var line: Int?
+
+    @Option(help: "The whole chapter C, exactly as render writes its file.")
+    var chapter: Int?
+
+    @Option(help: "The clip cache to use (default: Output/.audiobook-cache when it exists).")
+    var cache: String?
+
+    @Option(name: .shortAndLong, help: "The WAV file to write.")
     var output: String?
 
     @OptionGroup var voiceOptions: VoiceOptions
 
+    var address: BookAddress? {
+      if let paragraph { return BookAddress(paragraph: paragraph) }
+      if let line { return .line(line) }
+      if let chapter { return .chapter(chapter) }
+      return nil
+    }
+
     func validate() throws {
-      if output == nil && Terminal.isTerminal(1) {
-        throw ValidationError(
-          "Standard output is a terminal, so there is nowhere to put the audio. Add -o FILE.wav, or pipe into a player: audiobook say \"Hello.\" | aplay"
-        )
+      let addresses = [paragraph != nil, line != nil, chapter != nil].filter { $0 }.count
+      if let paragraph, BookAddress(paragraph: paragraph) == nil {
+        throw ValidationError("--paragraph takes CHAPTER:PARAGRAPH, such as 12:3; got '\(paragraph)'.")
       }
-      if text == nil && Terminal.isTerminal(0) {
-        throw ValidationError("Give the text to speak as an argument, or pipe it in on stdin.")
+      if book != nil {
+        guard addresses == 1 else {
+          throw ValidationError("With --book, give one of --paragraph C:P, --line N or --chapter C.")
+        }
+        guard text == nil else { throw ValidationError("Give either TEXT or --book, not both.") }
+      } else {
+        guard addresses == 0 else { throw ValidationError("--paragraph, --line and --chapter need --book BOOK.") }
+        if text == nil && Terminal.isTerminal(0) {
+          throw ValidationError("Give the text to speak as an argument, pipe it in on stdin, or use --book.")
+        }
       }
     }
 
     func run() throws {
       try Diagnostics.run {
-        let words = try text ?? readStandardInput()
-        let preset = try voiceOptions.preset()
-        let speaker = Speaker(preset: preset, workerExecutable: SynthesisWorker.defaultExecutable())
+        let parsed = try book.map(BookReader.read)
+        var selection: BookAddress.Selection?
+        if let parsed, let address { selection = try address.select(in: parsed) }
+        let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book)
+        let defaultCache = Renderer.defaultCacheDirectory(output: "Output")
+        let speaker = Speaker(
+          preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(),
+          cacheDirectory: cache ?? (FileManager.default.fileExists(atPath: defaultCache) ? defaultCache : nil))
         Terminal.removePartialOutputsOnInterrupt()
+        let words = try book == nil ? (text ?? readStandardInput()) : ""
+        let speak = { (path: String) throws(AudiobookError) in
+          if let parsed, let selection {
+            _ = try speaker.speak(selection, of: parsed, to: path)
+          } else {
+            _ = try speaker.speak(words, to: path, source: text == nil ? "<stdin>" : "<text>")
+          }
+        }
         if let output {
-          try speaker.speak(words, to: output, source: text == nil ? "<stdin>" : "<text>")
+          try speak(output)
           return
         }
-        // A WAV header needs seeking, which a pipe cannot do: write a private file, then copy it.
+        // A WAV header needs seeking, which a pipe cannot do: write a private file, then copy or play it.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("audiobook-say-\(getpid())")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("say.wav").path
-        try speaker.speak(words, to: path, source: text == nil ? "<stdin>" : "<text>")
+        try speak(path)
+        if Terminal.isTerminal(1) {
+          try AudioPlayer.play(path)
+          return
+        }
         guard let bytes = FileManager.default.contents(atPath: path) else {
           throw AudiobookError(.io, "cannot read back the audio", file: path)
         }

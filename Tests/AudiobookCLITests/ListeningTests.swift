@@ -1,0 +1,147 @@
+import AudiobookKit
+import Foundation
+import Testing
+
+/// `say --book` addressing, playback without a device, and subtitles with exact timings.
+@Suite struct ListeningTests {
+  func samples(_ path: String) throws -> [Int16] { try SoundFileReader(path: path).samples() }
+
+  @Test func aParagraphByAddressEqualsItsSentencesInTheRender() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let output = scratch.appending("out")
+    #expect(try Audiobook.run(["render", Fixtures.exampleBook, "-o", output, "-q"], in: scratch.url).status == 0)
+    let manifest = try JSONDecoder().decode(
+      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(output)/the-lighthouse-ledger/manifest.json")))
+    let chapter = manifest.chapters[1]
+    let paragraph = chapter.paragraphs[2]
+
+    let piped = try Audiobook.run(
+      ["say", "--book", Fixtures.exampleBook, "--paragraph", "2:3", "--cache", scratch.appending("no-cache")],
+      in: scratch.url)
+    #expect(piped.status == 0, "\(piped.stderrText)")
+    let wav = try scratch.write(piped.stdout, to: "p.wav")
+    let said = try samples(wav)
+    let rendered = try samples("\(output)/the-lighthouse-ledger/\(chapter.file)")
+    let region = Array(rendered[paragraph.startFrame..<(paragraph.startFrame + paragraph.frames)])
+    #expect(Array(said.prefix(paragraph.frames)) == region)
+    #expect(said.dropFirst(paragraph.frames).allSatisfy { $0 == 0 })
+
+    // The same paragraph by a line inside it, and from the render's cache.
+    let line = paragraph.sourceLine + 1
+    let byLine = try Audiobook.run(
+      ["say", "--book", Fixtures.exampleBook, "--line", "\(line)", "--cache", "\(output)/.audiobook-cache"],
+      in: scratch.url)
+    #expect(byLine.status == 0)
+    #expect(byLine.stdout == piped.stdout)
+
+    // A chapter is exactly the rendered chapter file.
+    let whole = scratch.appending("c2.wav")
+    #expect(
+      try Audiobook.run(["say", "--book", Fixtures.exampleBook, "--chapter", "2", "-o", whole], in: scratch.url).status
+        == 0)
+    #expect(
+      FileManager.default.contents(atPath: whole)
+        == FileManager.default.contents(atPath: "\(output)/the-lighthouse-ledger/\(chapter.file)"))
+  }
+
+  @Test(arguments: [
+    (["--paragraph", "2:9"], "chapter 2 has paragraphs 1 to 4"),
+    (["--paragraph", "7:1"], "the book has chapters 1 to 3"),
+    (["--chapter", "0"], "the book has chapters 1 to 3"),
+    (["--line", "2"], "is not inside a paragraph"),
+    (["--paragraph", "two"], "CHAPTER:PARAGRAPH"),
+  ])
+  func addressesThatDoNotExistAreUsageErrors(arguments: [String], message: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(["say", "--book", Fixtures.exampleBook] + arguments, in: scratch.url)
+    #expect(result.status == 64)
+    #expect(result.stderrText.contains(message), "\(result.stderrText)")
+  }
+
+  /// On a terminal without -o the audio plays; with no player or device that is one line, exit 69.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func noAudioDeviceIsOneLineAndStatus69() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    // `script` gives the command a terminal for stdout; PATH without any audio player.
+    let command = "PATH=/nonexistent '\(Audiobook.executable)' say 'Hello there.'"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", command, "/dev/null"]
+    process.currentDirectoryURL = scratch.url
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 69)
+    let lines = text.split(whereSeparator: \.isNewline).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    #expect(lines.count == 1, "\(text)")
+    #expect(text.contains("no audio player") && text.contains("-o FILE.wav"))
+  }
+
+  @Test func subtitlesAreTimedExactlyAgainstTheChapterFile() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let output = scratch.appending("out")
+    let result = try Audiobook.run(
+      ["render", Fixtures.exampleBook, "-o", output, "--subtitles", "vtt,srt,words", "-q"], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    let folder = "\(output)/the-lighthouse-ledger"
+    let manifest = try JSONDecoder().decode(
+      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(folder)/manifest.json")))
+    let rate = manifest.sampleRate
+    let pause = manifest.voice.pauses.sentence * rate / 1000
+    for chapter in manifest.chapters {
+      let base = String(chapter.file.dropLast(4))
+      let vtt = try String(contentsOfFile: "\(folder)/\(base).vtt", encoding: .utf8)
+      let srt = try String(contentsOfFile: "\(folder)/\(base).srt", encoding: .utf8)
+      #expect(vtt.hasPrefix("WEBVTT\n"))
+      let vttCues = cues(vtt, separator: ".")
+      let srtCues = cues(srt, separator: ",")
+      let sentences = [chapter.heading] + chapter.paragraphs.flatMap(\.sentences)
+      #expect(vttCues.count == sentences.count)
+      #expect(srtCues.map(\.start) == vttCues.map(\.start))
+      for (cue, sentence) in zip(vttCues, sentences) {
+        #expect(cue.start == (sentence.startFrame * 1000 + rate / 2) / rate)
+        #expect(cue.end == ((sentence.startFrame + sentence.frames) * 1000 + rate / 2) / rate)
+      }
+      for (earlier, later) in zip(vttCues, vttCues.dropFirst()) {
+        #expect(earlier.start < earlier.end && earlier.end <= later.start, "cues overlap or are out of order")
+      }
+      #expect((vttCues.last?.end ?? .max) < chapter.frames * 1000 / rate)
+      // Word timings: in the manifest, and as WebVTT timestamp tags inside the cues.
+      let words = chapter.paragraphs.flatMap(\.sentences).flatMap { $0.words ?? [] }
+      #expect(words.count > 20)
+      #expect(words.map(\.startFrame) == words.map(\.startFrame).sorted())
+      #expect(vtt.contains("<00:00:"))
+      // The audio just before each later sentence of a paragraph is the preset's silence.
+      let audio = try samples("\(folder)/\(chapter.file)")
+      for sentence in chapter.paragraphs.flatMap({ $0.sentences.dropFirst() }) {
+        #expect(audio[(sentence.startFrame - pause)..<sentence.startFrame].allSatisfy { $0 == 0 })
+        #expect(audio[sentence.startFrame] != 0)
+      }
+    }
+    #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
+  }
+
+  /// `HH:MM:SS.mmm --> HH:MM:SS.mmm` lines, in milliseconds.
+  func cues(_ text: String, separator: Character) -> [(start: Int, end: Int)] {
+    text.split(separator: "\n").compactMap { line in
+      let parts = line.components(separatedBy: " --> ")
+      guard parts.count == 2, let start = milliseconds(parts[0], separator), let end = milliseconds(parts[1], separator)
+      else { return nil }
+      return (start, end)
+    }
+  }
+
+  func milliseconds(_ stamp: String, _ separator: Character) -> Int? {
+    let main = stamp.split(separator: separator)
+    let clock = main.first?.split(separator: ":").compactMap { Int($0) } ?? []
+    guard main.count == 2, clock.count == 3, let fraction = Int(main[1]) else { return nil }
+    return ((clock[0] * 60 + clock[1]) * 60 + clock[2]) * 1000 + fraction
+  }
+}
