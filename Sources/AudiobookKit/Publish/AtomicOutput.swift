@@ -21,13 +21,25 @@ public enum AtomicOutput {
 
   /// Writes `bytes` to `path` through a temporary file and a rename.
   public static func write(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
+    try writing(path) { temporary throws(AudiobookError) in
+      guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+        throw AudiobookError(.cannotCreate, "cannot write the file", file: path)
+      }
+    }
+  }
+
+  /// Lets `body` write `path`'s temporary file, then renames it into place; when `body` fails
+  /// or the process is interrupted, the temporary file is removed and `path` is untouched.
+  static func writing<T>(_ path: String, _ body: (String) throws(AudiobookError) -> T) throws(AudiobookError) -> T {
     let temporary = temporaryPath(for: path)
     register(temporary)
-    defer { unregister(temporary) }
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-      throw AudiobookError(.cannotCreate, "cannot write the file", file: path)
+    defer {
+      unregister(temporary)
+      unlink(temporary)  // gone already when the file was committed
     }
+    let result = try body(temporary)
     try commit(temporary, to: path)
+    return result
   }
 
   /// Renames a finished temporary file into place (`rename`, atomic within a folder).

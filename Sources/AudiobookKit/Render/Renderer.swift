@@ -60,12 +60,7 @@ public struct Renderer {
   ///   be made or written; `.failure` naming chapter, paragraph and source line when espeak-ng
   ///   crashes on one.
   public func render(_ book: Book, into outputDirectory: String) throws(AudiobookError) -> Result {
-    let engine: EngineInfo
-    do {
-      engine = try EspeakVoices.info()
-    } catch {
-      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
-    }
+    let engine = try EspeakVoices.usableEngine()
     let plan = try RenderPlan(book: book, preset: preset, engine: engine)
     for chapter in plan.chapters {
       for part in chapter.paragraphs { noticeUnusual(part, file: book.sourceFile) }
@@ -185,12 +180,7 @@ public struct Renderer {
   /// cache assembles the book byte-identical to a one-machine render, synthesizing nothing.
   public func synthesizeShard(_ book: Book, shard: Shard, cacheDirectory: String) throws(AudiobookError) -> ShardResult
   {
-    let engine: EngineInfo
-    do {
-      engine = try EspeakVoices.info()
-    } catch {
-      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
-    }
+    let engine = try EspeakVoices.usableEngine()
     let plan = try RenderPlan(book: book, preset: preset, engine: engine)
     let batches = plan.chapters.flatMap(\.batches)
     let assignment = Shard.assignment(of: batches, count: shard.count)
@@ -238,62 +228,56 @@ public struct Renderer {
   ) throws(AudiobookError) -> Manifest.Chapter {
     let chapter = plan.chapter
     let path = (folder as NSString).appendingPathComponent(plan.file)
-    let temporary = AtomicOutput.temporaryPath(for: path)
-    AtomicOutput.register(temporary)
-    defer {
-      AtomicOutput.unregister(temporary)
-      unlink(temporary)  // gone already when the chapter was committed
-    }
-    let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
-      timesWords: subtitles.contains(.words))
+    return try AtomicOutput.writing(path) { temporary throws(AudiobookError) in
+      let assembler = try ChapterAssembler(
+        writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
+        timesWords: subtitles.contains(.words))
 
-    func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
-      var batches = part.batches[...]
-      return { pieces throws(AudiobookError) in
-        guard let batch = batches.popFirst(), batch.pieces == pieces else {
-          throw AudiobookError(
-            .failure, "internal error: the plan and the assembler disagree in chapter \(chapter.number)")
-        }
-        do {
-          return try source.clip(for: batch)
-        } catch {
-          let place =
-            part.paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" }
-            ?? "chapter \(chapter.number) title"
-          throw AudiobookError(
-            .failure, "\(place) ('\(pieces.first?.prefix(60) ?? "")'): \(error)", file: book.sourceFile,
-            line: part.paragraph?.sourceLine ?? chapter.sourceLine)
+      func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
+        var batches = part.batches[...]
+        return { pieces throws(AudiobookError) in
+          guard let batch = batches.popFirst(), batch.pieces == pieces else {
+            throw AudiobookError(
+              .failure, "internal error: the plan and the assembler disagree in chapter \(chapter.number)")
+          }
+          do {
+            return try source.clip(for: batch)
+          } catch {
+            let place =
+              part.paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" }
+              ?? "chapter \(chapter.number) title"
+            throw AudiobookError(
+              .failure, "\(place) ('\(pieces.first?.prefix(60) ?? "")'): \(error)", file: book.sourceFile,
+              line: part.paragraph?.sourceLine ?? chapter.sourceLine)
+          }
         }
       }
-    }
 
-    let heading = try assembler.appendTitle(plan.title.script, synthesize: clips(for: plan.title))
-    try guardContent([heading], of: plan.title, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
-    progress(
-      .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(plan.title), frames: heading.frames))
-    var paragraphs: [Manifest.Paragraph] = []
-    for part in plan.paragraphs {
-      guard let paragraph = part.paragraph else { continue }
-      let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
-      try guardContent(sentences, of: part, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
-      let start = sentences.first?.startFrame ?? 0
-      let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
-      paragraphs.append(
-        Manifest.Paragraph(
-          id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
-          frames: end - start, sentences: sentences))
+      let heading = try assembler.appendTitle(plan.title.script, synthesize: clips(for: plan.title))
+      try guardContent([heading], of: plan.title, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
       progress(
-        .paragraph(
-          chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
+        .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(plan.title), frames: heading.frames))
+      var paragraphs: [Manifest.Paragraph] = []
+      for part in plan.paragraphs {
+        guard let paragraph = part.paragraph else { continue }
+        let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
+        try guardContent(sentences, of: part, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
+        let start = sentences.first?.startFrame ?? 0
+        let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
+        paragraphs.append(
+          Manifest.Paragraph(
+            id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
+            frames: end - start, sentences: sentences))
+        progress(
+          .paragraph(
+            chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
+      }
+      let frames = try assembler.finish()
+      return Manifest.Chapter(
+        number: chapter.number, title: chapter.title, file: plan.file, frames: frames,
+        sha256: try FileDigest.sha256(of: temporary), sourceLine: chapter.sourceLine, contentHash: plan.contentHash,
+        heading: heading, paragraphs: paragraphs)
     }
-    let frames = try assembler.finish()
-    let sha256 = try FileDigest.sha256(of: temporary)
-    try AtomicOutput.commit(temporary, to: path)
-    return Manifest.Chapter(
-      number: chapter.number, title: chapter.title, file: plan.file, frames: frames, sha256: sha256,
-      sourceLine: chapter.sourceLine,
-      contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs)
   }
 
   /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is
@@ -401,14 +385,7 @@ public struct Renderer {
     try OutputFolder.create(folder)
   }
 
-  func startFailure(_ error: SpeechError) -> AudiobookError {
-    if case .unknownVoice(let name) = error {
-      return AudiobookError(
-        .badInput, "voice preset '\(preset.name)' names espeak-ng voice '\(name)', which is not installed",
-        file: preset.source.description)
-    }
-    return AudiobookError(.failure, "\(error)")
-  }
+  func startFailure(_ error: SpeechError) -> AudiobookError { preset.failure(error) }
 
   /// `H:MM:SS`.
   public static func formatDuration(seconds: Double) -> String {

@@ -79,27 +79,22 @@ public struct Speaker {
   ) throws(AudiobookError) -> Int {
     let clips = try CachedClips(preset: preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
     defer { clips.close() }
-    let temporary = AtomicOutput.temporaryPath(for: path)
-    AtomicOutput.register(temporary)
-    defer {
-      AtomicOutput.unregister(temporary)
-      unlink(temporary)  // gone already when the file was committed
-    }
-    let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: clips.engine.sampleRate, reportedPath: path), pauses: pauses)
-    if let (script, line) = title {
-      _ = try assembler.appendTitle(script) { pieces throws(AudiobookError) in
-        try clips.clip(for: pieces, file: file, line: line)
+    return try AtomicOutput.writing(path) { temporary throws(AudiobookError) in
+      let assembler = try ChapterAssembler(
+        writer: SoundFileWriter(path: temporary, sampleRate: clips.engine.sampleRate, reportedPath: path),
+        pauses: pauses)
+      if let (script, line) = title {
+        _ = try assembler.appendTitle(script) { pieces throws(AudiobookError) in
+          try clips.clip(for: pieces, file: file, line: line)
+        }
       }
-    }
-    for (script, line) in paragraphs {
-      _ = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
-        try clips.clip(for: pieces, file: file, line: line)
+      for (script, line) in paragraphs {
+        _ = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
+          try clips.clip(for: pieces, file: file, line: line)
+        }
       }
+      return try assembler.finish()
     }
-    let frames = try assembler.finish()
-    try AtomicOutput.commit(temporary, to: path)
-    return frames
   }
 }
 
@@ -113,11 +108,7 @@ final class CachedClips {
   private var synthesizer: Synthesizer?
 
   init(preset: VoicePreset, workerExecutable: String, cacheDirectory: String?) throws(AudiobookError) {
-    do {
-      engine = try EspeakVoices.info()
-    } catch {
-      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
-    }
+    engine = try EspeakVoices.usableEngine()
     self.preset = preset
     self.workerExecutable = workerExecutable
     cache = cacheDirectory.flatMap { try? ClipCache(directory: $0) }
@@ -134,12 +125,13 @@ final class CachedClips {
       let clip = try synthesizer.synthesize(pieces)
       try? cache?.write(clip, for: key)
       return clip
-    } catch .unknownVoice(let name) {
-      throw AudiobookError(
-        .badInput, "voice preset '\(preset.name)' names espeak-ng voice '\(name)', which is not installed",
-        file: preset.source.description)
     } catch {
-      throw AudiobookError(.failure, "\(error)", file: file, line: line)
+      var failure = preset.failure(error)
+      if failure.file == nil {
+        failure.file = file
+        failure.line = line
+      }
+      throw failure
     }
   }
 

@@ -9,6 +9,15 @@ public enum EspeakVoices {
 
   public static func installed() -> [InstalledVoice] { voices }
 
+  /// `info()` for a render: a failure becomes an `AudiobookError` the CLI can print.
+  static func usableEngine() throws(AudiobookError) -> EngineInfo {
+    do {
+      return try info()
+    } catch {
+      throw AudiobookError(.failure, "espeak-ng is not usable: \(error)")
+    }
+  }
+
   private static let engine: Result<EngineInfo, SpeechError> = Result { () throws(SpeechError) in
     try EspeakEngine.initialize()
   }

@@ -35,3 +35,16 @@ public struct VoicePreset: Sendable, Equatable {
     self.source = source
   }
 }
+
+extension VoicePreset {
+  /// A synthesis failure as the user should hear of it: a voice espeak-ng lacks is the
+  /// preset's fault (bad input, naming the preset); anything else is a failure.
+  func failure(_ error: SpeechError) -> AudiobookError {
+    if case .unknownVoice(let voice) = error {
+      return AudiobookError(
+        .badInput, "voice preset '\(name)' names espeak-ng voice '\(voice)', which is not installed",
+        file: source.description)
+    }
+    return AudiobookError(.failure, "\(error)")
+  }
+}
