@@ -65,21 +65,25 @@ public final class ClipCache: @unchecked Sendable {
 
   /// Stores `clip` under `key`, atomically.
   func write(_ clip: Clip, for key: ClipKey) throws(AudiobookError) {
-    let payload = clip.encoded
-    var bytes = Self.magic
-    bytes.reserveCapacity(Self.magic.count + 40 + payload.count)
-    for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: payload.count >> (8 * shift))) }
-    bytes.append(contentsOf: SHA256.hash(data: payload))
-    bytes.append(contentsOf: payload)
+    try write(encoded: clip.encoded[...], for: key)
+  }
+
+  /// Stores a clip given as its bytes (`Clip.encoded`), atomically: header and payload are
+  /// written to a unique temporary file, which is then renamed into place.
+  func write(encoded payload: ArraySlice<UInt8>, for key: ClipKey) throws(AudiobookError) {
+    var header = Self.magic
+    for shift in 0..<8 { header.append(UInt8(truncatingIfNeeded: payload.count >> (8 * shift))) }
+    header.append(contentsOf: SHA256.hash(data: payload))
     let path = path(for: key)
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     // A unique temporary name: several threads may store clips at once.
     let temporary = "\(folder)/.\(key.hex).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).partial"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-      throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: folder)
-    }
-    guard rename(temporary, path) == 0 else {
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    guard fd >= 0 else { throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: folder) }
+    let written = FileDescriptorIO.writeAll(fd, header[...]) && FileDescriptorIO.writeAll(fd, payload)
+    close(fd)
+    guard written, rename(temporary, path) == 0 else {
       unlink(temporary)
       throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: path)
     }

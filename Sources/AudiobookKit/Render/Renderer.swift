@@ -108,9 +108,9 @@ public struct Renderer {
         ? nil
         : try SynthesisPool(
           requests: jobs, settings: preset.engine, workerExecutable: workerExecutable, jobs: self.jobs
-        ) { job, clip in
+        ) { job, encoded in
           // A failed cache write only costs a later re-synthesis.
-          if let key = keys[job.order] { try? cache.write(clip, for: key) }
+          if let key = keys[job.order] { try? cache.write(encoded: encoded, for: key) }
         }
     } catch {
       throw startFailure(error)
@@ -198,8 +198,8 @@ public struct Renderer {
         pool = try SynthesisPool(
           requests: missing.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }, settings: preset.engine,
           workerExecutable: workerExecutable, jobs: jobs
-        ) { job, clip in
-          if let key = keys[job.order] { try? cache.write(clip, for: key) }
+        ) { job, encoded in
+          if let key = keys[job.order] { try? cache.write(encoded: encoded, for: key) }
         }
       } catch {
         throw startFailure(error)

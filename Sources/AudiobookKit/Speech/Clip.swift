@@ -57,7 +57,7 @@ extension Clip {
   }
 
   /// Reads `encoded` back; nil when the bytes are truncated or malformed.
-  init?(encoded bytes: [UInt8]) {
+  init?(encoded bytes: ArraySlice<UInt8>) {
     var reader = ByteReader(bytes)
     guard let count = reader.uint32() else { return nil }
     var pieces: [SpokenPiece] = []
@@ -76,4 +76,6 @@ extension Clip {
     guard reader.isAtEnd else { return nil }
     self.init(pieces: pieces)
   }
+
+  init?(encoded bytes: [UInt8]) { self.init(encoded: bytes[...]) }
 }

@@ -22,15 +22,15 @@ final class SynthesisPool: @unchecked Sendable {
   private let window: Int
   private var synthesizers: [Synthesizer] = []
   private var threads = 0
-  /// Called on a worker thread with each clip as it arrives (to store it in the cache).
-  private let onClip: @Sendable (Job, Clip) -> Void
+  /// Called on a worker thread with each clip as it arrives, and its bytes (to store in the cache).
+  private let onClip: @Sendable (Job, ArraySlice<UInt8>) -> Void
 
   /// Starts `jobs` workers (no more than there are requests) on `requests`, in order.
   ///
   /// - Throws: `SpeechError` when a worker cannot start (unknown voice, missing executable).
   init(
     requests: [Job], settings: EngineSettings, workerExecutable: String, jobs: Int,
-    onClip: @escaping @Sendable (Job, Clip) -> Void
+    onClip: @escaping @Sendable (Job, ArraySlice<UInt8>) -> Void
   ) throws(SpeechError) {
     pending = requests
     window = max(4, jobs * 4)
@@ -90,8 +90,8 @@ final class SynthesisPool: @unchecked Sendable {
       let started = ContinuousClock.now
       let result: Result<Clip, SpeechError>
       do {
-        let clip = try synthesizer.synthesize(job.pieces)
-        onClip(job, clip)
+        let (clip, encoded) = try synthesizer.synthesizeEncoded(job.pieces)
+        onClip(job, encoded)
         result = .success(clip)
       } catch {
         result = .failure(error)

@@ -45,17 +45,23 @@ public final class Synthesizer: @unchecked Sendable {
   /// - Throws: `SpeechError.workerCrashed` when espeak-ng crashed on this text (the worker
   ///   lives on); `.synthesisFailed` or `.workerFailed` otherwise.
   public func synthesize(_ texts: [String]) throws(SpeechError) -> Clip {
+    try synthesizeEncoded(texts).clip
+  }
+
+  /// `synthesize`, also giving the clip's bytes as the worker sent them (`Clip.encoded`), so
+  /// the cache can store them without encoding the clip again.
+  func synthesizeEncoded(_ texts: [String]) throws(SpeechError) -> (clip: Clip, encoded: ArraySlice<UInt8>) {
     var request = ByteWriter()
     request.append(UInt32(texts.count))
     for text in texts { request.append(text) }
     guard FileDescriptorIO.writeMessage(worker.input, request.bytes),
       let reply = FileDescriptorIO.readMessage(worker.output), let status = reply.first
     else { throw .workerFailed("the synthesis worker stopped unexpectedly") }
-    let body = Array(reply.dropFirst())
+    let body = reply.dropFirst()
     switch SynthesisWorker.Status(rawValue: status) {
     case .ok:
       guard let clip = Clip(encoded: body) else { throw .workerFailed("the synthesis worker sent a malformed clip") }
-      return clip
+      return (clip, body)
     case .crashed: throw .workerCrashed(String(decoding: body, as: UTF8.self))
     case .failed, nil: throw .synthesisFailed(String(decoding: body, as: UTF8.self))
     }

@@ -24,40 +24,44 @@ struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote; every read fails softly (nil) on truncated input.
 struct ByteReader {
-  private let bytes: [UInt8]
-  private(set) var offset = 0
+  private let bytes: ArraySlice<UInt8>
+  private var offset: Int
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  init(_ bytes: ArraySlice<UInt8>) {
+    self.bytes = bytes
+    offset = bytes.startIndex
+  }
 
-  var isAtEnd: Bool { offset == bytes.count }
+  init(_ bytes: [UInt8]) { self.init(bytes[...]) }
+
+  var isAtEnd: Bool { offset == bytes.endIndex }
 
   mutating func uint8() -> UInt8? {
-    guard offset < bytes.count else { return nil }
+    guard offset < bytes.endIndex else { return nil }
     defer { offset += 1 }
     return bytes[offset]
   }
 
   mutating func uint32() -> UInt32? {
-    guard offset + 4 <= bytes.count else { return nil }
+    guard offset + 4 <= bytes.endIndex else { return nil }
     defer { offset += 4 }
     return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
       | UInt32(bytes[offset + 3]) << 24
   }
 
   mutating func string() -> String? {
-    guard let count = uint32().map(Int.init), offset + count <= bytes.count else { return nil }
+    guard let count = uint32().map(Int.init), offset + count <= bytes.endIndex else { return nil }
     defer { offset += count }
     return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
   }
 
   mutating func samples() -> [Int16]? {
-    guard let count = uint32().map(Int.init), offset + count * 2 <= bytes.count else { return nil }
+    guard let count = uint32().map(Int.init), offset + count * 2 <= bytes.endIndex else { return nil }
     let start = offset
     offset += count * 2
     return [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
-      bytes.withUnsafeBytes { raw in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: raw[start..<start + count * 2]))
+      bytes[start..<(start + count * 2)].withUnsafeBytes { raw in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
       }
       initialized = count
     }

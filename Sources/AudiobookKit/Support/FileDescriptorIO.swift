@@ -10,11 +10,16 @@
 enum FileDescriptorIO {
   /// Writes every byte, or returns false when the other end is gone.
   @discardableResult
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool { writeAll(fd, bytes[...]) }
+
+  /// Writes every byte, or returns false when the other end is gone.
+  @discardableResult
+  static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
     var written = 0
     return bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return true }
       while written < raw.count {
-        let result = write(fd, raw.baseAddress! + written, raw.count - written)
+        let result = write(fd, base + written, raw.count - written)
         if result < 0 && errno == EINTR { continue }
         guard result > 0 else { return false }
         written += result
@@ -28,8 +33,9 @@ enum FileDescriptorIO {
     var bytes = [UInt8](repeating: 0, count: count)
     var filled = 0
     let ok = bytes.withUnsafeMutableBytes { raw in
+      guard let base = raw.baseAddress else { return true }
       while filled < count {
-        let result = Glibc.read(fd, raw.baseAddress! + filled, count - filled)
+        let result = Glibc.read(fd, base + filled, count - filled)
         if result < 0 && errno == EINTR { continue }
         guard result > 0 else { return false }
         filled += result
@@ -44,7 +50,7 @@ enum FileDescriptorIO {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let result = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+      let result = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if result < 0 && errno == EINTR { continue }
       guard result > 0 else { return bytes }
       bytes.append(contentsOf: chunk[0..<result])
@@ -63,6 +69,7 @@ enum FileDescriptorIO {
   static func writeMessage(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     var header = ByteWriter()
     header.append(UInt32(bytes.count))
-    return writeAll(fd, header.bytes + bytes)
+    // Two writes rather than one concatenated copy: messages carry megabytes of audio.
+    return writeAll(fd, header.bytes) && writeAll(fd, bytes)
   }
 }
