@@ -33,7 +33,7 @@ final class SynthesisPool: @unchecked Sendable {
     onClip: @escaping @Sendable (Job, ArraySlice<UInt8>) -> Void
   ) throws(SpeechError) {
     pending = requests
-    window = max(4, jobs * 4)
+    window = jobs + 2
     self.onClip = onClip
     let count = min(max(1, jobs), requests.count)
     for _ in 0..<count {
