@@ -7,16 +7,17 @@ import Foundation
 /// Outputs are written under a temporary name beside their final one and renamed into place,
 /// so an interrupted or failed render never leaves a half-written WAV, cue sheet or manifest.
 ///
-/// Temporary names are hidden (`.NAME.partial`); the ones in progress are removed when the
-/// process is interrupted (`removeAllInProgress`), and stale ones from a killed render are
-/// swept by `sweepStale` before the next.
+/// Temporary names are hidden and carry the writer's process id (`.NAME.PID.partial`), so two
+/// renders into one folder never touch each other's files. The ones in progress are removed
+/// when the process is interrupted (`interrupt`); those of a killed process are swept
+/// by `sweepStale` before the next render.
 public enum AtomicOutput {
   static let suffix = ".partial"
 
-  /// The temporary path for `path`.
+  /// The temporary path for `path`, private to this process.
   static func temporaryPath(for path: String) -> String {
     let url = URL(fileURLWithPath: path)
-    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(suffix)").path
+    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())\(suffix)").path
   }
 
   /// Writes `bytes` to `path` through a temporary file and a rename.
@@ -51,10 +52,12 @@ public enum AtomicOutput {
     }
   }
 
-  /// Removes temporary files left in `folder` by a render that was killed.
+  /// Removes temporary files left in `folder` by processes that no longer run.
   static func sweepStale(in folder: String) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for name in names where name.hasPrefix(".") && name.hasSuffix(suffix) {
+      let writer = name.dropLast(suffix.count).split(separator: ".").last.flatMap { Int32($0) }
+      if let writer, writer == getpid() || kill(writer, 0) == 0 || errno != ESRCH { continue }
       unlink((folder as NSString).appendingPathComponent(name))
     }
   }
@@ -63,8 +66,17 @@ public enum AtomicOutput {
   nonisolated(unsafe) private static var inProgress: [UnsafeMutablePointer<CChar>] = []
   private static let lock = NSLock()
 
+  nonisolated(unsafe) private static var interrupted = false
+
   static func register(_ path: String) {
-    lock.withLock { inProgress.append(strdup(path)) }
+    lock.lock()
+    guard !interrupted else {
+      // The process is being interrupted: create nothing more; the handler is about to exit.
+      lock.unlock()
+      while true { pause() }
+    }
+    inProgress.append(strdup(path))
+    lock.unlock()
   }
 
   static func unregister(_ path: String) {
@@ -77,10 +89,51 @@ public enum AtomicOutput {
     }
   }
 
-  /// Unlinks every temporary file in progress; called when the process is interrupted.
-  public static func removeAllInProgress() {
+  /// Unlinks every temporary file in progress and lets no new one start: for a process that
+  /// was interrupted and is about to exit.
+  public static func interrupt() {
+    lock.withLock { interrupted = true }
+    removeAllInProgress()
+  }
+
+  /// Unlinks every temporary file in progress.
+  static func removeAllInProgress() {
     lock.withLock {
       for pointer in inProgress { unlink(pointer) }
     }
   }
+}
+
+/// Files staged under temporary names and published together (`commitAll`), so a render that
+/// fails or is interrupted part way leaves the previous render's files, all of them, in place.
+final class StagedOutputs {
+  private var staged: [(temporary: String, path: String)] = []
+
+  /// The temporary path to write `path` under.
+  func stage(_ path: String) -> String {
+    let temporary = AtomicOutput.temporaryPath(for: path)
+    AtomicOutput.register(temporary)
+    staged.append((temporary, path))
+    return temporary
+  }
+
+  /// Renames every staged file into place, in the order staged.
+  func commitAll() throws(AudiobookError) {
+    while !staged.isEmpty {
+      let (temporary, path) = staged.removeFirst()
+      defer { AtomicOutput.unregister(temporary) }
+      try AtomicOutput.commit(temporary, to: path)
+    }
+  }
+
+  /// Removes whatever was staged and not committed.
+  func discardAll() {
+    for (temporary, _) in staged {
+      unlink(temporary)
+      AtomicOutput.unregister(temporary)
+    }
+    staged = []
+  }
+
+  deinit { discardAll() }
 }

@@ -8,7 +8,7 @@ import Crypto
 enum FileDigest {
   /// - Throws: `.missingInput` when the file cannot be opened.
   static func sha256(of path: String) throws(AudiobookError) -> String {
-    let fd = open(path, O_RDONLY)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
       throw AudiobookError(.missingInput, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
     }

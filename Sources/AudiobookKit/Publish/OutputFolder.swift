@@ -10,29 +10,27 @@ enum OutputFolder {
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw AudiobookError(.cannotCreate, "is a file, not a folder", file: folder) }
     } else {
-      // Find the deepest part of the path that exists: that is where creation fails.
-      var ancestor = (folder as NSString).deletingLastPathComponent
-      while !ancestor.isEmpty, ancestor != "/",
-        !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory)
-      {
-        ancestor = (ancestor as NSString).deletingLastPathComponent
-      }
-      if !ancestor.isEmpty, FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        throw AudiobookError(.cannotCreate, "cannot create the folder: '\(ancestor)' is a file", file: folder)
-      }
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       } catch {
-        let reason =
-          FileManager.default.isWritableFile(atPath: ancestor.isEmpty ? "." : ancestor)
-          ? "\(error.localizedDescription)" : "'\(ancestor)' is not writable"
-        throw AudiobookError(.cannotCreate, "cannot create the folder: \(reason)", file: folder)
+        throw AudiobookError(.cannotCreate, "cannot create the folder: \(obstacle(to: folder))", file: folder)
       }
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
       throw AudiobookError(.cannotCreate, "the folder is not writable", file: folder)
     }
+  }
+
+  /// Why `folder` cannot be made: the deepest part of its path that exists is a file, or is
+  /// not writable.
+  private static func obstacle(to folder: String) -> String {
+    var ancestor = URL(fileURLWithPath: folder).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+      ancestor.deleteLastPathComponent()
+    }
+    if !isDirectory.boolValue { return "'\(ancestor.path)' is a file" }
+    if !FileManager.default.isWritableFile(atPath: ancestor.path) { return "'\(ancestor.path)' is not writable" }
+    return "'\(ancestor.path)' does not accept new folders"
   }
 }

@@ -79,7 +79,7 @@ public final class ClipCache: @unchecked Sendable {
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     // A unique temporary name: several threads may store clips at once.
     let temporary = "\(folder)/.\(key.hex).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).partial"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: folder) }
     let written = FileDescriptorIO.writeAll(fd, header[...]) && FileDescriptorIO.writeAll(fd, payload)
     close(fd)

@@ -119,6 +119,10 @@ public struct Renderer {
     let source = ClipSource(cache: cache, pool: pool, missing: missing, renderer: self)
 
     var chapters: [Manifest.Chapter] = []
+    // Chapter files wait under temporary names until every chapter has passed; then they,
+    // the subtitles, the cue sheet and the manifest are published together.
+    let staging = StagedOutputs()
+    defer { staging.discardAll() }
     var written = 0
     var reports: [ChapterReport] = []
     for (index, chapter) in plan.chapters.enumerated() {
@@ -129,7 +133,8 @@ public struct Renderer {
         continue
       }
       let before = (source.hits, source.misses, source.synthesisSeconds)
-      let entry = try assemble(chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book)
+      let entry = try assemble(
+        chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book, staging: staging)
       chapters.append(entry)
       written += 1
       var report = ChapterReport(entry, sampleRate: engine.sampleRate, written: true)
@@ -142,7 +147,8 @@ public struct Renderer {
 
     if !source.contentFailures.isEmpty {
       var failure = AudiobookError(
-        .failure, "\(source.contentFailures.count) sentences failed the content check; the book was not published")
+        .failure, "\(source.contentFailures.count) sentences failed the content check; nothing was published",
+        file: book.sourceFile)
       failure.details = source.contentFailures.map { "\($0.file ?? ""):\($0.line ?? 0): error: \($0.message)" }
       throw failure
     }
@@ -151,6 +157,7 @@ public struct Renderer {
       voice: .init(name: preset.name, settings: preset.engine, pauses: preset.pauses),
       engine: .init(name: "espeak-ng", version: engine.version),
       subtitles: subtitles.isEmpty ? nil : Subtitles.Format.allCases.filter(subtitles.contains), chapters: chapters)
+    try staging.commitAll()
     try writeSubtitles(manifest, in: folder)
     try publish(manifest, previous: previous, in: folder, slug: slug)
     try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
@@ -224,60 +231,60 @@ public struct Renderer {
 
   /// Writes one chapter file from its clips, in reading order, through a temporary name.
   private func assemble(
-    _ plan: RenderPlan.ChapterPlan, in folder: String, sampleRate: Int, source: ClipSource, book: Book
+    _ plan: RenderPlan.ChapterPlan, in folder: String, sampleRate: Int, source: ClipSource, book: Book,
+    staging: StagedOutputs
   ) throws(AudiobookError) -> Manifest.Chapter {
     let chapter = plan.chapter
     let path = (folder as NSString).appendingPathComponent(plan.file)
-    return try AtomicOutput.writing(path) { temporary throws(AudiobookError) in
-      let assembler = try ChapterAssembler(
-        writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
-        timesWords: subtitles.contains(.words))
+    let temporary = staging.stage(path)
+    let assembler = try ChapterAssembler(
+      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
+      timesWords: subtitles.contains(.words))
 
-      func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
-        var batches = part.batches[...]
-        return { pieces throws(AudiobookError) in
-          guard let batch = batches.popFirst(), batch.pieces == pieces else {
-            throw AudiobookError(
-              .failure, "internal error: the plan and the assembler disagree in chapter \(chapter.number)")
-          }
-          do {
-            return try source.clip(for: batch)
-          } catch {
-            let place =
-              part.paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" }
-              ?? "chapter \(chapter.number) title"
-            throw AudiobookError(
-              .failure, "\(place) ('\(pieces.first?.prefix(60) ?? "")'): \(error)", file: book.sourceFile,
-              line: part.paragraph?.sourceLine ?? chapter.sourceLine)
-          }
+    func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
+      var batches = part.batches[...]
+      return { pieces throws(AudiobookError) in
+        guard let batch = batches.popFirst(), batch.pieces == pieces else {
+          throw AudiobookError(
+            .failure, "internal error: the plan and the assembler disagree in chapter \(chapter.number)")
+        }
+        do {
+          return try source.clip(for: batch)
+        } catch {
+          let place =
+            part.paragraph.map { "chapter \(chapter.number), paragraph \($0.number)" }
+            ?? "chapter \(chapter.number) title"
+          throw AudiobookError(
+            .failure, "\(place) ('\(pieces.first?.prefix(60) ?? "")'): \(error)", file: book.sourceFile,
+            line: part.paragraph?.sourceLine ?? chapter.sourceLine)
         }
       }
-
-      let heading = try assembler.appendTitle(plan.title.script, synthesize: clips(for: plan.title))
-      try guardContent([heading], of: plan.title, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
-      progress(
-        .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(plan.title), frames: heading.frames))
-      var paragraphs: [Manifest.Paragraph] = []
-      for part in plan.paragraphs {
-        guard let paragraph = part.paragraph else { continue }
-        let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
-        try guardContent(sentences, of: part, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
-        let start = sentences.first?.startFrame ?? 0
-        let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
-        paragraphs.append(
-          Manifest.Paragraph(
-            id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
-            frames: end - start, sentences: sentences))
-        progress(
-          .paragraph(
-            chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
-      }
-      let frames = try assembler.finish()
-      return Manifest.Chapter(
-        number: chapter.number, title: chapter.title, file: plan.file, frames: frames,
-        sha256: try FileDigest.sha256(of: temporary), sourceLine: chapter.sourceLine, contentHash: plan.contentHash,
-        heading: heading, paragraphs: paragraphs)
     }
+
+    let heading = try assembler.appendTitle(plan.title.script, synthesize: clips(for: plan.title))
+    try guardContent([heading], of: plan.title, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
+    progress(
+      .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(plan.title), frames: heading.frames))
+    var paragraphs: [Manifest.Paragraph] = []
+    for part in plan.paragraphs {
+      guard let paragraph = part.paragraph else { continue }
+      let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
+      try guardContent(sentences, of: part, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
+      let start = sentences.first?.startFrame ?? 0
+      let end = sentences.last.map { $0.startFrame + $0.frames } ?? start
+      paragraphs.append(
+        Manifest.Paragraph(
+          id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
+          frames: end - start, sentences: sentences))
+      progress(
+        .paragraph(
+          chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
+    }
+    let frames = try assembler.finish()
+    return Manifest.Chapter(
+      number: chapter.number, title: chapter.title, file: plan.file, frames: frames,
+      sha256: try FileDigest.sha256(of: temporary), sourceLine: chapter.sourceLine, contentHash: plan.contentHash,
+      heading: heading, paragraphs: paragraphs)
   }
 
   /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is

@@ -11,3 +11,15 @@ public enum SpeechError: Error, Equatable, Sendable {
   /// The synthesis worker process could not be started or talked nonsense.
   case workerFailed(String)
 }
+
+extension SpeechError: CustomStringConvertible {
+  /// The message alone, as a user should read it.
+  public var description: String {
+    switch self {
+    case .engineUnavailable(let message), .synthesisFailed(let message), .workerCrashed(let message),
+      .workerFailed(let message):
+      message
+    case .unknownVoice(let name): "espeak-ng has no voice '\(name)'"
+    }
+  }
+}

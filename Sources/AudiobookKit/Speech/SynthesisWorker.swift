@@ -97,12 +97,7 @@ public enum SynthesisWorker {
   }
 
   private static func describe(_ error: any Error) -> String {
-    switch error as? SpeechError {
-    case .unknownVoice(let name): "espeak-ng has no voice '\(name)'"
-    case .engineUnavailable(let message), .synthesisFailed(let message), .workerCrashed(let message),
-      .workerFailed(let message):
-      message
-    case nil: "\(error)"
-    }
+    (error as? SpeechError)?.description ?? "\(error)"
   }
+
 }

@@ -30,10 +30,20 @@ final class WorkerProcess {
     posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
     for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
 
+    // The render may ignore SIGINT and SIGTERM while it cleans up; the worker must not inherit that.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
     close(toChild[0])
     close(fromChild[1])
     guard status == 0 else {

@@ -14,7 +14,10 @@ enum Terminal {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
-        AtomicOutput.removeAllInProgress()
+        AtomicOutput.interrupt()
+        // A file registered just before the first sweep may be created just after it.
+        usleep(50_000)
+        AtomicOutput.interrupt()
         FileHandle.standardError.write(Data("audiobook: interrupted; no partial files were left behind\n".utf8))
         _exit(128 + signalNumber)
       }

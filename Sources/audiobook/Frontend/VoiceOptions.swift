@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import AudiobookKit
 
 /// `--voice` and `--voices`, shared by the commands that speak.
@@ -11,6 +12,14 @@ struct VoiceOptions: ParsableArguments {
   var voices: String?
 
   var library: VoiceLibrary { VoiceLibrary(explicitDirectory: voices) }
+
+  func validate() throws {
+    var isDirectory: ObjCBool = false
+    if let voices, !FileManager.default.fileExists(atPath: voices, isDirectory: &isDirectory) || !isDirectory.boolValue
+    {
+      throw ValidationError("--voices names '\(voices)', which is not a folder of voice presets.")
+    }
+  }
 
   /// The flag's preset, else the one the book asks for, else the default.
   func preset(bookVoice: String? = nil, book: String? = nil) throws(AudiobookError) -> VoicePreset {

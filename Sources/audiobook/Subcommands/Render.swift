@@ -70,6 +70,12 @@ extension AudiobookCommand {
       if let shard, Shard(shard) == nil {
         throw ValidationError("--shard must be K/N with 1 <= K <= N, such as 2/4; got '\(shard)'.")
       }
+      if let report {
+        let folder = (report as NSString).deletingLastPathComponent
+        guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
+          throw ValidationError("--report \(report): the folder for the report does not exist or is not writable.")
+        }
+      }
       if let subtitles {
         let unknown = subtitles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
           .filter { Subtitles.Format(rawValue: $0) == nil }

@@ -68,3 +68,41 @@ import Testing
     #expect(!files.contains("manifest.json"))
   }
 }
+
+/// A re-render that fails part way publishes nothing: the earlier render stays whole.
+@Suite struct FailedRerenderTests {
+  @Test func theEarlierRenderStaysIntactAndVerifies() throws {
+    try TestSupport.withScratchFolder { folder in
+      let original = "Ledger\n\nChapter 1\n\nThe keeper wrote every evening.\n\nChapter 2\n\nThe lamp turned all night."
+      let edited = original.replacingOccurrences(of: "every evening", with: "every single evening")
+        .replacingOccurrences(of: "all night", with: "all night long")
+      let cacheFolder = folder.appendingPathComponent("cache").path
+      let renderer = Renderer(
+        preset: VoicePreset(name: "narrator"), workerExecutable: TestSupport.workerExecutable,
+        cacheDirectory: cacheFolder)
+      let output = folder.appendingPathComponent("out").path
+      let first = try renderer.render(
+        try BookReader.read(try TestSupport.write(original, to: "ledger.txt", in: folder)), into: output)
+      let before = try FileManager.default.contentsOfDirectory(atPath: first.folder).sorted()
+      let bytes = try before.map { try Data(contentsOf: URL(fileURLWithPath: "\(first.folder)/\($0)")) }
+
+      // The edited book's clips go into the cache; chapter 2's is then cut short.
+      let editedBook = try BookReader.read(try TestSupport.write(edited, to: "ledger.txt", in: folder))
+      _ = try renderer.render(editedBook, into: folder.appendingPathComponent("elsewhere").path)
+      let cache = try ClipCache(directory: cacheFolder)
+      let plan = try RenderPlan(book: editedBook, preset: renderer.preset, engine: try EspeakVoices.info())
+      let key = try #require(plan.chapters[1].paragraphs.first?.batches.first?.key)
+      guard case .hit(var clip) = cache.read(key) else {
+        Issue.record("the edited clip is not in the cache")
+        return
+      }
+      clip.pieces = clip.pieces.map { SpokenPiece(samples: Array($0.samples.prefix(50)), words: []) }
+      try cache.write(clip, for: key)
+
+      #expect(throws: AudiobookError.self) { try renderer.render(editedBook, into: output) }
+      #expect(try FileManager.default.contentsOfDirectory(atPath: first.folder).sorted() == before)
+      #expect(try before.map { try Data(contentsOf: URL(fileURLWithPath: "\(first.folder)/\($0)")) } == bytes)
+      #expect(BookVerifier.problems(in: first.folder) == [])
+    }
+  }
+}
