@@ -39,17 +39,36 @@ import Testing
     expectNothingLeft(in: scratch)
   }
 
-  @Test func invalidUTF8IsExit65NamingTheLine() throws {
+  @Test func textInNoKnownEncodingIsExit65NamingTheLine() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    // Line 1 a title, line 2 blank, line 3 holds the bytes 0xFF 0xFE, which UTF-8 never uses.
+    // Line 3 holds 0x81 0x8D, which neither UTF-8 nor Windows-1252 uses.
     let bytes =
-      Data("A Title\n\nThe first paragraph has a stray byte ".utf8) + Data([0xFF, 0xFE])
+      Data("A Title\n\nThe first paragraph has a stray byte ".utf8) + Data([0x81, 0x8D])
       + Data(" on line three.\nAnd goes on.\n".utf8)
     let book = try scratch.write(bytes, to: "latin.txt")
     try expectFailure(
       ["render", book, "-o", scratch.appending("out")], in: scratch, status: 65, mentioning: [book, ":3:"])
     expectNothingLeft(in: scratch)
+  }
+
+  /// Older Project Gutenberg files are Windows-1252: read with a warning naming the encoding.
+  @Test func windows1252IsReadWithAWarning() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let bytes =
+      Data("A Title\n\nShe said ".utf8) + Data([0x93]) + Data("hello".utf8) + Data([0x94]) + Data(" and left.\n".utf8)
+    let book = try scratch.write(bytes, to: "old.txt")
+    let result = try Audiobook.run(["render", book, "-o", scratch.appending("out")], in: scratch.url)
+    #expect(result.status == 0)
+    #expect(
+      result.stderrLines.first
+        == "\(book):3: warning: not UTF-8; read as Windows-1252 (give --encoding NAME if it is another encoding)")
+    let manifest = try ManifestFile.read(scratch.appending("out/a-title/manifest.json"))
+    #expect(manifest.chapters.first?.paragraphs.first?.sentences.first?.text == "She said “hello” and left.")
+    let latin = try Audiobook.run(["plan", book, "--encoding", "iso-8859-1"], in: scratch.url)
+    #expect(latin.status == 0 && latin.stderrText.isEmpty)
+    #expect(try Audiobook.run(["plan", book, "--encoding", "klingon"], in: scratch.url).status == 64)
   }
 
   @Test func nulBytesAreNotAManuscript() throws {

@@ -7,6 +7,8 @@ public struct Book: Sendable, Equatable {
   public var chapters: [Chapter]
   /// The manuscript's path as the user gave it, for messages.
   public var sourceFile: String
+  /// `file:line: warning: ...` lines about how the manuscript was read.
+  public var warnings: [String] = []
 
   public init(title: String, author: String?, voice: String? = nil, chapters: [Chapter], sourceFile: String) {
     self.title = title

@@ -13,13 +13,23 @@ public enum ManuscriptReader {
     public var file: String
     public var format: Format
     public var lines: [String]
+    /// Things the reader guessed that the user should know, such as the encoding.
+    public var warnings: [String] = []
   }
+
+  /// The encodings `--encoding` accepts besides UTF-8, by the names people use for them.
+  public static let encodings: [String: String.Encoding] = [
+    "utf-8": .utf8, "utf8": .utf8, "utf-16": .utf16, "utf-16le": .utf16LittleEndian,
+    "utf-16be": .utf16BigEndian, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
+    "iso-8859-1": .isoLatin1, "latin1": .isoLatin1, "latin-1": .isoLatin1, "ascii": .ascii, "us-ascii": .ascii,
+    "macroman": .macOSRoman, "mac-roman": .macOSRoman,
+  ]
 
   /// Reads `path`, accepting LF or CRLF line endings and an optional UTF-8 byte-order mark.
   ///
   /// - Throws: `AudiobookError`: `.missingInput` when the file is absent or unreadable;
   ///   `.badInput` when it is binary, not UTF-8 (naming the first bad line) or empty.
-  public static func read(_ path: String) throws(AudiobookError) -> Manuscript {
+  public static func read(_ path: String, encoding: String? = nil) throws(AudiobookError) -> Manuscript {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw AudiobookError(.missingInput, "no such file", file: path)
@@ -30,10 +40,47 @@ public enum ManuscriptReader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw AudiobookError(.missingInput, "cannot read the file (permission denied?)", file: path)
     }
-    let lines = try decode([UInt8](data), file: path)
+    let (utf8, warning) = try transcode([UInt8](data), encoding: encoding, file: path)
+    let lines = try decode(utf8, file: path)
     let format: Format =
       ["md", "markdown"].contains((path as NSString).pathExtension.lowercased()) ? .markdown : .plainText
-    return Manuscript(file: path, format: format, lines: lines)
+    return Manuscript(file: path, format: format, lines: lines, warnings: warning.map { [$0] } ?? [])
+  }
+
+  /// The bytes as UTF-8: in the encoding asked for; UTF-16 when a byte-order mark says so; as
+  /// they are when they are UTF-8; else as Windows-1252 (older Project Gutenberg files), with
+  /// a warning, when every byte is defined there. Anything else is left for `decode` to refuse.
+  static func transcode(
+    _ bytes: [UInt8], encoding name: String?, file: String
+  ) throws(AudiobookError) -> (bytes: [UInt8], warning: String?) {
+    if let name {
+      guard let encoding = encodings[name.lowercased()] else {
+        throw AudiobookError(
+          .usage, "unknown encoding '\(name)'; known: \(encodings.keys.sorted().joined(separator: ", "))")
+      }
+      guard let text = String(data: Data(bytes), encoding: encoding) else {
+        throw AudiobookError(.badInput, "is not valid \(name)", file: file)
+      }
+      return (Array(text.utf8), nil)
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      guard let text = String(data: Data(bytes), encoding: .utf16) else {
+        throw AudiobookError(.badInput, "starts with a UTF-16 byte-order mark but is not valid UTF-16", file: file)
+      }
+      return (Array(text.utf8), nil)
+    }
+    if String(validating: bytes, as: UTF8.self) != nil { return (bytes, nil) }
+    let undefinedInWindows1252: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+    if !bytes.contains(where: undefinedInWindows1252.contains),
+      let text = String(data: Data(bytes), encoding: .windowsCP1252)
+    {
+      let line = firstInvalidUTF8Line(bytes[...])
+      return (
+        Array(text.utf8),
+        "\(file):\(line): warning: not UTF-8; read as Windows-1252 (give --encoding NAME if it is another encoding)"
+      )
+    }
+    return (bytes, nil)
   }
 
   /// Splits UTF-8 bytes into lines, refusing what is not text.
@@ -51,7 +98,9 @@ public enum ManuscriptReader {
     guard String(validating: body, as: UTF8.self) != nil else {
       let line = firstInvalidUTF8Line(body)
       throw AudiobookError(
-        .badInput, "is not valid UTF-8 (first bad byte on this line); save it as UTF-8", file: file, line: line)
+        .badInput,
+        "is neither UTF-8 nor Windows-1252 (first bad byte on this line); give --encoding NAME or save it as UTF-8",
+        file: file, line: line)
     }
     // Split the bytes at LF and drop a CR before it: LF and CRLF files give the same lines.
     let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in

@@ -18,9 +18,11 @@ extension AudiobookCommand {
 
     @OptionGroup var voiceOptions: VoiceOptions
 
+    @OptionGroup var manuscript: ManuscriptOptions
+
     func run() throws {
       try Diagnostics.run {
-        let parsed = try BookReader.read(book)
+        let parsed = try manuscript.read(book)
         let plan = try BookPlan(book: parsed, preset: try voiceOptions.preset(bookVoice: parsed.voice, book: book))
         if json {
           FileHandle.standardOutput.write(Data(try plan.encoded()))

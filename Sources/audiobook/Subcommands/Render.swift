@@ -20,6 +20,8 @@ extension AudiobookCommand {
 
     @OptionGroup var voiceOptions: VoiceOptions
 
+    @OptionGroup var manuscript: ManuscriptOptions
+
     @Option(help: "Worker processes synthesizing at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -106,7 +108,7 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
-        let parsed = try BookReader.read(book)
+        let parsed = try manuscript.read(book, quiet: quiet)
         let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
         Terminal.removePartialOutputsOnInterrupt()
         let printer = ProgressPrinter(mode: quiet ? .none : progress)

@@ -41,6 +41,8 @@ extension AudiobookCommand {
 
     @OptionGroup var voiceOptions: VoiceOptions
 
+    @OptionGroup var manuscript: ManuscriptOptions
+
     var address: BookAddress? {
       if let paragraph { return BookAddress(paragraph: paragraph) }
       if let line { return .line(line) }
@@ -68,7 +70,7 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
-        let parsed = try book.map(BookReader.read)
+        let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
         let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book)

@@ -13,10 +13,25 @@ import Testing
     let bytes = Array("fine\nalso fine\n".utf8) + [0x93, 0x61, 0x94] + Array("\nlast".utf8)
     #expect(
       throws: AudiobookError(
-        .badInput, "is not valid UTF-8 (first bad byte on this line); save it as UTF-8", file: "b.txt", line: 3)
+        .badInput,
+        "is neither UTF-8 nor Windows-1252 (first bad byte on this line); give --encoding NAME or save it as UTF-8",
+        file: "b.txt", line: 3)
     ) {
       try ManuscriptReader.decode(bytes, file: "b.txt")
     }
+  }
+
+  @Test func transcodesUTF16AndWindows1252() throws {
+    let utf16 = try ManuscriptReader.transcode(
+      Array("Café\n".data(using: .utf16) ?? Data()), encoding: nil, file: "b.txt")
+    #expect(utf16.bytes == Array("Café\n".utf8))
+    #expect(utf16.warning == nil)
+    let old = try ManuscriptReader.transcode([0x41, 0x0A, 0x93, 0x42, 0x94], encoding: nil, file: "b.txt")
+    #expect(old.bytes == Array("A\n“B”".utf8))
+    #expect(old.warning?.hasPrefix("b.txt:2: warning:") == true)
+    let undefined = try ManuscriptReader.transcode([0x41, 0x81], encoding: nil, file: "b.txt")
+    #expect(undefined.bytes == [0x41, 0x81])
+    #expect(try ManuscriptReader.transcode([0xE9], encoding: "latin1", file: "b.txt").bytes == Array("é".utf8))
   }
 
   @Test func refusesNULBytes() {

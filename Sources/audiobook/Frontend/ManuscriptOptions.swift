@@ -1,0 +1,20 @@
+import ArgumentParser
+import AudiobookKit
+import Foundation
+
+/// `--encoding`, shared by the commands that read a manuscript.
+struct ManuscriptOptions: ParsableArguments {
+  @Option(
+    help: """
+      The manuscript's encoding when it is not UTF-8 (utf-16, windows-1252, iso-8859-1, macroman, ...). \
+      Without it: UTF-8, UTF-16 with a byte-order mark, else Windows-1252 with a warning.
+      """)
+  var encoding: String?
+
+  /// Reads `path` into a book, printing what the reader had to guess unless `quiet`.
+  func read(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
+    let book = try BookReader.read(path, encoding: encoding)
+    if !quiet { for warning in book.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } }
+    return book
+  }
+}
