@@ -8,10 +8,17 @@ public struct ChapterHeading: Sendable, Equatable {
   /// The title after the number, e.g. "The Gala".
   public var subtitle: String?
 
+  /// Sections that stand alone as headings, without a number.
+  static let namedSections: Set<String> = [
+    "preface", "prologue", "epilogue", "introduction", "foreword", "afterword", "etymology", "extracts",
+  ]
+
   /// The heading in `line`, or nil when the line is prose.
   public static func parse(_ line: String) -> ChapterHeading? {
     let text = line.trimmingSpaces
     guard text.count <= 120 else { return nil }
+    let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
+    if namedSections.contains(bare.lowercased()) { return ChapterHeading(title: bare, number: nil, subtitle: nil) }
     let words = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
     guard words.count == 2, words[0].lowercased() == "chapter" else { return nil }
     // Split "IV. The Gala" / "3: The Gala" / "One" into the number and what follows it.

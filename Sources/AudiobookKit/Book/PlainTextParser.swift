@@ -2,23 +2,36 @@
 enum PlainTextParser {
   static func parse(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> Book {
     let gutenberg = GutenbergText.body(of: manuscript.lines)
-    var blocks =
-      gutenberg.map { TextBlock.blocks(of: $0.lines, firstLine: $0.lines.startIndex + 1) }
-      ?? TextBlock.blocks(of: manuscript.lines)
+    let body = gutenberg?.lines ?? manuscript.lines[...]
+    var blocks = TextBlock.blocks(of: PrintMatter.withoutIllustrations(body), firstLine: body.startIndex + 1)
+      .filter { !PrintMatter.isPageList($0) }
     var front = titleBlock(blocks)
     if front != nil { blocks.removeFirst() }
-    if let gutenberg, let title = gutenberg.title { front = (title, gutenberg.author ?? front?.author) }
+    if let gutenberg {
+      if let title = gutenberg.title { front = (title, gutenberg.author ?? front?.author) }
+      // Before the first heading a Project Gutenberg book has its title page, publisher and
+      // dedication: print matter, not text to read.
+      if let first = blocks.firstIndex(where: { ChapterHeading.parse($0.lines[0]) != nil }) {
+        blocks.removeFirst(first)
+      }
+    }
     var builder = BookBuilder(sourceFile: manuscript.file)
     for block in blocks {
-      if let heading = ChapterHeading.parse(block.lines[0]) {
+      let lines = block.lines.map(withoutItalicMarks)
+      if let heading = ChapterHeading.parse(lines[0]) {
         builder.heading(heading.title, line: block.firstLine)
-        builder.paragraph(lines: Array(block.lines.dropFirst()), line: block.firstLine + 1)
+        builder.paragraph(lines: Array(lines.dropFirst()), line: block.firstLine + 1)
       } else {
-        builder.paragraph(lines: block.lines, line: block.firstLine)
+        builder.paragraph(lines: lines, line: block.firstLine)
       }
     }
     let title = front?.title ?? BookSlug.title(fromFileName: manuscript.file)
     return try builder.build(title: title, author: front?.author)
+  }
+
+  /// Plain-text books mark italics with underscores (`_Persuasion_`); they are not read.
+  static func withoutItalicMarks(_ line: String) -> String {
+    line.contains("_") ? line.replacingOccurrences(of: "_", with: "") : line
   }
 
   /// The book's title (and `by Author` line) when the manuscript opens with one: a short

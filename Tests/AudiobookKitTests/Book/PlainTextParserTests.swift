@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AudiobookKit
@@ -94,5 +95,69 @@ import Testing
     #expect(book.chapters[0].sourceLine == 7)
     #expect(book.chapters[0].paragraphs.map(\.text) == ["The cart left."])
     #expect(book.chapters[0].paragraphs[0].sourceLine == 9)
+  }
+}
+
+@Suite struct PrintMatterTests {
+  @Test func illustrationsPagesAndFrontMatterAreNotRead() throws {
+    let text = """
+      Title: Salt and Stone
+      Author: June Marrow
+      *** START OF THE PROJECT GUTENBERG EBOOK SALT AND STONE ***
+
+                SALT AND STONE
+                   by June Marrow
+
+         [Illustration:
+             _To my sister_
+                 ]
+
+      PREFACE.
+
+      [Illustration]
+
+      This book was _written_ at sea.
+
+      [Illustration: List of Illustrations.]
+
+                                                    PAGE
+      Frontispiece                                    iv
+
+      Heading to Chapter I.                            1
+
+      [Illustration: ·SALT AND STONE·
+
+
+      Chapter I.]
+
+      The cart left at dawn.
+
+      CHAPTER II.
+
+      It rained. [Illustration: A cart in the rain] It stopped.
+      *** END OF THE PROJECT GUTENBERG EBOOK SALT AND STONE ***
+      """
+    let book = try PlainTextParser.parse(
+      .init(file: "pg.txt", format: .plainText, lines: text.components(separatedBy: "\n")))
+    #expect(book.chapters.map(\.title) == ["PREFACE", "Chapter I", "CHAPTER II"])
+    #expect(
+      book.chapters.map { $0.paragraphs.map(\.text) } == [
+        ["This book was written at sea."], ["The cart left at dawn."], ["It rained.  It stopped."],
+      ])
+    #expect(book.chapters[1].sourceLine == 28)
+  }
+
+  static let prideAndPrejudice = TestSupport.repository.deletingLastPathComponent()
+    .appendingPathComponent("shared/books/pride-and-prejudice.txt")
+
+  /// Chapters I to LXI, each once, in order, with the preface besides.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: prideAndPrejudice.path)))
+  func prideAndPrejudiceHasItsSixtyOneChapters() throws {
+    let book = try BookReader.read(Self.prideAndPrejudice.path)
+    #expect(book.title == "Pride and Prejudice")
+    #expect(book.author == "Jane Austen")
+    #expect(book.chapters.first?.title == "PREFACE")
+    let numbers = book.chapters.dropFirst().map { ChapterHeading.parse($0.title)?.number }
+    #expect(numbers == Array(1...61))
   }
 }
