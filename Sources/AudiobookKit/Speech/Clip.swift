@@ -43,6 +43,7 @@ extension Clip {
   /// samples and word timings.
   var encoded: [UInt8] {
     var writer = ByteWriter()
+    writer.reserve(4 + pieces.reduce(0) { $0 + 8 + $1.words.count * 12 + $1.samples.count * 2 })
     writer.append(UInt32(pieces.count))
     for piece in pieces {
       writer.append(UInt32(piece.words.count))

@@ -82,6 +82,9 @@ enum EspeakEngine {
   /// be able to switch either on (DESIGN.md fact 9).
   static func synthesize(_ text: String) throws(SpeechError) -> (samples: [Int16], words: [WordEvent]) {
     collected = Collected()
+    // About 1,600 samples per character at 165 words per minute; reserving room up front spares
+    // the copies (and the page faults of each bigger buffer) that growing step by step costs.
+    collected.samples.reserveCapacity(text.utf8.count * 2_400 + 8_192)
     let bytes = Array(text.utf8) + [0]
     let status = bytes.withUnsafeBufferPointer {
       espeak_Synth($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
