@@ -12,7 +12,7 @@ enum GutenbergText {
   /// no `*** START OF` marker.
   static func body(of lines: [String]) -> Body? {
     let marker = { (line: String, word: String) in
-      line.trimmingSpaces.uppercased().hasPrefix("*** \(word) OF")
+      line.utf8.contains(UInt8(ascii: "*")) && line.trimmingSpaces.uppercased().hasPrefix("*** \(word) OF")
     }
     guard let start = lines.firstIndex(where: { marker($0, "START") }) else { return nil }
     let end = lines[(start + 1)...].firstIndex(where: { marker($0, "END") }) ?? lines.endIndex

@@ -11,6 +11,11 @@ enum PrintMatter {
     result.reserveCapacity(lines.count)
     var inside = false
     for line in lines {
+      // Nearly every line of a novel has no bracket: keep it as it is, cheaply.
+      if !inside && !line.utf8.contains(UInt8(ascii: "[")) {
+        result.append(line)
+        continue
+      }
       var text = line
       var kept = ""
       while !text.isEmpty {
@@ -46,6 +51,10 @@ enum PrintMatter {
   /// Whether a block is a table of contents or list of illustrations: every line ends in a
   /// page number after a run of spaces, or is a column heading such as `PAGE`.
   static func isPageList(_ block: TextBlock) -> Bool {
+    // Prose paragraphs end in punctuation or letters and have no run of spaces: rule them out fast.
+    guard let first = block.lines.first, first.utf8.last.map({ $0 != UInt8(ascii: ".") }) ?? false,
+      block.lines.allSatisfy({ hasRunOfSpaces($0) || $0.utf8.count <= 14 })
+    else { return false }
     var entries = 0
     for line in block.lines {
       let trimmed = line.trimmingSpaces
@@ -56,5 +65,20 @@ enum PrintMatter {
       entries += 1
     }
     return entries > 0 || block.lines.allSatisfy { ["PAGE", "CONTENTS"].contains($0.trimmingSpaces.uppercased()) }
+  }
+
+  /// Whether `line` has two spaces in a row (a column gap), scanning bytes: this runs on every
+  /// paragraph of a book.
+  private static func hasRunOfSpaces(_ line: String) -> Bool {
+    var previousWasSpace = false
+    for byte in line.utf8 {
+      if byte == UInt8(ascii: " ") {
+        if previousWasSpace { return true }
+        previousWasSpace = true
+      } else {
+        previousWasSpace = false
+      }
+    }
+    return false
   }
 }
