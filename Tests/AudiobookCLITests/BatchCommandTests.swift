@@ -109,7 +109,7 @@ import Testing
     let enumerator = FileManager.default.enumerator(atPath: source)
     while let relative = enumerator?.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: "\(source)/\(relative)", isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: "\(source)/\(relative)", isDirectory: &isDirectory)
       if isDirectory.boolValue {
         try FileManager.default.createDirectory(atPath: "\(destination)/\(relative)", withIntermediateDirectories: true)
       } else if !FileManager.default.fileExists(atPath: "\(destination)/\(relative)") {

@@ -408,7 +408,8 @@ final class ClipSource {
   let pool: SynthesisPool?
   let missing: Set<Int>
   let renderer: Renderer
-  private var repairer: Synthesizer?
+  /// For clips planned as cache hits whose entry turns out damaged or gone.
+  private let fallback: CachedSynthesis
   private(set) var hits = 0
   private(set) var misses = 0
   /// Seconds workers spent synthesizing this render's clips.
@@ -421,7 +422,10 @@ final class ClipSource {
     self.pool = pool
     self.missing = missing
     self.renderer = renderer
+    fallback = CachedSynthesis(preset: renderer.preset, workerExecutable: renderer.workerExecutable, cache: cache)
   }
+
+  deinit { fallback.close() }
 
   func allCached(_ part: RenderPlan.Part) -> Bool { part.batches.allSatisfy { !missing.contains($0.order) } }
 
@@ -432,24 +436,15 @@ final class ClipSource {
       synthesisSeconds += seconds
       return clip
     }
-    switch cache.read(batch.key) {
-    case .hit(let clip) where clip.pieces.count == batch.pieces.count:
+    let (clip, seconds) = try fallback.clip(for: batch.pieces, key: batch.key) { reason in
+      renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: reason))
+    }
+    if let seconds {
+      misses += 1
+      synthesisSeconds += seconds
+    } else {
       hits += 1
-      return clip
-    case .hit: renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: "wrong number of pieces"))
-    case .damaged(let reason): renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: reason))
-    case .miss: break  // removed since planning
     }
-    misses += 1
-    if repairer == nil {
-      repairer = try Synthesizer(settings: renderer.preset.engine, workerExecutable: renderer.workerExecutable)
-    }
-    guard let repairer else { throw .workerFailed("no synthesizer") }
-    let started = ContinuousClock.now
-    let clip = try repairer.synthesize(batch.pieces)
-    let elapsed = ContinuousClock.now - started
-    synthesisSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    try? cache.write(clip, for: batch.key)
     return clip
   }
 }

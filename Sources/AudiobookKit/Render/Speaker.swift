@@ -77,63 +77,35 @@ public struct Speaker {
     title: (SpeechScript, line: Int)?, paragraphs: [(SpeechScript, line: Int)], pauses: Pauses, to path: String,
     file: String
   ) throws(AudiobookError) -> Int {
-    let clips = try CachedClips(preset: preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
+    let engine = try EspeakVoices.usableEngine()
+    let clips = CachedSynthesis(
+      preset: preset, workerExecutable: workerExecutable,
+      cache: cacheDirectory.flatMap { try? ClipCache(directory: $0) })
     defer { clips.close() }
+    func clip(_ pieces: [String], line: Int) throws(AudiobookError) -> Clip {
+      do {
+        return try clips.clip(for: pieces, key: ClipKey(pieces: pieces, settings: preset.engine, engine: engine)).clip
+      } catch {
+        var failure = preset.failure(error)
+        if failure.file == nil { (failure.file, failure.line) = (file, line) }
+        throw failure
+      }
+    }
     return try AtomicOutput.writing(path) { temporary throws(AudiobookError) in
       let assembler = try ChapterAssembler(
-        writer: SoundFileWriter(path: temporary, sampleRate: clips.engine.sampleRate, reportedPath: path),
+        writer: SoundFileWriter(path: temporary, sampleRate: engine.sampleRate, reportedPath: path),
         pauses: pauses)
       if let (script, line) = title {
         _ = try assembler.appendTitle(script) { pieces throws(AudiobookError) in
-          try clips.clip(for: pieces, file: file, line: line)
+          try clip(pieces, line: line)
         }
       }
       for (script, line) in paragraphs {
         _ = try assembler.appendParagraph(script) { pieces throws(AudiobookError) in
-          try clips.clip(for: pieces, file: file, line: line)
+          try clip(pieces, line: line)
         }
       }
       return try assembler.finish()
     }
   }
-}
-
-/// Clips from the cache when it has them, else from a worker started on first need (and then
-/// stored in the cache).
-final class CachedClips {
-  let engine: EngineInfo
-  private let preset: VoicePreset
-  private let workerExecutable: String
-  private let cache: ClipCache?
-  private var synthesizer: Synthesizer?
-
-  init(preset: VoicePreset, workerExecutable: String, cacheDirectory: String?) throws(AudiobookError) {
-    engine = try EspeakVoices.usableEngine()
-    self.preset = preset
-    self.workerExecutable = workerExecutable
-    cache = cacheDirectory.flatMap { try? ClipCache(directory: $0) }
-  }
-
-  func clip(for pieces: [String], file: String, line: Int) throws(AudiobookError) -> Clip {
-    let key = ClipKey(pieces: pieces, settings: preset.engine, engine: engine)
-    if let cache, case .hit(let clip) = cache.read(key), clip.pieces.count == pieces.count { return clip }
-    do throws(SpeechError) {
-      if synthesizer == nil {
-        synthesizer = try Synthesizer(settings: preset.engine, workerExecutable: workerExecutable)
-      }
-      guard let synthesizer else { throw SpeechError.workerFailed("no synthesizer") }
-      let clip = try synthesizer.synthesize(pieces)
-      try? cache?.write(clip, for: key)
-      return clip
-    } catch {
-      var failure = preset.failure(error)
-      if failure.file == nil {
-        failure.file = file
-        failure.line = line
-      }
-      throw failure
-    }
-  }
-
-  func close() { synthesizer?.close() }
 }
