@@ -77,9 +77,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 extension Manifest {
   /// Pretty, key-sorted JSON with a final newline: stable bytes for the same manifest.
   public func encoded() throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return Array(try encoder.encode(self)) + [0x0A]
+    try StableJSON.encode(self)
   }
 }
 

@@ -51,8 +51,6 @@ public struct BookPlan: Codable, Sendable, Equatable {
 
   /// Key-sorted pretty JSON with a final newline.
   public func encoded() throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return Array(try encoder.encode(self)) + [0x0A]
+    try StableJSON.encode(self)
   }
 }

@@ -26,9 +26,7 @@ public struct RenderReport: Codable, Sendable {
 
   /// Pretty, key-sorted JSON with a final newline.
   public func encoded() throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return Array(try encoder.encode(self)) + [0x0A]
+    try StableJSON.encode(self)
   }
 }
 

@@ -20,21 +20,12 @@ public struct Speaker {
   /// - Throws: `.badInput` when there is nothing to say; `.cannotCreate` when `path` cannot be written.
   @discardableResult
   public func speak(_ text: String, to path: String, source: String = "<text>") throws(AudiobookError) -> Int {
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
-      separator: "\n", omittingEmptySubsequences: false
-    )
-    .map(String.init)
-    let blocks = TextBlock.blocks(of: lines)
-    guard !blocks.isEmpty else { throw AudiobookError(.badInput, "there is no text to say", file: source) }
+    let paragraphs = Paragraphs.of(lines: Paragraphs.lines(of: text))
+    guard !paragraphs.isEmpty else { throw AudiobookError(.badInput, "there is no text to say", file: source) }
     let splitter = SentenceSplitter()
     var scripts: [(SpeechScript, line: Int)] = []
-    for block in blocks {
-      let paragraph = block.lines.map(\.trimmingSpaces).joined(separator: " ")
-      scripts.append(
-        (
-          try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: block.firstLine),
-          block.firstLine
-        ))
+    for (paragraph, line) in paragraphs {
+      scripts.append((try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: line), line))
     }
     return try write(title: nil, paragraphs: scripts, pauses: snippetPauses, to: path, file: source)
   }

@@ -8,8 +8,6 @@ struct ByteWriter {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  mutating func append(_ value: UInt8) { bytes.append(value) }
-
   mutating func append(_ string: String) {
     append(UInt32(string.utf8.count))
     bytes.append(contentsOf: string.utf8)
@@ -37,12 +35,6 @@ struct ByteReader {
   init(_ bytes: [UInt8]) { self.init(bytes[...]) }
 
   var isAtEnd: Bool { offset == bytes.endIndex }
-
-  mutating func uint8() -> UInt8? {
-    guard offset < bytes.endIndex else { return nil }
-    defer { offset += 1 }
-    return bytes[offset]
-  }
 
   mutating func uint32() -> UInt32? {
     guard offset + 4 <= bytes.endIndex else { return nil }

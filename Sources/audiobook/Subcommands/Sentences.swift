@@ -21,14 +21,11 @@ extension AudiobookCommand {
           guard let text = String(data: data, encoding: .utf8) else {
             throw AudiobookError(.badInput, "the text on stdin is not valid UTF-8", file: "<stdin>")
           }
-          lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
-            separator: "\n", omittingEmptySubsequences: false
-          )
-          .map(String.init)
+          lines = Paragraphs.lines(of: text)
         }
         let splitter = SentenceSplitter()
         var output = ""
-        for paragraph in Paragraphs.of(lines: lines) {
+        for (paragraph, _) in Paragraphs.of(lines: lines) {
           for sentence in splitter.sentences(in: paragraph) {
             output += sentence.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
           }

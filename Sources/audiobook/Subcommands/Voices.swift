@@ -38,10 +38,7 @@ extension AudiobookCommand {
             .init(language: $0.primaryLanguage, identifier: $0.identifier, name: $0.name)
           })
         if json {
-          let encoder = JSONEncoder()
-          encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-          FileHandle.standardOutput.write((try? encoder.encode(listing)) ?? Data())
-          print()
+          FileHandle.standardOutput.write(Data((try? StableJSON.encode(listing)) ?? []))
           return
         }
         print("Presets (search order: \(library.directories.joined(separator: ", ")), built-in):")

@@ -23,7 +23,7 @@ import Testing
     // As `audiobook sentences` does: paragraphs at blank lines, one sentence per line.
     let failing = cases.filter { rule in
       let lines = rule.text.components(separatedBy: "\n")
-      let sentences = Paragraphs.of(lines: lines).flatMap { splitter.sentences(in: $0) }
+      let sentences = Paragraphs.of(lines: lines).flatMap { splitter.sentences(in: $0.text) }
       return sentences.map { $0.trimmingCharacters(in: .whitespaces) }
         != rule.expected.map { $0.trimmingCharacters(in: .whitespaces) }
     }
