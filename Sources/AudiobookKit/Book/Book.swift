@@ -28,12 +28,17 @@ public struct Chapter: Sendable, Equatable {
   /// The 1-based line of the heading (or of the first paragraph when there is none).
   public var sourceLine: Int
   public var paragraphs: [Paragraph]
+  /// The part (`Part One`, `BOOK II`, `VOLUME I`) the chapter belongs to, if the book has parts.
+  public var part: String?
+  /// Whether the chapter is the first of its part, so its spoken title begins with the part's.
+  public var opensPart = false
 
-  public init(number: Int, title: String, sourceLine: Int, paragraphs: [Paragraph]) {
+  public init(number: Int, title: String, sourceLine: Int, paragraphs: [Paragraph], part: String? = nil) {
     self.number = number
     self.title = title
     self.sourceLine = sourceLine
     self.paragraphs = paragraphs
+    self.part = part
   }
 
   public var wordCount: Int { paragraphs.reduce(0) { $0 + $1.wordCount } }

@@ -8,19 +8,36 @@ import Foundation
 struct BookBuilder {
   private var chapters: [Chapter] = []
   private var idCounts: [String: Int] = [:]
+  /// The part being read, and whether a chapter has opened it yet.
+  private var part: (title: String, line: Int, opened: Bool)?
   let sourceFile: String
 
   init(sourceFile: String) { self.sourceFile = sourceFile }
 
   /// Starts a chapter at a heading.
   mutating func heading(_ title: String, line: Int) {
-    chapters.append(Chapter(number: chapters.count + 1, title: title, sourceLine: line, paragraphs: []))
+    var chapter = Chapter(number: chapters.count + 1, title: title, sourceLine: line, paragraphs: [], part: part?.title)
+    if let open = part, !open.opened {
+      chapter.opensPart = true
+      part?.opened = true
+    }
+    chapters.append(chapter)
+  }
+
+  /// Starts a part (`Part One`, `BOOK II`): the chapters after it belong to it. Text between
+  /// the part's heading and its first chapter becomes a chapter named after the part.
+  mutating func partHeading(_ title: String, line: Int) {
+    part = (title, line, false)
   }
 
   /// Adds a paragraph, given as its lines (hard wrap), to the current chapter.
   mutating func paragraph(lines: [String], line: Int) {
     let text = lines.map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
     guard !text.isEmpty else { return }
+    if let open = part, !open.opened {
+      heading(open.title, line: open.line)
+      chapters[chapters.count - 1].opensPart = false  // Its title is the part's: say it once.
+    }
     if chapters.isEmpty {
       // Text before any heading: an untitled opening, named after the book once its title is known.
       chapters.append(Chapter(number: 1, title: "", sourceLine: line, paragraphs: []))

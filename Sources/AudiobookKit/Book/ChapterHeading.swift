@@ -1,10 +1,24 @@
-/// A plain-text chapter heading such as `Chapter 1`, `CHAPTER IV.`, `Chapter One` or
-/// `Chapter 3: The Gala`, recognised strictly so that prose starting with "Chapter" stays prose.
+/// A plain-text heading: a chapter (`Chapter 1`, `CHAPTER IV.`, `Chapter One`, `Letter 3`,
+/// `Chapter 3: The Gala`, a roman numeral alone), a part that groups chapters (`Part One`,
+/// `BOOK II`, `VOLUME I`), or a named section (`Preface`). Recognised strictly, so that prose
+/// starting with "Chapter" stays prose.
 public struct ChapterHeading: Sendable, Equatable {
-  /// The heading as the book writes it, without a trailing period after a bare number.
+  public enum Kind: Sendable, Equatable {
+    case chapter
+    /// `Part`, `Book` or `Volume`: groups the chapters that follow it.
+    case part
+    /// Preface, Prologue, Epilogue, ...: a chapter without a number.
+    case section
+  }
+
+  public var kind: Kind
+  /// The heading as a reader sees it: `Chapter IV`, `Chapter 1: Loomings`, `IV. The Storm`.
+  /// Words printed in capitals are written in title case; the number stays as printed.
   public var title: String
   /// The chapter's number, when it has one that can be read (`IV` → 4, `Twenty-One` → 21).
   public var number: Int?
+  /// The word before the number (`Chapter`, `Letter`, `Part`), nil for a numeral alone.
+  public var label: String?
   /// The title after the number, e.g. "The Gala".
   public var subtitle: String?
 
@@ -12,20 +26,38 @@ public struct ChapterHeading: Sendable, Equatable {
   static let namedSections: Set<String> = [
     "preface", "prologue", "epilogue", "introduction", "foreword", "afterword", "etymology", "extracts",
   ]
+  static let chapterLabels: Set<String> = ["chapter", "letter"]
+  static let partLabels: Set<String> = ["part", "book", "volume"]
 
   /// The heading in `line`, or nil when the line is prose.
-  public static func parse(_ line: String) -> ChapterHeading? {
+  ///
+  /// - Parameter bareNumeral: whether a roman numeral alone (`IV`, `IV.`, `IV. The Storm`) is
+  ///   a heading; only where the layout says so (a line standing alone), since `I.` can be prose.
+  public static func parse(_ line: String, bareNumeral: Bool = false) -> ChapterHeading? {
     let text = line.trimmingSpaces
-    guard text.count <= 120 else { return nil }
+    guard text.count <= 120, let first = text.first, first.isLetter || first.isNumber else { return nil }
     let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
-    if namedSections.contains(bare.lowercased()) { return ChapterHeading(title: bare, number: nil, subtitle: nil) }
+    if namedSections.contains(bare.lowercased()) {
+      return ChapterHeading(kind: .section, title: TitleCase.fromCapitals(bare), number: nil)
+    }
     let words = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-    guard words.count == 2, words[0].lowercased() == "chapter" else { return nil }
-    // Split "IV. The Gala" / "3: The Gala" / "One" into the number and what follows it.
-    let rest = words[1]
+    if words.count == 2 {
+      let label = words[0].lowercased()
+      let kind: Kind? = chapterLabels.contains(label) ? .chapter : partLabels.contains(label) ? .part : nil
+      if let kind, let heading = numbered(String(words[1]), label: String(words[0]), kind: kind) { return heading }
+    }
+    guard bareNumeral else { return nil }
+    return numbered(text, label: nil, kind: .chapter, romanOnly: true)
+  }
+
+  /// `IV. The Gala` / `3: The Gala` / `One` after `label`: the number and what follows it.
+  private static func numbered(
+    _ rest: String, label: String?, kind: Kind, romanOnly: Bool = false
+  ) -> ChapterHeading? {
     let numberEnd = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-") } ?? rest.endIndex
     let numberText = String(rest[..<numberEnd])
-    guard let number = Self.number(numberText) else { return nil }
+    let number = romanOnly ? RomanNumeral.value(of: numberText).flatMap { $0 <= 200 ? $0 : nil } : number(numberText)
+    guard let number else { return nil }
     var tail = rest[numberEnd...].trimmingSpaces
     let separators: Set<Character> = [".", ":", "-", "–", "—"]
     if let first = tail.first, separators.contains(first) {
@@ -33,12 +65,54 @@ public struct ChapterHeading: Sendable, Equatable {
     } else if !tail.isEmpty {
       return nil  // "Chapter 3 was the best." is a sentence, not a heading.
     }
-    let label = "\(words[0]) \(numberText)"
-    if tail.isEmpty { return ChapterHeading(title: label, number: number, subtitle: nil) }
-    // A heading's title is short and does not run on like a sentence.
-    guard tail.count <= 80, !tail.hasSuffix(","), tail.split(separator: " ").count <= 12 else { return nil }
-    let subtitle = tail.hasSuffix(".") ? String(tail.dropLast()) : tail
-    return ChapterHeading(title: "\(label): \(subtitle)", number: number, subtitle: subtitle)
+    var heading = ChapterHeading(kind: kind, title: "", number: number, label: label.map(TitleCase.fromCapitals))
+    if !tail.isEmpty {
+      // A heading's title is short and does not run on like a sentence.
+      guard isTitleLike(tail) else { return nil }
+      heading.subtitle = TitleCase.fromCapitals(tail.hasSuffix(".") ? String(tail.dropLast()) : tail)
+    }
+    heading.title = heading.composedTitle(
+      number: Int(numberText) == nil && RomanNumeral.value(of: numberText) == nil
+        ? TitleCase.fromCapitals(numberText) : numberText)
+    return heading
+  }
+
+  /// `Chapter IV`, `Chapter IV: The Storm`, `IV`, `IV. The Storm`.
+  private func composedTitle(number: String) -> String {
+    let head = label.map { "\($0) \(number)" } ?? number
+    guard let subtitle else { return head }
+    return label == nil ? "\(head). \(subtitle)" : "\(head): \(subtitle)"
+  }
+
+  /// The heading with `subtitle` (a title printed on the line after a bare `Chapter I.`).
+  public func withSubtitle(_ line: String) -> ChapterHeading? {
+    guard subtitle == nil, kind != .section, Self.isSubtitleLine(line),
+      Self.parse(line, bareNumeral: true) == nil
+    else { return nil }
+    var heading = self
+    heading.subtitle = TitleCase.fromCapitals(line.trimmingSpaces)
+    let head = title
+    heading.title = label == nil ? "\(head). \(heading.subtitle!)" : "\(head): \(heading.subtitle!)"
+    return heading
+  }
+
+  /// A line under a heading that is its title: title-like and not ending in a full stop (a
+  /// one-line opening paragraph such as `It rained.` does).
+  static func isSubtitleLine(_ line: String) -> Bool {
+    let text = line.trimmingSpaces
+    return isTitleLike(text) && !text.hasSuffix(".")
+  }
+
+  /// Short, not running on like a sentence: at most 80 characters and 12 words, not ending in
+  /// a comma, and not ending a sentence unless it has at most a few words (`Loomings.`).
+  static func isTitleLike(_ text: String) -> Bool {
+    guard let first = text.first, let last = text.last, text.count <= 80,
+      first.isLetter || first.isNumber, first.isUppercase || first.isNumber,
+      !",;:".contains(last)
+    else { return false }
+    let words = text.split(separator: " ").count
+    if "!?".contains(last) || text.hasSuffix("...") || text.hasSuffix("…") { return false }
+    return words <= (last == "." ? 4 : 12)
   }
 
   /// Reads `12`, `XII`/`xii` or `Twelve`/`Twenty-One` as a number.
@@ -46,6 +120,27 @@ public struct ChapterHeading: Sendable, Equatable {
     if let value = Int(text), value >= 0 { return value }
     if let value = RomanNumeral.value(of: text) { return value }
     return NumberWords.value(of: text)
+  }
+}
+
+/// Headings printed in capitals (`CHAPTER`, `PLAYING PILGRIMS`) written in title case.
+enum TitleCase {
+  static let minorWords: Set<String> = [
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+  ]
+
+  /// `text` in title case when it has letters and all of them are capitals; as it is otherwise.
+  /// Roman numerals stay in capitals.
+  static func fromCapitals(_ text: String) -> String {
+    guard text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) else { return text }
+    let words = text.split(separator: " ", omittingEmptySubsequences: false)
+    return words.enumerated().map { index, word in
+      let lower = word.lowercased()
+      // Roman numerals up to C stay as printed; no English word but "I" is one of them.
+      if let value = RomanNumeral.value(of: String(word.filter(\.isLetter))), value <= 100 { return String(word) }
+      if index > 0 && minorWords.contains(lower) { return lower }
+      return lower.prefix(1).uppercased() + lower.dropFirst()
+    }.joined(separator: " ")
   }
 }
 

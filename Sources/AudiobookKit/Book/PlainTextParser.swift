@@ -16,17 +16,50 @@ enum PlainTextParser {
       }
     }
     var builder = BookBuilder(sourceFile: manuscript.file)
-    for block in blocks {
+    var index = 0
+    while index < blocks.count {
+      let block = blocks[index]
+      index += 1
       let lines = block.lines.map(withoutItalicMarks)
-      if let heading = ChapterHeading.parse(lines[0]) {
-        builder.heading(heading.title, line: block.firstLine)
-        builder.paragraph(lines: Array(lines.dropFirst()), line: block.firstLine + 1)
-      } else {
+      if isTableOfContents(lines) { continue }
+      guard var heading = heading(opening: lines) else {
         builder.paragraph(lines: lines, line: block.firstLine)
+        continue
       }
+      var bodyStart = 1
+      if heading.subtitle == nil {
+        // `Chapter I.` with its title on the next line, in the same block or alone in the next.
+        if lines.count == 2, let titled = heading.withSubtitle(lines[1]) {
+          heading = titled
+          bodyStart = 2
+        } else if lines.count == 1, index < blocks.count, blocks[index].lines.count == 1,
+          let titled = heading.withSubtitle(withoutItalicMarks(blocks[index].lines[0]))
+        {
+          heading = titled
+          index += 1
+        }
+      }
+      if heading.kind == .part {
+        builder.partHeading(heading.title, line: block.firstLine)
+      } else {
+        builder.heading(heading.title, line: block.firstLine)
+      }
+      builder.paragraph(lines: Array(lines.dropFirst(bodyStart)), line: block.firstLine + bodyStart)
     }
     let title = front?.title ?? BookSlug.title(fromFileName: manuscript.file)
     return try builder.build(title: title, author: front?.author)
+  }
+
+  /// The heading a block opens with. A roman numeral alone (`IV`, `IV.`) is a heading only
+  /// when it stands alone on its line, perhaps with a title below it.
+  static func heading(opening lines: [String]) -> ChapterHeading? {
+    let bareNumeral = lines.count == 1 || lines.count == 2 && ChapterHeading.isSubtitleLine(lines[1])
+    return ChapterHeading.parse(lines[0], bareNumeral: bareNumeral)
+  }
+
+  /// A block of two or more lines that are all headings is a table of contents.
+  static func isTableOfContents(_ lines: [String]) -> Bool {
+    lines.count >= 2 && lines.allSatisfy { ChapterHeading.parse($0) != nil }
   }
 
   /// Plain-text books mark italics with underscores (`_Persuasion_`); they are not read.

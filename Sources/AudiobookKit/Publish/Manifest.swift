@@ -39,6 +39,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Where the spoken title sits.
     public var heading: Span
     public var paragraphs: [Paragraph]
+    /// The part (`Part One`, `BOOK II`) the chapter belongs to, when the book has parts.
+    public var part: String? = nil
   }
 
   public struct Paragraph: Codable, Sendable, Equatable {

@@ -10,6 +10,8 @@ public struct BookPlan: Codable, Sendable, Equatable {
   public struct Chapter: Codable, Sendable, Equatable {
     public var number: Int
     public var title: String
+    /// The part the chapter belongs to, when the book has parts.
+    public var part: String?
     public var sourceLine: Int
     public var paragraphs: Int
     public var words: Int
@@ -35,7 +37,8 @@ public struct BookPlan: Codable, Sendable, Equatable {
       sentenceCounts.append(count)
     }
     chapters = zip(book.chapters, sentenceCounts).map { chapter, sentences in
-      let titleWords = chapter.title.split(whereSeparator: \.isWhitespace).count
+      let titleWords = SpeechText.spokenTitle(of: chapter).joined(separator: " ").split(whereSeparator: \.isWhitespace)
+        .count
       let pauses = preset.pauses
       let speech = Double(chapter.wordCount + titleWords) * 60 / Double(preset.engine.rate)
       let silenceMilliseconds =
@@ -43,7 +46,7 @@ public struct BookPlan: Codable, Sendable, Equatable {
         + max(0, sentences - chapter.paragraphs.count) * pauses.sentence
         + max(0, chapter.paragraphs.count - 1) * pauses.paragraph
       return Chapter(
-        number: chapter.number, title: chapter.title, sourceLine: chapter.sourceLine,
+        number: chapter.number, title: chapter.title, part: chapter.part, sourceLine: chapter.sourceLine,
         paragraphs: chapter.paragraphs.count, words: chapter.wordCount,
         estimatedSeconds: Int((speech + Double(silenceMilliseconds) / 1000).rounded()))
     }

@@ -284,7 +284,7 @@ public struct Renderer {
     return Manifest.Chapter(
       number: chapter.number, title: chapter.title, file: plan.file, frames: frames,
       sha256: try FileDigest.sha256(of: temporary), sourceLine: chapter.sourceLine, contentHash: plan.contentHash,
-      heading: heading, paragraphs: paragraphs)
+      heading: heading, paragraphs: paragraphs, part: chapter.part)
   }
 
   /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is

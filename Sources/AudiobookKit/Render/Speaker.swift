@@ -50,7 +50,7 @@ public struct Speaker {
       var scripts: [(SpeechScript, line: Int)] = []
       for paragraph in chapter.paragraphs { scripts.append(try script(paragraph)) }
       return try write(
-        title: (SpeechScript.title(chapter.title), chapter.sourceLine), paragraphs: scripts, pauses: preset.pauses,
+        title: (SpeechScript.title(of: chapter), chapter.sourceLine), paragraphs: scripts, pauses: preset.pauses,
         to: path,
         file: book.sourceFile)
     }

@@ -25,7 +25,7 @@ public struct SpeechScript: Sendable, Equatable {
   }
 
   /// The script of a chapter title: one "sentence" whose pieces are its spoken phrases.
-  public static func title(_ title: String) -> SpeechScript {
-    SpeechScript(sentences: [Sentence(text: title, pieces: SpeechText.spokenTitle(title))])
+  public static func title(of chapter: Chapter) -> SpeechScript {
+    SpeechScript(sentences: [Sentence(text: chapter.title, pieces: SpeechText.spokenTitle(of: chapter))])
   }
 }

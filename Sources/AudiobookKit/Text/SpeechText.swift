@@ -24,17 +24,26 @@ public enum SpeechText {
     return collapsed.count <= pieceLimit ? [collapsed] : SentenceSplitter.pieces(of: collapsed, limit: pieceLimit)
   }
 
-  /// A chapter title as a narrator reads it: `CHAPTER IV.` → `Chapter 4.`, and
-  /// `Chapter 3: The Gala` as two phrases, `Chapter 3.` and `The Gala.`
+  /// A chapter title as a narrator reads it: `CHAPTER IV.` → `Chapter 4.`, `Chapter 3: The
+  /// Gala` as two phrases, `Chapter 3.` and `The Gala.`, and a numeral alone (`IV. The Storm`)
+  /// as `Chapter 4.` and `The Storm.` (espeak-ng alone says "chapter roman four").
   public static func spokenTitle(_ title: String) -> [String] {
-    if let heading = ChapterHeading.parse(title), let number = heading.number {
-      let label = title.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "Chapter"
-      let spokenLabel = label.prefix(1).uppercased() + label.dropFirst().lowercased()
-      var phrases = ["\(spokenLabel) \(number)."]
+    if let heading = ChapterHeading.parse(title, bareNumeral: true), let number = heading.number {
+      var phrases = ["\(heading.label.map(capitalized) ?? "Chapter") \(number)."]
       if let subtitle = heading.subtitle { phrases.append(withFinalStop(subtitle)) }
       return phrases
     }
     return [withFinalStop(title.split(whereSeparator: \.isWhitespace).joined(separator: " "))]
+  }
+
+  /// The spoken title of a chapter: the part's title first when the chapter opens a part.
+  public static func spokenTitle(of chapter: Chapter) -> [String] {
+    guard chapter.opensPart, let part = chapter.part else { return spokenTitle(chapter.title) }
+    return spokenTitle(part) + spokenTitle(chapter.title)
+  }
+
+  private static func capitalized(_ word: String) -> String {
+    word.prefix(1).uppercased() + word.dropFirst().lowercased()
   }
 
   /// A title ends with a full stop unless it already ends a sentence, so espeak-ng gives it

@@ -33,7 +33,10 @@ extension AudiobookCommand {
         print(
           "   #  " + "Title".padding(toLength: width, withPad: " ", startingAt: 0)
             + "   Line  Paragraphs   Words  Duration")
+        var part: String?
         for chapter in plan.chapters {
+          if let chapterPart = chapter.part, chapterPart != part { print("      \(chapterPart)") }
+          part = chapter.part
           print(
             String(format: "%4d  ", chapter.number)
               + chapter.title.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -6,11 +6,13 @@ import Testing
   @Test(
     arguments: [
       ("Chapter 1", "Chapter 1", 1, nil),
-      ("CHAPTER IV.", "CHAPTER IV", 4, nil),
+      ("CHAPTER IV.", "Chapter IV", 4, nil),
       ("Chapter One", "Chapter One", 1, nil),
       ("Chapter Twenty-One", "Chapter Twenty-One", 21, nil),
       ("Chapter 3: The Gala", "Chapter 3: The Gala", 3, "The Gala"),
-      ("CHAPTER 1. Loomings.", "CHAPTER 1: Loomings", 1, "Loomings"),
+      ("CHAPTER 1. Loomings.", "Chapter 1: Loomings", 1, "Loomings"),
+      ("Letter 4", "Letter 4", 4, nil),
+      ("CHAPTER ONE", "Chapter One", 1, nil),
       ("  chapter xii — The Storm ", "chapter xii: The Storm", 12, "The Storm"),
     ] as [(String, String, Int, String?)])
   func recognisesHeadings(line: String, title: String, number: Int, subtitle: String?) throws {
@@ -30,6 +32,48 @@ import Testing
   ])
   func leavesProseAlone(line: String) {
     #expect(ChapterHeading.parse(line) == nil)
+  }
+
+  @Test(
+    arguments: [
+      ("PART ONE", "Part One", 1), ("Book II", "Book II", 2), ("VOLUME I.", "Volume I", 1),
+      ("Part Two: The Hill", "Part Two: The Hill", 2),
+    ] as [(String, String, Int)])
+  func partsGroupChapters(line: String, title: String, number: Int) throws {
+    let heading = try #require(ChapterHeading.parse(line))
+    #expect(heading.kind == .part)
+    #expect(heading.title == title)
+    #expect(heading.number == number)
+  }
+
+  @Test func namedSectionsAreSectionsInTitleCase() throws {
+    let heading = try #require(ChapterHeading.parse("PREFACE."))
+    #expect(heading.kind == .section)
+    #expect(heading.title == "Preface")
+    #expect(ChapterHeading.parse("Etymology")?.kind == .section)
+  }
+
+  /// A numeral alone is a heading only where the layout says so: `I.` can open prose.
+  @Test func aRomanNumeralAloneIsAHeadingOnlyWhenAsked() throws {
+    #expect(ChapterHeading.parse("IV") == nil)
+    #expect(ChapterHeading.parse("IV", bareNumeral: true)?.number == 4)
+    #expect(ChapterHeading.parse("  XII.  ", bareNumeral: true)?.title == "XII")
+    let titled = try #require(ChapterHeading.parse("I. Playing Pilgrims", bareNumeral: true))
+    #expect(titled.title == "I. Playing Pilgrims")
+    #expect(titled.subtitle == "Playing Pilgrims")
+    #expect(ChapterHeading.parse("I. went home, and so did she.", bareNumeral: true) == nil)
+    #expect(ChapterHeading.parse("MIX", bareNumeral: true) == nil)
+  }
+
+  @Test func aTitleOnTheNextLineJoinsTheHeading() throws {
+    let heading = try #require(ChapterHeading.parse("CHAPTER I."))
+    #expect(heading.withSubtitle("Down the Rabbit-Hole")?.title == "Chapter I: Down the Rabbit-Hole")
+    #expect(heading.withSubtitle("PLAYING PILGRIMS")?.title == "Chapter I: Playing Pilgrims")
+    #expect(ChapterHeading.parse("IV", bareNumeral: true)?.withSubtitle("The Storm")?.title == "IV. The Storm")
+    // An opening sentence, dialogue or another heading is not a title.
+    #expect(heading.withSubtitle("It rained.") == nil)
+    #expect(heading.withSubtitle("“Come in,” she said") == nil)
+    #expect(heading.withSubtitle("Chapter 2") == nil)
   }
 
   @Test func romanNumeralsRoundTrip() {

@@ -26,7 +26,7 @@ import Testing
       """)
     #expect(book.title == "The Salt Road")
     #expect(book.author == "June Marrow")
-    #expect(book.chapters.map(\.title) == ["Chapter 1: Departure", "CHAPTER II"])
+    #expect(book.chapters.map(\.title) == ["Chapter 1: Departure", "Chapter II"])
     #expect(book.chapters.map(\.sourceLine) == [4, 11])
     #expect(book.chapters[0].paragraphs.map(\.text) == ["The cart left at dawn, heavy with salt.", "Nobody waved."])
     #expect(book.chapters[0].paragraphs.map(\.sourceLine) == [6, 9])
@@ -139,12 +139,84 @@ import Testing
       """
     let book = try PlainTextParser.parse(
       .init(file: "pg.txt", format: .plainText, lines: text.components(separatedBy: "\n")))
-    #expect(book.chapters.map(\.title) == ["PREFACE", "Chapter I", "CHAPTER II"])
+    #expect(book.chapters.map(\.title) == ["Preface", "Chapter I", "Chapter II"])
     #expect(
       book.chapters.map { $0.paragraphs.map(\.text) } == [
         ["This book was written at sea."], ["The cart left at dawn."], ["It rained.  It stopped."],
       ])
     #expect(book.chapters[1].sourceLine == 28)
+  }
+
+  /// Every heading convention of real books in one manuscript: a table of contents, parts
+  /// that group chapters, titles on the heading's line or the next, numerals alone, letters.
+  @Test func headingConventionsOfRealBooks() throws {
+    let text = """
+      The Salt Road
+      by Ada Quill
+
+      CONTENTS
+
+      Chapter I. The Harbour
+      Chapter II. The Hill
+
+      PART ONE
+
+      The harbour had been quiet for a year.
+
+      CHAPTER I.
+      The Harbour
+
+      Nets hung on every rail.
+
+      Chapter II.
+
+      THE HILL
+
+      The hill road was steep.
+
+      BOOK II
+
+      Chapter 3: Loomings
+
+      Call me Tom.
+
+      IV
+
+      It rained.
+
+      V.
+      Stones and Bread
+
+      The bread was hard.
+
+      Letter 1
+
+      Dear Ann, I write from the ship.
+
+      Chapter one was the best part, she said.
+
+      Epilogue
+
+      The end.
+      """
+    let book = try PlainTextParser.parse(
+      .init(file: "book.txt", format: .plainText, lines: text.components(separatedBy: "\n")))
+    #expect(
+      book.chapters.map(\.title) == [
+        "Part One", "Chapter I: The Harbour", "Chapter II: The Hill", "Chapter 3: Loomings", "IV",
+        "V. Stones and Bread", "Letter 1", "Epilogue",
+      ])
+    #expect(
+      book.chapters.map(\.part) == [
+        "Part One", "Part One", "Part One", "Book II", "Book II", "Book II", "Book II", "Book II",
+      ])
+    #expect(book.chapters.map(\.opensPart) == [false, false, false, true, false, false, false, false])
+    #expect(book.chapters.map(\.sourceLine) == [9, 13, 18, 26, 30, 34, 39, 45])
+    #expect(book.chapters[0].paragraphs.map(\.text) == ["The harbour had been quiet for a year."])
+    #expect(book.chapters[1].paragraphs.map(\.text) == ["Nets hung on every rail."])
+    #expect(book.chapters[2].paragraphs.map(\.text) == ["The hill road was steep."])
+    // "Chapter one was ..." is prose inside the letter.
+    #expect(book.chapters[6].paragraphs.count == 2)
   }
 
   static let prideAndPrejudice = TestSupport.repository.deletingLastPathComponent()
@@ -156,7 +228,7 @@ import Testing
     let book = try BookReader.read(Self.prideAndPrejudice.path)
     #expect(book.title == "Pride and Prejudice")
     #expect(book.author == "Jane Austen")
-    #expect(book.chapters.first?.title == "PREFACE")
+    #expect(book.chapters.first?.title == "Preface")
     let numbers = book.chapters.dropFirst().map { ChapterHeading.parse($0.title)?.number }
     #expect(numbers == Array(1...61))
   }

@@ -9,6 +9,16 @@ import Testing
     #expect(SpeechText.spokenTitle("Chapter Twenty-One") == ["Chapter 21."])
     #expect(SpeechText.spokenTitle("Prologue") == ["Prologue."])
     #expect(SpeechText.spokenTitle("Is It Over?") == ["Is It Over?"])
+    #expect(SpeechText.spokenTitle("IV. The Storm") == ["Chapter 4.", "The Storm."])
+    #expect(SpeechText.spokenTitle("Letter 3") == ["Letter 3."])
+    #expect(SpeechText.spokenTitle("Chapter 1: Loomings") == ["Chapter 1.", "Loomings."])
+  }
+
+  @Test func theFirstChapterOfAPartSaysThePartFirst() {
+    var chapter = Chapter(number: 2, title: "Chapter I", sourceLine: 9, paragraphs: [], part: "Book II")
+    #expect(SpeechText.spokenTitle(of: chapter) == ["Chapter 1."])
+    chapter.opensPart = true
+    #expect(SpeechText.spokenTitle(of: chapter) == ["Book 2.", "Chapter 1."])
   }
 
   @Test func longSentencesAreCutIntoPiecesAtMostTheLimit() throws {
