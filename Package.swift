@@ -24,9 +24,15 @@ let package = Package(
       pkgConfig: "sndfile",
       providers: [.apt(["libsndfile1-dev"])]
     ),
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
     .target(
       name: "AudiobookKit",
       dependencies: [
+        "CCmark",
         "CEspeakNG",
         "CSndFile",
         .product(name: "Crypto", package: "swift-crypto"),

@@ -31,7 +31,7 @@ struct BookBuilder {
   }
 
   /// Adds a paragraph, given as its lines (hard wrap), to the current chapter.
-  mutating func paragraph(lines: [String], line: Int) {
+  mutating func paragraph(lines: [String], line: Int, lastLine: Int? = nil) {
     let text = lines.map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
     guard !text.isEmpty else { return }
     if let open = part, !open.opened {
@@ -45,7 +45,7 @@ struct BookBuilder {
     let index = chapters.count - 1
     let paragraph = Paragraph(
       number: chapters[index].paragraphs.count + 1, id: uniqueID(for: text), sourceLine: line, text: text,
-      lastLine: line + lines.count - 1)
+      lastLine: lastLine ?? line + lines.count - 1)
     chapters[index].paragraphs.append(paragraph)
   }
 

@@ -52,4 +52,55 @@ import Testing
     #expect(error?.kind == .badInput)
     #expect(error?.file == "book.md")
   }
+
+  @Test func commonMarkConstructsReadAsTheirText() throws {
+    let book = try parse(
+      """
+      Harbour Lights
+      ==============
+
+      The *tide* was out<!-- check this -->, and `nets` hung on [every rail][rails].
+      Gulls called.<br>
+
+      > A quoted line.
+      >
+      > > And a nested one.
+
+      1. Mend the nets.
+      2. Sell the fish.
+
+      <div>HTML blocks are not read.</div>
+
+          indented code is not read
+
+      ***
+
+      ![](lamp.png) The lamp was lit.
+
+      [rails]: https://example.com
+      """)
+    #expect(book.chapters.map(\.title) == ["Harbour Lights"])
+    #expect(
+      book.chapters[0].paragraphs.map(\.text) == [
+        "The tide was out, and nets hung on every rail. Gulls called.", "A quoted line.", "And a nested one.",
+        "1. Mend the nets.", "2. Sell the fish.", "The lamp was lit.",
+      ])
+    #expect(book.chapters[0].paragraphs.map(\.sourceLine) == [4, 7, 9, 11, 12, 20])
+    #expect(book.chapters[0].paragraphs[0].lastLine == 5)
+  }
+
+  @Test func topLevelPartsGroupSecondLevelChapters() throws {
+    let book = try parse("# Part One\n\n## Arrival\n\nA.\n\n## Storm\n\nB.\n\n# Part Two\n\n## Home\n\nC.")
+    #expect(book.chapters.map(\.title) == ["Arrival", "Storm", "Home"])
+    #expect(book.chapters.map(\.part) == ["Part One", "Part One", "Part Two"])
+    #expect(book.chapters.map(\.opensPart) == [true, false, true])
+  }
+
+  @Test func frontMatterChoosesTheChapterLevel() throws {
+    let book = try parse("---\nchapter-level: 3\n---\n# Book\n\n## Act\n\n### Scene 1\n\nA.\n\n### Scene 2\n\nB.")
+    #expect(book.chapters.map(\.title) == ["Scene 1", "Scene 2"])
+    let error = #expect(throws: AudiobookError.self) { try parse("---\nchapter-level: 9\n---\n\nText.") }
+    #expect(error?.kind == .badInput)
+    #expect(error?.line == 2)
+  }
 }

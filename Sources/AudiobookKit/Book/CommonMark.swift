@@ -1,0 +1,97 @@
+internal import CCmark
+
+/// Markdown parsed by libcmark (the CommonMark reference parser) into the blocks a listener
+/// hears. The one file that touches cmark's C API.
+enum CommonMark {
+  /// A block of the document, in reading order.
+  enum Block: Equatable {
+    /// `#` ... `######`, its text flattened.
+    case heading(level: Int, text: String, line: Int)
+    /// A paragraph (also inside block quotes and list items), its inline markup flattened.
+    case paragraph(text: String, line: Int, lastLine: Int)
+  }
+
+  /// The blocks of `markdown`. Code blocks, HTML blocks (comments) and thematic breaks are
+  /// dropped; images are dropped with their alt text; emphasis, links and inline code read
+  /// as their text; items of an ordered list begin with their number. Line numbers count from
+  /// `firstLine`.
+  static func blocks(of markdown: String, firstLine: Int = 1) -> [Block] {
+    let bytes = Array(markdown.utf8)
+    guard
+      let document = bytes.withUnsafeBufferPointer({ buffer in
+        buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+      })
+    else { return [] }
+    defer { cmark_node_free(document) }
+    var blocks: [Block] = []
+    collect(children(of: document), into: &blocks, lineOffset: firstLine - 1, prefix: nil)
+    return blocks
+  }
+
+  private static func collect(_ nodes: [OpaquePointer], into blocks: inout [Block], lineOffset: Int, prefix: String?) {
+    var prefix = prefix
+    for node in nodes {
+      let line = Int(cmark_node_get_start_line(node)) + lineOffset
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING:
+        let text = inlineText(of: node)
+        if !text.isEmpty {
+          blocks.append(.heading(level: Int(cmark_node_get_heading_level(node)), text: text, line: line))
+        }
+      case CMARK_NODE_PARAGRAPH:
+        var text = inlineText(of: node)
+        if let marker = prefix, !text.isEmpty {
+          text = marker + text
+          prefix = nil  // The number goes before the item's first paragraph only.
+        }
+        if !text.isEmpty {
+          blocks.append(
+            .paragraph(text: text, line: line, lastLine: Int(cmark_node_get_end_line(node)) + lineOffset))
+        }
+      case CMARK_NODE_BLOCK_QUOTE:
+        collect(children(of: node), into: &blocks, lineOffset: lineOffset, prefix: nil)
+      case CMARK_NODE_LIST:
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        var number = Int(cmark_node_get_list_start(node))
+        for item in children(of: node) {
+          collect(children(of: item), into: &blocks, lineOffset: lineOffset, prefix: ordered ? "\(number). " : nil)
+          number += 1
+        }
+      default:
+        continue  // Code blocks, HTML blocks, thematic breaks: not read.
+      }
+    }
+  }
+
+  /// The text a listener hears in a heading or paragraph: line breaks as spaces, markup gone.
+  private static func inlineText(of node: OpaquePointer) -> String {
+    var text = ""
+    appendInline(children(of: node), to: &text)
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  private static func appendInline(_ nodes: [OpaquePointer], to text: inout String) {
+    for node in nodes {
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text += " "
+      case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
+        appendInline(children(of: node), to: &text)
+      default:
+        continue  // Images, inline HTML: not read.
+      }
+    }
+  }
+
+  private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var result: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      result.append(current)
+      child = cmark_node_next(current)
+    }
+    return result
+  }
+}
