@@ -20,7 +20,7 @@ public enum SpeechText {
         "a run of \(word.count) characters without a space ('\(word.prefix(20))...') cannot be read aloud",
         file: file, line: line)
     }
-    let collapsed = words.joined(separator: " ")
+    let collapsed = SpokenForms.normalize(words.joined(separator: " "))
     return collapsed.count <= pieceLimit ? [collapsed] : SentenceSplitter.pieces(of: collapsed, limit: pieceLimit)
   }
 
