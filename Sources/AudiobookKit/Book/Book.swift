@@ -9,6 +9,8 @@ public struct Book: Sendable, Equatable {
   public var sourceFile: String
   /// `file:line: warning: ...` lines about how the manuscript was read.
   public var warnings: [String] = []
+  /// The book's own pronunciations (`BOOK.lexicon.yaml`, front matter `lexicon:`, `--lexicon`).
+  public var lexicon: Lexicon = .empty
 
   public init(title: String, author: String?, voice: String? = nil, chapters: [Chapter], sourceFile: String) {
     self.title = title

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a Markdown manuscript through libcmark (`CommonMark`): YAML front matter, headings
@@ -42,7 +43,13 @@ enum MarkdownParser {
       }
     }
     let title = bookTitle ?? BookSlug.title(fromFileName: manuscript.file)
-    return try builder.build(title: title, author: front.author, voice: front.voice)
+    var book = try builder.build(title: title, author: front.author, voice: front.voice)
+    if let lexicon = front.lexicon {
+      let folder = (manuscript.file as NSString).deletingLastPathComponent
+      book.lexicon = try Lexicon.load(
+        lexicon.hasPrefix("/") ? lexicon : (folder as NSString).appendingPathComponent(lexicon))
+    }
+    return book
   }
 
   struct FrontMatter {
@@ -51,6 +58,8 @@ enum MarkdownParser {
     var voice: String?
     /// `chapter-level`: the heading level that starts a chapter (1 to 6).
     var chapterLevel: Int?
+    /// `lexicon`: a lexicon file, relative to the manuscript's folder.
+    var lexicon: String?
   }
 
   /// YAML between `---` lines at the very top: `title`, `author`, `voice`.
@@ -73,6 +82,7 @@ enum MarkdownParser {
       front.title = mapping["title"]?.string
       front.author = mapping["author"]?.string
       front.voice = mapping["voice"]?.string
+      front.lexicon = mapping["lexicon"]?.string
       if let level = mapping["chapter-level"] {
         guard let value = level.int, (1...6).contains(value) else {
           throw AudiobookError(

@@ -42,6 +42,7 @@ struct RenderPlan {
   /// - Throws: `.badInput` naming file and line for text that cannot be spoken.
   init(book: Book, preset: VoicePreset, engine: EngineInfo, fileExtension: String = "wav") throws(AudiobookError) {
     let splitter = SentenceSplitter()
+    let lexicon = preset.lexicon.merging(book.lexicon)
     var order = 0
     func part(_ script: SpeechScript, paragraph: Paragraph?) -> Part {
       var batches: [Batch] = []
@@ -63,7 +64,7 @@ struct RenderPlan {
       var paragraphs: [Part] = []
       for paragraph in chapter.paragraphs {
         let script = try SpeechScript.paragraph(
-          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine)
+          paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine)
         paragraphs.append(part(script, paragraph: paragraph))
       }
       let hash = Self.contentHash(file: file, title: title, paragraphs: paragraphs, preset: preset, engine: engine)

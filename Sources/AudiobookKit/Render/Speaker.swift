@@ -25,7 +25,11 @@ public struct Speaker {
     let splitter = SentenceSplitter()
     var scripts: [(SpeechScript, line: Int)] = []
     for (paragraph, line) in paragraphs {
-      scripts.append((try SpeechScript.paragraph(paragraph, splitter: splitter, file: source, line: line), line))
+      scripts.append(
+        (
+          try SpeechScript.paragraph(paragraph, splitter: splitter, lexicon: preset.lexicon, file: source, line: line),
+          line
+        ))
     }
     return try write(title: nil, paragraphs: scripts, pauses: snippetPauses, to: path, file: source)
   }
@@ -35,10 +39,11 @@ public struct Speaker {
   @discardableResult
   public func speak(_ selection: BookAddress.Selection, of book: Book, to path: String) throws(AudiobookError) -> Int {
     let splitter = SentenceSplitter()
+    let lexicon = preset.lexicon.merging(book.lexicon)
     func script(_ paragraph: Paragraph) throws(AudiobookError) -> (SpeechScript, line: Int) {
       (
         try SpeechScript.paragraph(
-          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine),
+          paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine),
         paragraph.sourceLine
       )
     }

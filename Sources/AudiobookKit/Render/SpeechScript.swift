@@ -15,11 +15,12 @@ public struct SpeechScript: Sendable, Equatable {
 
   /// The script of a paragraph: split into sentences, each made speakable.
   public static func paragraph(
-    _ text: String, splitter: SentenceSplitter, file: String, line: Int
+    _ text: String, splitter: SentenceSplitter, lexicon: Lexicon = .empty, file: String, line: Int
   ) throws(AudiobookError) -> SpeechScript {
     var sentences: [Sentence] = []
     for sentence in splitter.sentences(in: text) {
-      sentences.append(Sentence(text: sentence, pieces: try SpeechText.pieces(of: sentence, file: file, line: line)))
+      sentences.append(
+        Sentence(text: sentence, pieces: try SpeechText.pieces(of: sentence, lexicon: lexicon, file: file, line: line)))
     }
     return SpeechScript(sentences: sentences)
   }

@@ -76,23 +76,92 @@ enum EspeakEngine {
     return voices
   }
 
-  /// Synthesizes one piece of text as plain text (`espeak_Synth`, UTF-8, no SSML, no phonemes).
+  /// Synthesizes one piece of text (`espeak_Synth`, UTF-8, never SSML).
   ///
-  /// The flags never include `espeakSSML` or `espeakPHONEMES`: text from a book must not
-  /// be able to switch either on (DESIGN.md fact 9).
+  /// Text from a book must not be able to switch on `espeakSSML` or `espeakPHONEMES` (DESIGN.md
+  /// fact 9). Phonemes come only from a lexicon entry, between `Lexicon.phonemeStart` and
+  /// `phonemeEnd`: for such a piece alone the phoneme flag is on, the marks become `[[` and
+  /// `]]`, and any `[[` or `]]` of the book's own is broken up so that it stays text.
   static func synthesize(_ text: String) throws(SpeechError) -> (samples: [Int16], words: [WordEvent]) {
     collected = Collected()
     // About 1,600 samples per character at 165 words per minute; reserving room up front spares
     // the copies (and the page faults of each bigger buffer) that growing step by step costs.
     collected.samples.reserveCapacity(text.utf8.count * 2_400 + 8_192)
-    let bytes = Array(text.utf8) + [0]
+    let input = PhonemeInput(text)
+    var flags = UInt32(espeakCHARS_UTF8)
+    if input.hasPhonemes { flags |= UInt32(espeakPHONEMES) }
+    let bytes = Array(input.text.utf8) + [0]
     let status = bytes.withUnsafeBufferPointer {
-      espeak_Synth($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
+      espeak_Synth($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, flags, nil, nil)
     }
     guard status == EE_OK else { throw .synthesisFailed("espeak_Synth returned \(status.rawValue)") }
-    let result = collected
+    var result = collected
     collected = Collected()
+    if input.hasPhonemes {
+      for index in result.words.indices {
+        result.words[index].textPosition = input.originalPosition(result.words[index].textPosition)
+      }
+    }
     return (result.samples, result.words)
+  }
+
+  /// The phonemes espeak-ng would speak for `text`, as `espeak-ng -x` prints them
+  /// (`espeak_TextToPhonemes`, one clause per call), clauses joined by spaces.
+  static func phonemes(of text: String) -> String {
+    let bytes = Array(text.utf8) + [0]
+    var clauses: [String] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      var cursor: UnsafeRawPointer? = UnsafeRawPointer(buffer.baseAddress)
+      while let current = cursor, clauses.count < 1_000 {
+        var pointer: UnsafeRawPointer? = current
+        guard let result = espeak_TextToPhonemes(&pointer, espeakCHARS_UTF8, 0) else { break }
+        clauses.append(String(cString: result))
+        cursor = pointer
+      }
+    }
+    return clauses.joined(separator: " ")
+  }
+
+  /// A piece as espeak-ng is given it, with a map from its code points back to the piece's.
+  struct PhonemeInput {
+    var text: String
+    var hasPhonemes: Bool
+    /// For each code point of `text` (0-based), the 0-based code point of the piece it came from.
+    private var origin: [Int] = []
+
+    init(_ piece: String) {
+      hasPhonemes = piece.unicodeScalars.contains(Lexicon.phonemeStart.unicodeScalars.first!)
+      guard hasPhonemes else {
+        text = piece
+        return
+      }
+      var scalars = String.UnicodeScalarView()
+      var origin: [Int] = []
+      var previous: Unicode.Scalar?
+      for (index, scalar) in piece.unicodeScalars.enumerated() {
+        func emit(_ output: String) {
+          for out in output.unicodeScalars {
+            scalars.append(out)
+            origin.append(index)
+          }
+        }
+        switch scalar {
+        case Lexicon.phonemeStart.unicodeScalars.first!: emit("[[")
+        case Lexicon.phonemeEnd.unicodeScalars.first!: emit("]]")
+        case "[" where previous == "[", "]" where previous == "]": emit(" \(scalar)")
+        default: emit(String(scalar))
+        }
+        previous = scalar
+      }
+      text = String(scalars)
+      self.origin = origin
+    }
+
+    /// The 1-based position in the piece of espeak-ng's 1-based `position` in `text`.
+    func originalPosition(_ position: Int) -> Int {
+      guard position >= 1, position <= origin.count else { return position }
+      return origin[position - 1] + 1
+    }
   }
 
   struct Collected {

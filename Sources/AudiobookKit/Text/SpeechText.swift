@@ -11,7 +11,9 @@ public enum SpeechText {
   ///
   /// - Throws: `.badInput` naming `file` and `line` for a run of characters without a space
   ///   longer than `longestWord`.
-  public static func pieces(of sentence: String, file: String, line: Int) throws(AudiobookError) -> [String] {
+  public static func pieces(
+    of sentence: String, lexicon: Lexicon = .empty, file: String, line: Int
+  ) throws(AudiobookError) -> [String] {
     let words = sentence.split(whereSeparator: \.isWhitespace)
     // utf8.count bounds count from above, so most words skip counting characters.
     if let word = words.first(where: { $0.utf8.count > longestWord && $0.count > longestWord }) {
@@ -20,8 +22,20 @@ public enum SpeechText {
         "a run of \(word.count) characters without a space ('\(word.prefix(20))...') cannot be read aloud",
         file: file, line: line)
     }
-    let collapsed = SpokenForms.normalize(words.joined(separator: " "))
+    let collapsed = spoken(words.joined(separator: " "), lexicon: lexicon).text
     return collapsed.count <= pieceLimit ? [collapsed] : SentenceSplitter.pieces(of: collapsed, limit: pieceLimit)
+  }
+
+  /// A sentence (whitespace collapsed) as espeak-ng is to read it: the spoken forms, then the
+  /// lexicon's words; with the replacements the lexicon made. Private-use marks in the book's
+  /// text are dropped, so only a lexicon entry can carry phonemes.
+  public static func spoken(_ sentence: String, lexicon: Lexicon) -> (text: String, replacements: [Lexicon.Replacement])
+  {
+    var text = sentence
+    if text.contains(Lexicon.phonemeStart) || text.contains(Lexicon.phonemeEnd) {
+      text = String(text.filter { $0 != Lexicon.phonemeStart && $0 != Lexicon.phonemeEnd })
+    }
+    return lexicon.apply(to: SpokenForms.normalize(text))
   }
 
   /// A chapter title as a narrator reads it: `CHAPTER IV.` → `Chapter 4.`, `Chapter 3: The

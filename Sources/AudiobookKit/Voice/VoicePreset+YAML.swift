@@ -36,10 +36,11 @@ extension VoicePreset {
       case "volume": engine.volume = try reader.integer(value, key: key, line: line, in: 0...200)
       case "wordGap": engine.wordGap = try reader.integer(value, key: key, line: line, in: 0...100)
       case "pauses": pauses = try reader.pauses(value, line: line)
+      case "lexicon": lexicon = try Lexicon.parse(value, file: file)
       default:
         throw AudiobookError(
           .badInput,
-          "unknown key '\(key)' (known: description, voice, variant, rate, pitch, range, volume, wordGap, pauses)",
+          "unknown key '\(key)' (known: description, voice, variant, rate, pitch, range, volume, wordGap, pauses, lexicon)",
           file: file, line: line)
       }
     }

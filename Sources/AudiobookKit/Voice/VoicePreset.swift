@@ -23,6 +23,8 @@ public struct VoicePreset: Sendable, Equatable {
   public var engine: EngineSettings
   public var pauses: Pauses
   public var source: Source
+  /// How this voice says particular words (`lexicon:` in the preset); a book's lexicon adds to it.
+  public var lexicon: Lexicon = .empty
 
   public init(
     name: String, description: String = "", engine: EngineSettings = .init(), pauses: Pauses = .init(),

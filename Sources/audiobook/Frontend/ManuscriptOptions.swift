@@ -11,9 +11,16 @@ struct ManuscriptOptions: ParsableArguments {
       """)
   var encoding: String?
 
+  @Option(
+    help: """
+      A pronunciation lexicon (YAML: word: respelling or "[[phonemes]]"); its entries win over \
+      BOOK.lexicon.yaml beside the manuscript, the front matter's lexicon and the voice's.
+      """)
+  var lexicon: String?
+
   /// Reads `path` into a book, printing what the reader had to guess unless `quiet`.
   func read(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
-    let book = try BookReader.read(path, encoding: encoding)
+    let book = try BookReader.read(path, encoding: encoding, lexicon: lexicon)
     if !quiet { for warning in book.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } }
     return book
   }

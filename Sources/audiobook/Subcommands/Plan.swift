@@ -16,6 +16,13 @@ extension AudiobookCommand {
         "Print JSON: title, author and chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds.")
     var json = false
 
+    @Flag(
+      help: """
+        Instead of the chapters: every word the lexicons replace (word, said as, count, first line, entry) \
+        and the words espeak-ng would spell out letter by letter. With --json: replacements[] and spelledOut[].
+        """)
+    var lexiconReport = false
+
     @OptionGroup var voiceOptions: VoiceOptions
 
     @OptionGroup var manuscript: ManuscriptOptions
@@ -23,7 +30,12 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let parsed = try manuscript.read(book)
-        let plan = try BookPlan(book: parsed, preset: try voiceOptions.preset(bookVoice: parsed.voice, book: book))
+        let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
+        if lexiconReport {
+          try printLexiconReport(try LexiconReport(book: parsed, preset: preset))
+          return
+        }
+        let plan = try BookPlan(book: parsed, preset: preset)
         if json {
           FileHandle.standardOutput.write(Data(try plan.encoded()))
           return
@@ -48,6 +60,31 @@ extension AudiobookCommand {
         print(
           "\(plan.chapters.count) chapters, \(words) words, about \(Renderer.formatDuration(seconds: Double(total))) of audio"
         )
+      }
+    }
+
+    private func printLexiconReport(_ report: LexiconReport) throws {
+      if json {
+        FileHandle.standardOutput.write(Data(try report.encoded()))
+        return
+      }
+      print("Replaced by the lexicon: \(report.replacements.count) words")
+      if !report.replacements.isEmpty {
+        let rows = report.replacements.map { [$0.word, $0.saidAs, String($0.count), String($0.firstLine), $0.entry] }
+        printTable(header: ["word", "said as", "count", "first line", "entry"], rows: rows)
+      }
+      print("Spelled out letter by letter by espeak-ng: \(report.spelledOut.count) words")
+      if !report.spelledOut.isEmpty {
+        let rows = report.spelledOut.map { [$0.word, String($0.count), String($0.firstLine)] }
+        printTable(header: ["word", "count", "first line"], rows: rows)
+      }
+    }
+
+    private func printTable(header: [String], rows: [[String]]) {
+      let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+      for row in [header] + rows {
+        let cells = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+        print("  " + cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
       }
     }
   }

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import AudiobookKit
+
+@Suite struct LexiconTests {
+  static func lexicon(_ yaml: String, file: String = "names.yaml") throws -> Lexicon {
+    try Lexicon.parse(try #require(try Yams.compose(yaml: yaml)), file: file)
+  }
+
+  static let names = """
+    # How to say the names
+    Siobhan: shiv-AWN
+    Darcy: "[[d'A@si]]"
+    gif: jif
+    Reading: redding
+    """
+
+  @Test func respellingsReplaceWholeWordsOnly() throws {
+    let lexicon = try Self.lexicon(Self.names)
+    let (text, replacements) = lexicon.apply(to: "Siobhan met Siobhanna in Siobhan-town.")
+    #expect(text == "shiv-AWN met Siobhanna in shiv-AWN-town.")
+    #expect(replacements.map(\.written) == ["Siobhan", "Siobhan"])
+    #expect(replacements.first?.entry.line == 2)
+  }
+
+  @Test func caseAware() throws {
+    let lexicon = try Self.lexicon(Self.names)
+    // A lower-case key matches any case; a key with capitals its spelling and all capitals.
+    #expect(lexicon.apply(to: "A gif, a GIF, a Gif.").text == "A jif, a jif, a jif.")
+    #expect(lexicon.apply(to: "Reading, READING and reading.").text == "redding, redding and reading.")
+  }
+
+  @Test func possessivesAndPluralsFollowTheBaseWord() throws {
+    let lexicon = try Self.lexicon(Self.names)
+    #expect(
+      lexicon.apply(to: "Siobhan's hat and the Siobhans' hats.").text == "shiv-AWN's hat and the shiv-AWNs' hats.")
+    let start = Lexicon.phonemeStart
+    let end = Lexicon.phonemeEnd
+    #expect(lexicon.apply(to: "Darcy's dog").text == "\(start)d'A@siz\(end) dog")
+    #expect(lexicon.apply(to: "the Darcys").text == "the \(start)d'A@siz\(end)")
+    #expect(lexicon.apply(to: "Darcy said").text == "\(start)d'A@si\(end) said")
+    #expect(Lexicon.pluralPhoneme(after: "k'at") == "s")
+    #expect(Lexicon.pluralPhoneme(after: "b'Vs") == "I2z")
+  }
+
+  @Test func laterLexiconsWin() throws {
+    let voice = try Self.lexicon("Darcy: DAR-see\ngif: gif")
+    let book = try Self.lexicon("Darcy: DAR-sy")
+    let merged = voice.merging(book)
+    #expect(merged.apply(to: "Darcy and gif").text == "DAR-sy and gif")
+    #expect(merged.entries.map(\.word) == ["Darcy", "gif"])
+  }
+
+  @Test(
+    arguments: [
+      ("Darcy: \"[[d'A@si]] and more\"", 1),
+      ("Darcy: say <b>this</b>", 1),
+      ("Darcy: \"[[ok]]\"\nEmma: \"[[ém]]\"", 2),
+      ("\"two words\": one", 1),
+      ("Darcy:\n  - a list", 1),
+    ] as [(String, Int)])
+  func badEntriesNameTheirLine(yaml: String, line: Int) {
+    let error = #expect(throws: AudiobookError.self) { try Self.lexicon(yaml) }
+    #expect(error?.kind == .badInput)
+    #expect(error?.file == "names.yaml")
+    #expect(error?.line == line)
+  }
+
+  @Test func aVoicePresetCarriesALexicon() throws {
+    let preset = try VoicePreset(
+      yaml: "voice: en-gb\nlexicon:\n  Siobhan: shiv-AWN\n", name: "irish", file: "irish.yaml", source: .builtIn)
+    #expect(preset.lexicon.apply(to: "Siobhan").text == "shiv-AWN")
+  }
+
+  @Test func theBookFindsItsLexicons() throws {
+    try TestSupport.withScratchFolder { folder in
+      let book = try TestSupport.write(
+        "---\nlexicon: extra.yaml\n---\n# One\n\nSiobhan, Darcy and Emma.\n", to: "orchard.md", in: folder)
+      try TestSupport.write("Siobhan: shiv-AWN\nDarcy: DAR-see\n", to: "orchard.lexicon.yaml", in: folder)
+      try TestSupport.write("Darcy: DAR-sy\nEmma: EM-ah\n", to: "extra.yaml", in: folder)
+      let command = try TestSupport.write("Emma: EMMA\n", to: "command.yaml", in: folder)
+      let read = try BookReader.read(book, lexicon: command)
+      // Beside the manuscript, then the front matter's, then --lexicon: the later wins.
+      #expect(read.lexicon.apply(to: "Siobhan, Darcy and Emma.").text == "shiv-AWN, DAR-sy and EMMA.")
+      let missing = #expect(throws: AudiobookError.self) {
+        try BookReader.read(book, lexicon: folder.appendingPathComponent("none.yaml").path)
+      }
+      #expect(missing?.kind == .missingInput)
+    }
+  }
+
+  /// Phoneme brackets in a book are text; only a lexicon entry makes espeak-ng read phonemes.
+  @Test func onlyALexiconEntryReachesEspeakAsPhonemes() throws {
+    let synthesizer = try Synthesizer(settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable)
+    defer { synthesizer.close() }
+    let lexicon = try Self.lexicon("Darcy: \"[[d'A@si]]\"\nhullo: \"[[h@l'oU]]\"")
+    func frames(_ sentence: String) throws -> Int {
+      try synthesizer.synthesize(try SpeechText.pieces(of: sentence, lexicon: lexicon, file: "b.txt", line: 1)).frames
+    }
+    let asPhonemes = try frames("Darcy said hullo.")
+    let asText = try frames("Darcy said [[h@l'oU]].")
+    #expect(try frames("Darcy said hullo.") == asPhonemes)
+    #expect(asText > asPhonemes + 22_050 / 4)  // the brackets' letters are read out
+    // The book's own brackets stay text even in a piece that carries a lexicon's phonemes.
+    let noEntry = try synthesizer.synthesize(["Darcy said [[h@l'oU]]."]).frames
+    #expect(abs(asText - noEntry) < 22_050 / 2)
+  }
+}
+
+@Suite struct SpelledWordsTests {
+  @Test func findsWhatEspeakSpellsOut() throws {
+    let words = ["FBI", "NASA", "Zbigniew", "Brown", "Hmm", "Tsk", "Pfft", "Elizabeth"]
+    let spelled = try SpelledWords.find(in: words, settings: EngineSettings())
+    #expect(spelled == ["FBI", "Zbigniew", "Pfft"])
+    #expect(SpelledWords.isCandidate("FBI"))
+    #expect(SpelledWords.isCandidate("Zbigniew"))
+    #expect(!SpelledWords.isCandidate("Elizabeth"))
+  }
+}
