@@ -8,6 +8,26 @@ struct SentenceSplitterTests {
 
   // MARK: Basics
 
+  /// Fiction as novelists write it, each case as one paragraph and its sentences.
+  @Test(
+    arguments: [
+      ("“Hello,” she said. “Goodbye.”", ["“Hello,” she said.", "“Goodbye.”"]),
+      ("“Where are you going?” Elizabeth asked.", ["“Where are you going?” Elizabeth asked."]),
+      ("It was by J. R. R. Tolkien. It sold well.", ["It was by J. R. R. Tolkien.", "It sold well."]),
+      (
+        "Mrs. Bennet met Dr. Jones at St. Paul's at 5 p.m. They were late.",
+        ["Mrs. Bennet met Dr. Jones at St. Paul's at 5 p.m.", "They were late."]
+      ),
+      ("He lives in the U.S. He likes it.", ["He lives in the U.S.", "He likes it."]),
+      ("At 10:30 a.m. on Jan. 5 it left. It cost $4.50.", ["At 10:30 a.m. on Jan. 5 it left.", "It cost $4.50."]),
+      ("“You can't—” “I can.”", ["“You can't—”", "“I can.”"]),
+      ("I thought... Well, never mind.", ["I thought...", "Well, never mind."]),
+      ("She waited\nby the gate.\nThen she left.", ["She waited\nby the gate.", "Then she left."]),
+    ] as [(String, [String])])
+  func fictionAsNovelistsWriteIt(paragraph: String, sentences: [String]) {
+    #expect(splitter.sentences(in: paragraph) == sentences)
+  }
+
   @Test func emptyAndBlankInputGiveNoSentences() {
     #expect(splitter.sentences(in: "").isEmpty)
     #expect(splitter.sentences(in: "   \n\t ").isEmpty)
