@@ -40,39 +40,34 @@ public enum SynthesisWorker {
     let infoJSON = (try? JSONEncoder().encode(info)).map { [UInt8]($0) } ?? []
     guard FileDescriptorIO.writeMessage(output, [Status.ok.rawValue] + infoJSON) else { return 1 }
     while let request = FileDescriptorIO.readMessage(input), !request.isEmpty {
-      guard FileDescriptorIO.writeMessage(output, synthesizeInChild(request)) else { return 1 }
+      if let failure = synthesizeInChild(request, output: output) {
+        guard FileDescriptorIO.writeMessage(output, failure) else { return 1 }
+      }
     }
     return 0
   }
 
-  /// Forks, lets the child synthesize `request`, and relays its reply, or a crash report
-  /// when the child died before finishing.
-  static func synthesizeInChild(_ request: [UInt8]) -> [UInt8] {
-    var fds: [Int32] = [0, 0]
-    guard pipe(&fds) == 0 else { return reply(.failed, message: "pipe failed: \(String(cString: strerror(errno)))") }
+  /// Forks and lets the child synthesize `request` and write its reply to `output` itself (one
+  /// copy of the audio fewer than relaying it). Returns the reply the worker must send instead:
+  /// a crash report when the child died, or a failure to fork; nil when the child replied.
+  ///
+  /// The child writes only once the whole clip is ready, in one message, and exits at once:
+  /// a crash inside espeak-ng happens before anything reaches `output`.
+  static func synthesizeInChild(_ request: [UInt8], output: Int32) -> [UInt8]? {
     let pid = fork()
     if pid == 0 {
-      close(fds[0])
-      FileDescriptorIO.writeAll(fds[1], synthesize(request))
-      _exit(0)
+      _exit(FileDescriptorIO.writeMessage(output, synthesize(request)) ? 0 : 3)
     }
-    close(fds[1])
-    guard pid > 0 else {
-      close(fds[0])
-      return reply(.failed, message: "fork failed: \(String(cString: strerror(errno)))")
-    }
-    let bytes = FileDescriptorIO.readToEnd(fds[0])
-    close(fds[0])
+    guard pid > 0 else { return reply(.failed, message: "fork failed: \(String(cString: strerror(errno)))") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let signal = status & 0x7f
     if signal != 0 {
       return reply(.crashed, message: "espeak-ng crashed (signal \(signal): \(String(cString: strsignal(signal))))")
     }
-    guard !bytes.isEmpty, (status >> 8) & 0xff == 0 else {
-      return reply(.crashed, message: "the synthesis process exited with status \((status >> 8) & 0xff)")
-    }
-    return bytes
+    let code = (status >> 8) & 0xff
+    if code == 3 { exit(1) }  // The parent is gone or the pipe broke mid-message: nothing more can be said.
+    return code == 0 ? nil : reply(.crashed, message: "the synthesis process exited with status \(code)")
   }
 
   /// Runs in the child: synthesizes each text as its own piece.

@@ -45,18 +45,6 @@ enum FileDescriptorIO {
     return ok ? bytes : nil
   }
 
-  /// Everything until end of file.
-  static func readToEnd(_ fd: Int32) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let result = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if result < 0 && errno == EINTR { continue }
-      guard result > 0 else { return bytes }
-      bytes.append(contentsOf: chunk[0..<result])
-    }
-  }
-
   /// A length-prefixed message: a 4-byte little-endian length, then the bytes.
   static func readMessage(_ fd: Int32) -> [UInt8]? {
     guard let header = read(fd, count: 4) else { return nil }
