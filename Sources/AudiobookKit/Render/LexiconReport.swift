@@ -66,23 +66,30 @@ public struct LexiconReport: Codable, Sendable, Equatable {
       .sorted { ($0.firstLine, $0.word) < ($1.firstLine, $1.word) }
   }
 
-  /// The words of speech text outside phonemes from the lexicon.
+  /// The words of speech text outside phonemes from the lexicon, as they would be looked up:
+  /// runs of letters, without what follows an apostrophe (`I'll` → `I`), and none with digits
+  /// (`4th`).
   static func plainWords(of text: String) -> [Substring] {
     var words: [Substring] = []
     var inPhonemes = false
     var start: String.Index?
+    func finish(at end: String.Index) {
+      guard let begun = start else { return }
+      start = nil
+      let token = text[begun..<end]
+      guard !token.contains(where: \.isNumber) else { return }
+      let word = token.prefix { $0 != "'" }
+      if !word.isEmpty { words.append(word) }
+    }
     for index in text.indices {
       let character = text[index]
       if character == Lexicon.phonemeStart { inPhonemes = true }
-      let isWordCharacter = !inPhonemes && character.isLetter
+      let isWordCharacter = !inPhonemes && (character.isLetter || character.isNumber || character == "'")
       if isWordCharacter, start == nil { start = index }
-      if !isWordCharacter, let begun = start {
-        words.append(text[begun..<index])
-        start = nil
-      }
+      if !isWordCharacter { finish(at: index) }
       if character == Lexicon.phonemeEnd { inPhonemes = false }
     }
-    if let begun = start { words.append(text[begun...]) }
+    finish(at: text.endIndex)
     return words
   }
 

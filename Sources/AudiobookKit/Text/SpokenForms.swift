@@ -20,20 +20,21 @@ public enum SpokenForms {
   /// `sentence` (one sentence, whitespace collapsed) in the forms espeak-ng reads right.
   public static func normalize(_ sentence: String) -> String {
     var text = sentence
-    if text.unicodeScalars.contains(where: { quotes[$0] != nil }) {
+    // Typographic quotes are UTF-8 sequences that start 0xE2 or 0xC2: most sentences have neither.
+    if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }), text.unicodeScalars.contains(where: { quotes[$0] != nil }) {
       text = String(String.UnicodeScalarView(text.unicodeScalars.map { quotes[$0] ?? $0 }))
     }
     if text.contains("..") || text.contains(". .") {
-      text = text.replacing(/\.( ?\.){2,}/, with: "…")
+      text = text.replacing(Patterns.ellipsis, with: "…")
     }
     if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
       text = numbers(text)
     }
     if text.contains("—") || text.contains("–") || text.contains("--") {
-      text = text.replacing(/\s*(—|--)\s*|\s+–\s+/, with: ", ")
-      text = text.replacing(/,(\s*,)+/, with: ",").replacing(/^,\s*/, with: "")
+      text = text.replacing(Patterns.dash, with: ", ")
+      text = text.replacing(Patterns.commaRun, with: ",").replacing(Patterns.leadingComma, with: "")
       // A dash before a closing quote: `“Wait—”` → `"Wait,"`.
-      text = text.replacing(/, (?=["']?(?:\s|$|[.,;:!?]))/, with: ",")
+      text = text.replacing(Patterns.commaBeforeClose, with: ",")
     }
     text = regnalNumbers(text)
     return withoutFalseStops(text).trimmingSpaces
@@ -50,21 +51,21 @@ public enum SpokenForms {
   private static func numbers(_ sentence: String) -> String {
     var text = sentence
     // Ranges: 1914–1918, 10–12; and 1914-1918 between years.
-    text = text.replacing(/(\d)\s*–\s*(\d)/) { "\($0.output.1) to \($0.output.2)" }
-    text = text.replacing(/\b(1[1-9]\d\d)-(1[1-9]\d\d|20\d\d)\b/) { "\($0.output.1) to \($0.output.2)" }
+    text = text.replacing(Patterns.numberRange) { "\($0.output.1) to \($0.output.2)" }
+    text = text.replacing(Patterns.yearRange) { "\($0.output.1) to \($0.output.2)" }
     text = text.replacing(
-      /([$£€])(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d\d))?(\s+(?:thousand|million|billion|trillion)\b)?/
+      Patterns.money
     ) { match in
       currency(
         symbol: match.output.1, whole: String(match.output.2), cents: match.output.3.map(String.init),
         scale: match.output.4.map(String.init))
     }
     // Years stand after a space, an opening bracket or quote, or at the start.
-    text = text.replacing(/(^|[\s(\["'])(1[1-9])(\d0)s\b/) { match in
+    text = text.replacing(Patterns.decade) { match in
       let (before, century, decade) = (match.output.1, match.output.2, Int(match.output.3)!)
       return decade == 0 ? "\(before)\(century) hundreds" : "\(before)\(century) \(decadeWords[decade / 10])"
     }
-    text = text.replacing(/(^|[\s(\["'])(1\d)(\d\d)\b(?!\d|[,.]\d|[:-])/) { match in
+    text = text.replacing(Patterns.year) { match in
       let (before, century, year) = (match.output.1, match.output.2, Int(match.output.3)!)
       if century == "10" && year < 10 { return String(match.output.0) }  // 1000 is "one thousand".
       if year == 0 { return "\(before)\(century) hundred" }
@@ -103,8 +104,8 @@ public enum SpokenForms {
   /// `Louis XIV` → `Louis the 14th`; `World War II` → `World War 2`. Only numerals of two or more
   /// letters up to C, after a capitalized word: `I`, `V` and `X` alone are too often letters.
   private static func regnalNumbers(_ sentence: String) -> String {
-    guard sentence.contains(where: { "IVXLC".contains($0) }) else { return sentence }
-    return sentence.replacing(/\b([A-Z][a-z]+)\s+([IVXLC]{2,})\b(?!-)/) { match in
+    guard Self.hasRomanPair(sentence) else { return sentence }
+    return sentence.replacing(Patterns.regnal) { match in
       guard let value = RomanNumeral.value(of: String(match.output.2)), value <= 100 else {
         return String(match.output.0)
       }
@@ -112,6 +113,18 @@ public enum SpokenForms {
       if numberedThings.contains(name.lowercased()) { return "\(name) \(value)" }
       return "\(name) the \(value)\(ordinalSuffix(value))"
     }
+  }
+
+  /// Whether `text` has a space followed by two roman-numeral capitals: a byte scan, since
+  /// most sentences have an "I" and the regular expression would run on nearly all of them.
+  static func hasRomanPair(_ text: String) -> Bool {
+    let roman: Set<UInt8> = [73, 86, 88, 76, 67]  // I V X L C
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in text.utf8 {
+      if previous.0 == 32, roman.contains(previous.1), roman.contains(byte) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
   static func ordinalSuffix(_ value: Int) -> String {
@@ -131,6 +144,23 @@ public enum SpokenForms {
   /// abbreviation goes, which changes nothing else in how the word is read.
   static func withoutFalseStops(_ sentence: String) -> String {
     guard sentence.contains(". ") else { return sentence }
-    return sentence.replacing(/([A-Za-z])\.(?=\s+["'(]?[A-Z0-9])/) { String($0.output.1) }
+    return sentence.replacing(Patterns.falseStop) { String($0.output.1) }
+  }
+
+  /// The patterns, compiled once: a regex literal evaluated in a function is parsed again on
+  /// every call, which costs more than the matching.
+  private enum Patterns {
+    nonisolated(unsafe) static let ellipsis = /\.( ?\.){2,}/
+    nonisolated(unsafe) static let dash = /\s*(—|--)\s*|\s+–\s+/
+    nonisolated(unsafe) static let commaRun = /,(\s*,)+/
+    nonisolated(unsafe) static let leadingComma = /^,\s*/
+    nonisolated(unsafe) static let commaBeforeClose = /, (?=["']?(?:\s|$|[.,;:!?]))/
+    nonisolated(unsafe) static let numberRange = /(\d)\s*–\s*(\d)/
+    nonisolated(unsafe) static let yearRange = /\b(1[1-9]\d\d)-(1[1-9]\d\d|20\d\d)\b/
+    nonisolated(unsafe) static let money = /([$£€])(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d\d))?(\s+(?:thousand|million|billion|trillion)\b)?/
+    nonisolated(unsafe) static let decade = /(^|[\s(\["'])(1[1-9])(\d0)s\b/
+    nonisolated(unsafe) static let year = /(^|[\s(\["'])(1\d)(\d\d)\b(?!\d|[,.]\d|[:-])/
+    nonisolated(unsafe) static let regnal = /\b([A-Z][a-z]+)\s+([IVXLC]{2,})\b(?!-)/
+    nonisolated(unsafe) static let falseStop = /([A-Za-z])\.(?=\s+["'(]?[A-Z0-9])/
   }
 }

@@ -80,7 +80,7 @@ public struct Lexicon: Sendable, Equatable {
   public func apply(to text: String) -> (text: String, replacements: [Replacement]) {
     guard !isEmpty else { return (text, []) }
     var replacements: [Replacement] = []
-    let result = text.replacing(/[\p{L}\p{N}]+(?:'[\p{L}]+)*'?/) { match -> String in
+    let result = text.replacing(Self.word) { match -> String in
       let written = String(match.output)
       guard let (entry, suffix) = find(written) else { return written }
       replacements.append(Replacement(written: written, entry: entry))
@@ -88,6 +88,9 @@ public struct Lexicon: Sendable, Equatable {
     }
     return (result, replacements)
   }
+
+  /// A word as written, with its apostrophes (`Darcy's`, `Darcys'`); compiled once.
+  nonisolated(unsafe) private static let word = /[\p{L}\p{N}]+(?:'[\p{L}]+)*'?/
 
   /// The entry for `written` and the ending that follows the base word (`'s`, `s`, `es`, `s'`).
   private func find(_ written: String) -> (Entry, String)? {
