@@ -2,7 +2,7 @@ import ArgumentParser
 import AudiobookKit
 import Foundation
 
-/// `--encoding`, shared by the commands that read a manuscript.
+/// `--encoding` and `--include-front-matter`, shared by the commands that read a manuscript.
 struct ManuscriptOptions: ParsableArguments {
   @Option(
     help: """
@@ -11,9 +11,12 @@ struct ManuscriptOptions: ParsableArguments {
       """)
   var encoding: String?
 
+  @Flag(help: "Read an EPUB's cover, table of contents and copyright page too (skipped by default).")
+  var includeFrontMatter = false
+
   /// Reads `path` into a book, printing what the reader had to guess unless `quiet`.
   func read(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
-    let book = try BookReader.read(path, encoding: encoding)
+    let book = try BookReader.read(path, encoding: encoding, includeFrontMatter: includeFrontMatter)
     if !quiet { for warning in book.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } }
     return book
   }

@@ -23,7 +23,8 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let parsed = try manuscript.read(book)
-        let plan = try BookPlan(book: parsed, preset: try voiceOptions.preset(bookVoice: parsed.voice, book: book))
+        let plan = try BookPlan(
+          book: parsed, preset: try voiceOptions.preset(bookVoice: parsed.voice, book: book, language: parsed.language))
         if json {
           FileHandle.standardOutput.write(Data(try plan.encoded()))
           return

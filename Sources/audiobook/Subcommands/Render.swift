@@ -109,7 +109,8 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let parsed = try manuscript.read(book, quiet: quiet)
-        let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
+        let preset = try voiceOptions.preset(
+          bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet)
         Terminal.removePartialOutputsOnInterrupt()
         let printer = ProgressPrinter(mode: quiet ? .none : progress)
         var renderer = Renderer(
