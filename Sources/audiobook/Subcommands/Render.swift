@@ -12,7 +12,7 @@ extension AudiobookCommand {
         paragraphs that changed and rewrites only the chapter files that changed.
         """)
 
-    @Argument(help: "The manuscript: plain text (.txt) or Markdown (.md), UTF-8.")
+    @Argument(help: "The manuscript: plain text (.txt), Markdown (.md) or EPUB (.epub).")
     var book: String
 
     @Option(name: .shortAndLong, help: "The folder to render into.")
