@@ -3,7 +3,7 @@ import Foundation
 
 /// Collects headings and paragraphs in reading order and numbers them into chapters.
 ///
-/// The parsers (plain text, Markdown, EPUB) only say what they see; numbering, ids and the
+/// The parsers (plain text, Markdown) only say what they see; numbering, ids and the
 /// one-chapter fallback live here once.
 struct BookBuilder {
   private var chapters: [Chapter] = []
@@ -18,13 +18,8 @@ struct BookBuilder {
   }
 
   /// Adds a paragraph, given as its lines (hard wrap), to the current chapter.
-  mutating func paragraph(lines: [String], line: Int) {
+  mutating func paragraph(lines: [String], line: Int, lastLine: Int? = nil) {
     let text = lines.map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
-    paragraph(text, line: line, lastLine: line + lines.count - 1)
-  }
-
-  /// Adds a paragraph, its text already joined, that runs from `line` to `lastLine`.
-  mutating func paragraph(_ text: String, line: Int, lastLine: Int) {
     guard !text.isEmpty else { return }
     if chapters.isEmpty {
       // Text before any heading: an untitled opening, named after the book once its title is known.
@@ -33,7 +28,7 @@ struct BookBuilder {
     let index = chapters.count - 1
     let paragraph = Paragraph(
       number: chapters[index].paragraphs.count + 1, id: uniqueID(for: text), sourceLine: line, text: text,
-      lastLine: lastLine)
+      lastLine: lastLine ?? line + lines.count - 1)
     chapters[index].paragraphs.append(paragraph)
   }
 

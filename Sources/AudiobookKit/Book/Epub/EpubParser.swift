@@ -64,7 +64,7 @@ enum EpubParser {
     for chapter in chapters.finished() {
       builder.heading(chapter.title, line: chapter.line)
       for paragraph in chapter.paragraphs {
-        builder.paragraph(paragraph.text, line: paragraph.line, lastLine: paragraph.lastLine)
+        builder.paragraph(lines: [paragraph.text], line: paragraph.line, lastLine: paragraph.lastLine)
       }
     }
     var book = try builder.build(
