@@ -6,7 +6,8 @@ import Foundation
 /// reading order (documents marked `linear="no"` are skipped). Chapters are the table of
 /// contents' entries (EPUB 3 navigation document, else EPUB 2 NCX): an entry pointing into a
 /// document by a fragment id starts a chapter there, and a document no entry points to
-/// continues the chapter before it. Without a table of contents every document is a chapter.
+/// continues the chapter before it. Before the first entry, and without a table of contents,
+/// every document is a chapter (see `EpubChapterCollector`).
 /// Headings before a chapter's first paragraph are its title on the page: not read, and the
 /// title when the table of contents gives none.
 ///
