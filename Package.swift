@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -37,6 +38,7 @@ let package = Package(
         "CSndFile",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.embedInCode("BuiltInVoices")]
     ),
@@ -47,14 +49,19 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(
+      name: "EpubTestSupport",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/EpubTestSupport"
+    ),
     .testTarget(
       name: "AudiobookKitTests",
-      dependencies: ["AudiobookKit", "audiobook"],
+      dependencies: ["AudiobookKit", "audiobook", "EpubTestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "AudiobookCLITests",
-      dependencies: ["AudiobookKit", "audiobook"]
+      dependencies: ["AudiobookKit", "audiobook", "EpubTestSupport"]
     ),
   ]
 )

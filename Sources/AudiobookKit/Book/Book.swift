@@ -4,6 +4,12 @@ public struct Book: Sendable, Equatable {
   public var author: String?
   /// The voice the manuscript asks for (Markdown front matter), if any.
   public var voice: String?
+  /// The book's language as a BCP 47 tag (`en`, `fr-CA`), when the manuscript says (EPUB `dc:language`).
+  public var language: String?
+  /// The publisher, when the manuscript says (EPUB `dc:publisher`).
+  public var publisher: String?
+  /// The publication date as the manuscript writes it (EPUB `dc:date`, such as `1813` or `2021-03-04`).
+  public var date: String?
   public var chapters: [Chapter]
   /// The manuscript's path as the user gave it, for messages.
   public var sourceFile: String

@@ -13,8 +13,10 @@ public enum CueSheet {
 
   /// The sheet's text: UTF-8, no byte-order mark, standard commands only (mpv rejects a
   /// sheet over one it does not know).
-  public static func text(title: String, performer: String, tracks: [Track]) -> String {
-    var lines = ["TITLE \(quoted(title))", "PERFORMER \(quoted(performer))"]
+  ///
+  /// - Parameter remarks: `REM` lines first, such as `DATE 1813` (comments to strict readers).
+  public static func text(title: String, performer: String, tracks: [Track], remarks: [String] = []) -> String {
+    var lines = remarks.map { "REM \($0)" } + ["TITLE \(quoted(title))", "PERFORMER \(quoted(performer))"]
     for (index, track) in tracks.enumerated() {
       let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
       lines += [
@@ -28,11 +30,20 @@ public enum CueSheet {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The sheet for a rendered book: its chapter files in order, performer the author.
+  /// The sheet for a rendered book: its chapter files in order, performer the author; the
+  /// publication year, language and publisher as `REM` lines when the book gives them.
   public static func text(for manifest: Manifest) -> String {
-    text(
+    var remarks: [String] = []
+    if let date = manifest.date, date.count >= 4, date.prefix(4).allSatisfy(\.isASCII), Int(date.prefix(4)) != nil {
+      remarks.append("DATE \(date.prefix(4))")
+    }
+    if let language = manifest.language, !language.isEmpty, !language.contains(where: \.isWhitespace) {
+      remarks.append("LANGUAGE \(language)")
+    }
+    if let publisher = manifest.publisher { remarks.append("PUBLISHER \(quoted(publisher))") }
+    return text(
       title: manifest.title, performer: manifest.author ?? "Unknown author",
-      tracks: manifest.chapters.map { Track(file: $0.file, title: $0.title) })
+      tracks: manifest.chapters.map { Track(file: $0.file, title: $0.title) }, remarks: remarks)
   }
 
   /// `MM:SS:FF` at 75 frames per second; minutes may exceed 99.

@@ -7,6 +7,10 @@ import Foundation
 public struct Manifest: Codable, Sendable, Equatable {
   public var title: String
   public var author: String?
+  /// The book's language, publisher and publication date, when the manuscript gives them (EPUB metadata).
+  public var language: String?
+  public var publisher: String?
+  public var date: String?
   public var sampleRate: Int
   public var voice: Voice
   public var engine: Engine

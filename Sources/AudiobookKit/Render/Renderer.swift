@@ -153,7 +153,8 @@ public struct Renderer {
       throw failure
     }
     let manifest = Manifest(
-      title: book.title, author: book.author, sampleRate: engine.sampleRate,
+      title: book.title, author: book.author, language: book.language, publisher: book.publisher, date: book.date,
+      sampleRate: engine.sampleRate,
       voice: .init(name: preset.name, settings: preset.engine, pauses: preset.pauses),
       engine: .init(name: "espeak-ng", version: engine.version),
       subtitles: subtitles.isEmpty ? nil : Subtitles.Format.allCases.filter(subtitles.contains), chapters: chapters)

@@ -21,7 +21,9 @@ public enum SpokenForms {
   public static func normalize(_ sentence: String) -> String {
     var text = sentence
     // Typographic quotes are UTF-8 sequences that start 0xE2 or 0xC2: most sentences have neither.
-    if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }), text.unicodeScalars.contains(where: { quotes[$0] != nil }) {
+    if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }),
+      text.unicodeScalars.contains(where: { quotes[$0] != nil })
+    {
       text = String(String.UnicodeScalarView(text.unicodeScalars.map { quotes[$0] ?? $0 }))
     }
     if text.contains("..") || text.contains(". .") {
@@ -157,7 +159,8 @@ public enum SpokenForms {
     nonisolated(unsafe) static let commaBeforeClose = /, (?=["']?(?:\s|$|[.,;:!?]))/
     nonisolated(unsafe) static let numberRange = /(\d)\s*–\s*(\d)/
     nonisolated(unsafe) static let yearRange = /\b(1[1-9]\d\d)-(1[1-9]\d\d|20\d\d)\b/
-    nonisolated(unsafe) static let money = /([$£€])(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d\d))?(\s+(?:thousand|million|billion|trillion)\b)?/
+    nonisolated(unsafe) static let money =
+      /([$£€])(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d\d))?(\s+(?:thousand|million|billion|trillion)\b)?/
     nonisolated(unsafe) static let decade = /(^|[\s(\["'])(1[1-9])(\d0)s\b/
     nonisolated(unsafe) static let year = /(^|[\s(\["'])(1\d)(\d\d)\b(?!\d|[,.]\d|[:-])/
     nonisolated(unsafe) static let regnal = /\b([A-Z][a-z]+)\s+([IVXLC]{2,})\b(?!-)/

@@ -2,7 +2,7 @@ import ArgumentParser
 import AudiobookKit
 import Foundation
 
-/// `--encoding`, shared by the commands that read a manuscript.
+/// `--encoding` and `--include-front-matter`, shared by the commands that read a manuscript.
 struct ManuscriptOptions: ParsableArguments {
   @Option(
     help: """
@@ -18,9 +18,13 @@ struct ManuscriptOptions: ParsableArguments {
       """)
   var lexicon: String?
 
+  @Flag(help: "Read an EPUB's cover, table of contents and copyright page too (skipped by default).")
+  var includeFrontMatter = false
+
   /// Reads `path` into a book, printing what the reader had to guess unless `quiet`.
   func read(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
-    let book = try BookReader.read(path, encoding: encoding, lexicon: lexicon)
+    let book = try BookReader.read(
+      path, encoding: encoding, includeFrontMatter: includeFrontMatter, lexicon: lexicon)
     if !quiet { for warning in book.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } }
     return book
   }

@@ -21,8 +21,11 @@ struct VoiceOptions: ParsableArguments {
     }
   }
 
-  /// The flag's preset, else the one the book asks for, else the default.
-  func preset(bookVoice: String? = nil, book: String? = nil) throws(AudiobookError) -> VoicePreset {
+  /// The flag's preset, else the one the book asks for, else the default speaking the
+  /// book's language (see `VoiceLibrary.defaultPreset(forLanguage:)`).
+  func preset(
+    bookVoice: String? = nil, book: String? = nil, language: String? = nil, quiet: Bool = false
+  ) throws(AudiobookError) -> VoicePreset {
     if let voice { return try library.preset(named: voice) }
     if let bookVoice {
       do {
@@ -32,6 +35,8 @@ struct VoiceOptions: ParsableArguments {
         throw AudiobookError(.badInput, error.message + " (named in the front matter)", file: book)
       }
     }
-    return try library.preset(named: VoiceLibrary.defaultPresetName)
+    let (preset, warning) = try library.defaultPreset(forLanguage: language)
+    if let warning, !quiet { FileHandle.standardError.write(Data("\(book.map { "\($0): " } ?? "")\(warning)\n".utf8)) }
+    return preset
   }
 }

@@ -30,7 +30,7 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let parsed = try manuscript.read(book)
-        let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
+        let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book, language: parsed.language)
         if lexiconReport {
           try printLexiconReport(try LexiconReport(book: parsed, preset: preset))
           return

@@ -12,7 +12,7 @@ extension AudiobookCommand {
         paragraphs that changed and rewrites only the chapter files that changed.
         """)
 
-    @Argument(help: "The manuscript: plain text (.txt) or Markdown (.md), UTF-8.")
+    @Argument(help: "The manuscript: plain text (.txt), Markdown (.md) or EPUB (.epub).")
     var book: String
 
     @Option(name: .shortAndLong, help: "The folder to render into.")
@@ -109,7 +109,8 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let parsed = try manuscript.read(book, quiet: quiet)
-        let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book)
+        let preset = try voiceOptions.preset(
+          bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet)
         Terminal.removePartialOutputsOnInterrupt()
         let printer = ProgressPrinter(mode: quiet ? .none : progress)
         var renderer = Renderer(

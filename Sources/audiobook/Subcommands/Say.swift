@@ -73,7 +73,7 @@ extension AudiobookCommand {
         let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
-        let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book)
+        let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book, language: parsed?.language)
         let defaultCache = Renderer.defaultCacheDirectory(output: "Output")
         let speaker = Speaker(
           preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(),

@@ -25,6 +25,14 @@ import Testing
         """)
   }
 
+  /// Publication year, language and publisher become `REM` lines, which strict readers skip.
+  @Test func remarksFromTheBooksMetadata() {
+    let text = CueSheet.text(
+      title: "Lanterns", performer: "Tom Reed", tracks: [.init(file: "01 One.wav", title: "One")],
+      remarks: ["DATE 1998", "LANGUAGE en-GB", "PUBLISHER \"Quay Books\""])
+    #expect(text.hasPrefix("REM DATE 1998\nREM LANGUAGE en-GB\nREM PUBLISHER \"Quay Books\"\nTITLE \"Lanterns\"\n"))
+  }
+
   @Test func timesAreMinutesSecondsAndCueFrames() {
     #expect(CueSheet.time(frames: 0, sampleRate: 22_050) == "00:00:00")
     #expect(CueSheet.time(frames: 294, sampleRate: 22_050) == "00:00:01")

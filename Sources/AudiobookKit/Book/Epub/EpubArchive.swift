@@ -1,0 +1,91 @@
+import Foundation
+import ZIPFoundation
+
+/// An EPUB file opened as the zip archive it is: its files by path, read whole on demand.
+///
+/// Wraps ZIPFoundation's `Archive`; no ZIPFoundation type leaves this file.
+struct EpubArchive {
+  /// The EPUB's path as the user gave it, for messages.
+  let file: String
+  private let archive: Archive
+  private let entries: [String: Entry]
+
+  /// Opens `path`.
+  ///
+  /// - Throws: `.missingInput` when there is no readable file there; `.badInput` when it is
+  ///   not a zip archive.
+  init(path: String) throws(AudiobookError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw AudiobookError(.missingInput, "no such file", file: path)
+    }
+    guard !isDirectory.boolValue else {
+      throw AudiobookError(.missingInput, "is a folder, not an EPUB file", file: path)
+    }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw AudiobookError(.missingInput, "cannot read the file (permission denied?)", file: path)
+    }
+    do {
+      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    } catch {
+      throw AudiobookError(.badInput, "is not a zip archive, so not an EPUB (an EPUB is a zip file)", file: path)
+    }
+    var entries: [String: Entry] = [:]
+    for entry in archive where entry.type == .file {
+      entries[entry.path] = entries[entry.path] ?? entry
+    }
+    self.entries = entries
+    self.file = path
+  }
+
+  /// Whether the archive holds a file at `path` (a path inside the EPUB, such as `OEBPS/ch1.xhtml`).
+  func contains(_ path: String) -> Bool { entries[path] != nil }
+
+  /// The bytes of the file at `path`, or nil when there is none.
+  ///
+  /// - Throws: `.badInput` when the file is there but cannot be unpacked.
+  func data(at path: String) throws(AudiobookError) -> Data? {
+    guard let entry = entries[path] else { return nil }
+    var data = Data()
+    do {
+      _ = try archive.extract(entry) { data.append($0) }
+    } catch {
+      throw AudiobookError(.badInput, "the EPUB is damaged: '\(path)' cannot be unpacked (\(error))", file: file)
+    }
+    return data
+  }
+
+  /// The file at `path` read as XML.
+  ///
+  /// - Throws: `.badInput` when it is not well-formed, naming `book.epub!path` and the line.
+  func xml(at path: String) throws(AudiobookError) -> XMLTree? {
+    guard let data = try data(at: path) else { return nil }
+    return try XMLTree(data: data, file: location(of: path))
+  }
+
+  /// How messages name a file inside the EPUB: `book.epub!OEBPS/ch1.xhtml`.
+  func location(of path: String) -> String { "\(file)!\(path)" }
+
+  /// Where a link in the document at `document` points: the path inside the EPUB and the
+  /// fragment after `#`, if any. `href` is relative to the document's folder and may be
+  /// percent-encoded (`Chapter%201.xhtml`); a bare `#id` points into the document itself.
+  static func resolve(_ href: String, from document: String) -> (path: String, fragment: String?) {
+    let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    let target = String(parts[0])
+    let fragment = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]).removingPercentEncoding : nil
+    guard !target.isEmpty else { return (document, fragment) }
+    let decoded = target.removingPercentEncoding ?? target
+    var segments: [Substring] = []
+    if !decoded.hasPrefix("/") {
+      segments = document.split(separator: "/", omittingEmptySubsequences: true).dropLast()
+    }
+    for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+      switch segment {
+      case ".": continue
+      case "..": _ = segments.popLast()
+      default: segments.append(segment)
+      }
+    }
+    return (segments.joined(separator: "/"), fragment)
+  }
+}

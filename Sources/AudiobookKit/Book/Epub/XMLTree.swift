@@ -1,0 +1,186 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// An XML document read into elements and text with their line numbers: the EPUB's
+/// container, package, navigation and content documents all go through here.
+///
+/// Read with Foundation's `XMLParser` (libxml2), after `HTMLEntities` has turned the named
+/// entities of XHTML 1.1 (`&nbsp;`, `&mdash;`, ...) into character references, since the
+/// parser does not load the DTD that declares them. Names keep no namespace prefix
+/// (`dc:title` is `title`); attributes keep theirs (`epub:type`).
+struct XMLTree {
+  /// One element: its local name, attributes, content and where it sits.
+  struct Element: Sendable, Equatable {
+    /// The name without its namespace prefix, as written (XML names are case-sensitive).
+    var name: String
+    /// Attributes by their name as written, prefix included (`epub:type`, `xml:lang`).
+    var attributes: [String: String]
+    var children: [Node]
+    /// The 1-based line of the start tag.
+    var line: Int
+
+    /// The child elements, in order.
+    var elements: [Element] {
+      children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    }
+
+    /// The first child element called `name`.
+    func first(_ name: String) -> Element? { elements.first { $0.name == name } }
+
+    /// Every descendant element (this one included) in document order.
+    var descendants: [Element] { [self] + elements.flatMap(\.descendants) }
+
+    /// The text inside, markup removed, runs of whitespace collapsed to one space.
+    var text: String {
+      var raw = ""
+      func collect(_ element: Element) {
+        for child in element.children {
+          switch child {
+          case .text(let text, _): raw += text
+          case .element(let inner): collect(inner)
+          }
+        }
+      }
+      collect(self)
+      return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The value of an attribute in some namespace, whatever its prefix: `epub:type` for `"type"`.
+    func prefixedAttribute(_ localName: String) -> String? {
+      for (key, value) in attributes {
+        if let colon = key.firstIndex(of: ":"), key[key.index(after: colon)...] == localName,
+          key[..<colon] != "xml", key[..<colon] != "xmlns"
+        {
+          return value
+        }
+      }
+      return nil
+    }
+  }
+
+  /// What an element holds: elements and runs of text.
+  enum Node: Sendable, Equatable {
+    case element(Element)
+    /// Text as written (entities resolved) and the 1-based line it starts on.
+    case text(String, line: Int)
+  }
+
+  /// The document's root element.
+  let root: Element
+
+  /// Parses `data`.
+  ///
+  /// - Parameter file: names the document in messages, e.g. `book.epub!OEBPS/ch1.xhtml`.
+  /// - Throws: `.badInput` naming `file` and the line of the first error when the document is
+  ///   not well-formed XML.
+  init(data: Data, file: String) throws(AudiobookError) {
+    let parser = XMLParser(data: HTMLEntities.replacingNamedEntities(in: data))
+    parser.shouldProcessNamespaces = false
+    parser.shouldResolveExternalEntities = false
+    let builder = Builder()
+    parser.delegate = builder
+    let finished = parser.parse()
+    // libxml2 recovers from errors and goes on, so the first error reported is the one to name.
+    if let failure = builder.failure {
+      throw AudiobookError(.badInput, "is not well-formed XML: \(failure.message)", file: file, line: failure.line)
+    }
+    guard finished, let root = builder.root else {
+      let empty = data.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+      throw AudiobookError(
+        .badInput, empty ? "the document is empty" : "is not well-formed XML", file: file,
+        line: max(1, parser.lineNumber))
+    }
+    self.root = root
+  }
+
+  /// The name without its namespace prefix: `dc:title` → `title`.
+  static func localName(_ name: String) -> String {
+    guard let colon = name.lastIndex(of: ":") else { return name }
+    return String(name[name.index(after: colon)...])
+  }
+
+  /// Collects the parser's events into elements.
+  private final class Builder: NSObject, XMLParserDelegate {
+    struct Failure {
+      var message: String
+      var line: Int
+    }
+
+    var root: Element?
+    var failure: Failure?
+    private var open: [Element] = []
+
+    func parser(
+      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
+      open.append(
+        Element(name: XMLTree.localName(elementName), attributes: attributes, children: [], line: parser.lineNumber))
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+      guard let element = open.popLast() else { return }
+      if open.isEmpty {
+        root = root ?? element
+      } else {
+        open[open.count - 1].children.append(.element(element))
+      }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      append(string, endLine: parser.lineNumber)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+      append(String(decoding: block, as: UTF8.self), endLine: parser.lineNumber)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+      let code = (parseError as NSError).code
+      // Namespace errors (an `epub:` prefix never declared, say) leave the document readable.
+      guard failure == nil, !(200..<300).contains(code) else { return }
+      failure = Failure(message: Self.describe(code), line: max(1, parser.lineNumber))
+    }
+
+    /// Adds text to the open element, joining it to text just before it. The parser reports
+    /// the line where a run of text ends; the line it starts on is what messages need.
+    private func append(_ string: String, endLine: Int) {
+      guard !open.isEmpty else { return }
+      let top = open.count - 1
+      if case .text(let before, let line) = open[top].children.last {
+        open[top].children[open[top].children.count - 1] = .text(before + string, line: line)
+      } else {
+        let newlines = string.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        open[top].children.append(.text(string, line: max(1, endLine - newlines)))
+      }
+    }
+
+    /// libxml2's error codes (`xmlParserErrors`) in words, for the ones a hand-edited or
+    /// HTML-minded document runs into; the others by number.
+    static func describe(_ code: Int) -> String {
+      switch code {
+      case 4: "the document is empty"
+      case 5: "the document ends before its elements are closed"
+      case 9: "a character that XML does not allow"
+      case 23: "an '&' that does not start an entity (write '&amp;')"
+      case 26, 27: "an entity that is not declared"
+      case 38: "a '<' inside an attribute value"
+      case 39: "an attribute value without quotes"
+      case 40: "an attribute value that is not closed"
+      case 41: "an attribute without a value"
+      case 42: "the same attribute twice on one element"
+      case 68: "a name was expected after '<' or '&' (write '&lt;' or '&amp;' for the character itself)"
+      case 73: "a '>' was expected"
+      case 76: "a closing tag that does not match the open element (an HTML '<br>' must be '<br/>' in XHTML)"
+      case 45: "a comment that is never closed"
+      case 77: "an element that is never closed"
+      case 85: "elements that are not properly nested"
+      case 86: "extra content after the document's root element"
+      default: "libxml2 error \(code)"
+      }
+    }
+  }
+}
