@@ -96,10 +96,13 @@ public enum AtomicOutput {
     removeAllInProgress()
   }
 
-  /// Unlinks every temporary file in progress.
-  static func removeAllInProgress() {
+  /// Unlinks every temporary file in progress, or only those under `folder` (tests share one
+  /// process with renders in progress).
+  static func removeAllInProgress(under folder: String? = nil) {
     lock.withLock {
-      for pointer in inProgress { unlink(pointer) }
+      for pointer in inProgress where folder.map({ String(cString: pointer).hasPrefix($0 + "/") }) ?? true {
+        unlink(pointer)
+      }
     }
   }
 }

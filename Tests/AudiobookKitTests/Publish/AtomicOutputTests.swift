@@ -34,7 +34,7 @@ import Testing
     try TestSupport.withScratchFolder { folder in
       let temporary = try TestSupport.write("half", to: ".x.partial", in: folder)
       AtomicOutput.register(temporary)
-      AtomicOutput.removeAllInProgress()
+      AtomicOutput.removeAllInProgress(under: folder.path)
       AtomicOutput.unregister(temporary)
       #expect(!FileManager.default.fileExists(atPath: temporary))
     }
