@@ -30,12 +30,24 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    .systemLibrary(
+      name: "CEbur128",
+      pkgConfig: "libebur128",
+      providers: [.apt(["libebur128-dev"])]
+    ),
+    .systemLibrary(
+      name: "CSampleRate",
+      pkgConfig: "samplerate",
+      providers: [.apt(["libsamplerate0-dev"])]
+    ),
     .target(
       name: "AudiobookKit",
       dependencies: [
         "CCmark",
         "CEspeakNG",
         "CSndFile",
+        "CEbur128",
+        "CSampleRate",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -10,7 +10,7 @@ struct AudiobookCommand: ParsableCommand {
       73 output cannot be created, 74 other I/O error, 1 any other failure.
       """,
     subcommands: [
-      Render.self, Say.self, Plan.self, Sentences.self, Voices.self, Verify.self, Cache.self,
+      Render.self, Say.self, Plan.self, Sentences.self, Voices.self, Verify.self, Check.self, Cache.self,
       SynthesisWorkerCommand.self,
     ]
   )

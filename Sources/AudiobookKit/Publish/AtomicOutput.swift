@@ -120,13 +120,29 @@ final class StagedOutputs {
     return temporary
   }
 
-  /// Renames every staged file into place, in the order staged.
+  /// Renames every staged file into place, in the order staged; a file whose bytes are
+  /// already in place is left alone, so it keeps its modification time.
   func commitAll() throws(AudiobookError) {
     while !staged.isEmpty {
       let (temporary, path) = staged.removeFirst()
       defer { AtomicOutput.unregister(temporary) }
+      if Self.sameBytes(temporary, path) {
+        unlink(temporary)
+        continue
+      }
       try AtomicOutput.commit(temporary, to: path)
     }
+  }
+
+  /// Whether two files hold the same bytes (sizes first, then the contents, mapped).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    let manager = FileManager.default
+    guard let sizeA = (try? manager.attributesOfItem(atPath: a))?[.size] as? Int,
+      let sizeB = (try? manager.attributesOfItem(atPath: b))?[.size] as? Int, sizeA == sizeB,
+      let dataA = try? Data(contentsOf: URL(fileURLWithPath: a), options: .alwaysMapped),
+      let dataB = try? Data(contentsOf: URL(fileURLWithPath: b), options: .alwaysMapped)
+    else { return false }
+    return dataA == dataB
   }
 
   /// Removes whatever was staged and not committed.

@@ -16,13 +16,16 @@ public enum BookVerifier {
       return ["\(manifestPath): not a manifest this version can read: \(error)"]
     }
     var problems: [String] = []
-    for chapter in manifest.chapters {
+    for chapter in manifest.chapters where chapter.startFrame == nil {
       problems += self.problems(with: chapter, sampleRate: manifest.sampleRate, in: folder)
     }
-    let cueName = (folder as NSString).lastPathComponent + ".cue"
-    problems += cueProblems(manifest, at: (folder as NSString).appendingPathComponent(cueName))
+    if let book = manifest.book { problems += bookProblems(book, manifest, in: folder) }
+    let sheets = CueSheet.sheets(for: manifest, slug: (folder as NSString).lastPathComponent)
+    for sheet in sheets {
+      problems += cueProblems(sheet.text, at: (folder as NSString).appendingPathComponent(sheet.name))
+    }
     problems += subtitleProblems(manifest, in: folder)
-    let expected = Set(manifest.publishedFiles + [cueName, "manifest.json"])
+    let expected = Set(manifest.publishedFiles + sheets.map(\.name) + ["manifest.json"])
     let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for extra in present.sorted() where !expected.contains(extra) {
       problems.append("\((folder as NSString).appendingPathComponent(extra)): not part of the rendered book")
@@ -56,6 +59,36 @@ public enum BookVerifier {
     return problems
   }
 
+  /// The whole-book file: its frames, rate and SHA-256, and every chapter inside it.
+  private static func bookProblems(_ book: Manifest.BookFile, _ manifest: Manifest, in folder: String) -> [String] {
+    let path = (folder as NSString).appendingPathComponent(book.file)
+    guard FileManager.default.fileExists(atPath: path) else { return ["\(path): missing"] }
+    var problems: [String] = []
+    // libsndfile reads every format but M4B, whose SHA-256 alone is checked.
+    if manifest.publishing?.format != .m4b {
+      do {
+        let reader = try SoundFileReader(path: path)
+        if reader.frames != book.frames {
+          problems.append("\(path): \(reader.frames) frames, the manifest says \(book.frames)")
+        }
+        if reader.sampleRate != manifest.sampleRate {
+          problems.append("\(path): \(reader.sampleRate) Hz, the manifest says \(manifest.sampleRate)")
+        }
+      } catch {
+        return ["\(path): not readable audio: \(error.message)"]
+      }
+    }
+    for chapter in manifest.chapters {
+      if let start = chapter.startFrame, start + chapter.frames > book.frames {
+        problems.append("\(path): chapter \(chapter.number) runs past the end of the file")
+      }
+    }
+    if let digest = try? FileDigest.sha256(of: path), digest != book.sha256 {
+      problems.append("\(path): SHA-256 \(digest) differs from the manifest's \(book.sha256)")
+    }
+    return problems
+  }
+
   /// Subtitle files must be exactly the ones the manifest's timings give.
   private static func subtitleProblems(_ manifest: Manifest, in folder: String) -> [String] {
     let formats = manifest.subtitles ?? []
@@ -78,9 +111,9 @@ public enum BookVerifier {
   }
 
   /// The cue sheet must be exactly the one the manifest implies: same files, titles and times.
-  private static func cueProblems(_ manifest: Manifest, at path: String) -> [String] {
+  private static func cueProblems(_ text: String, at path: String) -> [String] {
     guard let data = FileManager.default.contents(atPath: path) else { return ["\(path): missing"] }
-    let expected = CueSheet.text(for: manifest).split(separator: "\n", omittingEmptySubsequences: false)
+    let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
     let actual = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     for (index, line) in expected.enumerated() where index >= actual.count || actual[index] != line {
       let found = index < actual.count ? "'\(actual[index])'" : "the end of the file"

@@ -16,6 +16,11 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var engine: Engine
   /// The subtitle formats written beside each chapter file (`vtt`, `srt`, `words`), if any.
   public var subtitles: [Subtitles.Format]?
+  /// How the files were published, when the render did more than write 16-bit WAVs at the
+  /// voice's rate; `sampleRate` and every frame are then the published files'.
+  public var publishing: Publishing?
+  /// The whole-book file, when the layout has one.
+  public var book: BookFile?
   public var chapters: [Chapter]
 
   public struct Voice: Codable, Sendable, Equatable {
@@ -45,6 +50,35 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var paragraphs: [Paragraph]
     /// The part (`Part One`, `BOOK II`) the chapter belongs to, when the book has parts.
     public var part: String? = nil
+    /// Where the chapter starts in `file` when that is the whole-book file (`--layout book`);
+    /// the chapter's own frames then count from there.
+    public var startFrame: Int?
+    /// The published audio's levels, and the one gain that brought it there (dB).
+    public var levels: AudioLevels?
+    public var gain: Double?
+  }
+
+  /// The publishing step's settings.
+  public struct Publishing: Codable, Sendable, Equatable {
+    public var format: AudioFormat
+    public var layout: PublishOptions.Layout
+    /// The voice's rate, at which the chapters were assembled.
+    public var sourceSampleRate: Int
+    /// MP3's constant bit rate, kbps.
+    public var bitRate: Int?
+    /// The integrated loudness target, LUFS.
+    public var loudness: Double?
+    public var master: PublishOptions.Master?
+  }
+
+  /// The whole-book file: all chapters in one, chapter starts in frames.
+  public struct BookFile: Codable, Sendable, Equatable {
+    public var file: String
+    public var frames: Int
+    public var sha256: String
+    /// Changes whenever the file's bytes would.
+    public var contentHash: String
+    public var chapterStarts: [Int]
   }
 
   public struct Paragraph: Codable, Sendable, Equatable {
@@ -91,8 +125,9 @@ extension Manifest {
   /// Chapter files and the subtitle files beside them, in chapter order.
   public var publishedFiles: [String] {
     let formats = (subtitles ?? []).filter { $0 != .words }
-    return chapters.flatMap { chapter in
+    let chapterFiles = chapters.filter { $0.startFrame == nil }.flatMap { chapter in
       [chapter.file] + formats.map { Subtitles.fileName(for: chapter.file, format: $0) }
     }
+    return chapterFiles + (book.map { [$0.file] } ?? [])
   }
 }

@@ -19,6 +19,9 @@ public struct Renderer {
   public var keepGoing = false
   /// Subtitle files to write beside each chapter; `.words` also puts word timings in the manifest.
   public var subtitles: Set<Subtitles.Format> = []
+  /// Another format or rate, a level, the audiobook master, a whole-book file; nil for
+  /// 16-bit WAV chapter files at the voice's rate, untagged.
+  public var publishing: PublishOptions?
   /// Called with each step of the render.
   public var progress: (RenderEvent) -> Void
   /// Called with text the listener may not expect to hear as it is (markup, a sentence too
@@ -60,8 +63,11 @@ public struct Renderer {
   ///   be made or written; `.failure` naming chapter, paragraph and source line when espeak-ng
   ///   crashes on one.
   public func render(_ book: Book, into outputDirectory: String) throws(AudiobookError) -> Result {
+    if let mastered = masteredRenderer() { return try mastered.render(book, into: outputDirectory) }
     let engine = try EspeakVoices.usableEngine()
-    let plan = try RenderPlan(book: book, preset: preset, engine: engine)
+    var plan = try RenderPlan(
+      book: book, preset: preset, engine: engine, fileExtension: publishing?.format.fileExtension ?? "wav")
+    if let publishing { plan = published(plan, publishing, book: book, engine: engine) }
     for chapter in plan.chapters {
       for part in chapter.paragraphs { noticeUnusual(part, file: book.sourceFile) }
     }
@@ -81,8 +87,12 @@ public struct Renderer {
     var reused: [Int: Manifest.Chapter] = [:]
     var jobs: [SynthesisPool.Job] = []
     var synthesizedParagraphs = 0
+    let bookHash = publishing.map { bookContentHash(plan, $0) }
+    let bookUnchanged = bookHash.map { bookIsUnchanged($0, previous: previous, folder: folder) } ?? true
     for (index, chapter) in plan.chapters.enumerated() {
-      if let entry = Self.unchangedEntry(for: chapter, previous: previous, folder: folder),
+      if bookUnchanged,
+        let entry = Self.unchangedEntry(
+          for: chapter, previous: previous, folder: folder, inBookFile: publishing?.layout == .book),
         entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == subtitles.contains(.words) }) ?? true
       {
         reused[index] = entry
@@ -123,26 +133,32 @@ public struct Renderer {
     // the subtitles, the cue sheet and the manifest are published together.
     let staging = StagedOutputs()
     defer { staging.discardAll() }
+    let publisher = publishing.map { ChapterPublisher(options: $0, sourceRate: engine.sampleRate) }
+    let outputRate = publisher?.outputRate ?? engine.sampleRate
+    let bookAssembly = try bookUnchanged ? nil : startBook(plan, folder: folder, slug: slug, sampleRate: outputRate)
+    // Progress counts frames at the voice's rate, whatever the published rate.
+    func voiceFrames(_ entry: Manifest.Chapter) -> Int { entry.frames * engine.sampleRate / outputRate }
     var written = 0
     var reports: [ChapterReport] = []
     for (index, chapter) in plan.chapters.enumerated() {
       if let entry = reused[index] {
         chapters.append(entry)
-        reports.append(ChapterReport(entry, sampleRate: engine.sampleRate, written: false))
-        progress(.chapter(number: entry.number, file: entry.file, frames: entry.frames, written: false))
+        reports.append(ChapterReport(entry, sampleRate: outputRate, written: false))
+        progress(.chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: false))
         continue
       }
       let before = (source.hits, source.misses, source.synthesisSeconds)
       let entry = try assemble(
-        chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book, staging: staging)
+        chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book, staging: staging,
+        publisher: publisher.map { ($0, bookAssembly) })
       chapters.append(entry)
       written += 1
-      var report = ChapterReport(entry, sampleRate: engine.sampleRate, written: true)
+      var report = ChapterReport(entry, sampleRate: outputRate, written: true)
       report.cacheHits = source.hits - before.0
       report.cacheMisses = source.misses - before.1
       report.synthesisSeconds = ChapterReport.rounded(source.synthesisSeconds - before.2)
       reports.append(report)
-      progress(.chapter(number: entry.number, file: entry.file, frames: entry.frames, written: true))
+      progress(.chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: true))
     }
 
     if !source.contentFailures.isEmpty {
@@ -152,12 +168,17 @@ public struct Renderer {
       failure.details = source.contentFailures.map { "\($0.file ?? ""):\($0.line ?? 0): error: \($0.message)" }
       throw failure
     }
-    let manifest = Manifest(
+    var manifest = Manifest(
       title: book.title, author: book.author, language: book.language, publisher: book.publisher, date: book.date,
-      sampleRate: engine.sampleRate,
+      sampleRate: outputRate,
       voice: .init(name: preset.name, settings: preset.engine, pauses: preset.pauses),
       engine: .init(name: "espeak-ng", version: engine.version),
       subtitles: subtitles.isEmpty ? nil : Subtitles.Format.allCases.filter(subtitles.contains), chapters: chapters)
+    if let publishing, let bookHash {
+      try finishPublishing(
+        &manifest, publishing, book: book, bookHash: bookHash, assembly: bookAssembly, previous: previous,
+        folder: folder, slug: slug, sourceRate: engine.sampleRate, staging: staging)
+    }
     try staging.commitAll()
     try writeSubtitles(manifest, in: folder)
     try publish(manifest, previous: previous, in: folder, slug: slug)
@@ -167,7 +188,7 @@ public struct Renderer {
       chapters: chapters.count, chaptersWritten: written,
       paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count }, paragraphsSynthesized: synthesizedParagraphs,
       cacheHits: source.hits, cacheMisses: source.misses,
-      audioSeconds: Double(frames) / Double(engine.sampleRate))
+      audioSeconds: Double(frames) / Double(outputRate))
     progress(.finished(summary))
     return Result(folder: folder, manifest: manifest, summary: summary, chapters: reports)
   }
@@ -233,11 +254,12 @@ public struct Renderer {
   /// Writes one chapter file from its clips, in reading order, through a temporary name.
   private func assemble(
     _ plan: RenderPlan.ChapterPlan, in folder: String, sampleRate: Int, source: ClipSource, book: Book,
-    staging: StagedOutputs
+    staging: StagedOutputs, publisher: (ChapterPublisher, BookAssembly?)? = nil
   ) throws(AudiobookError) -> Manifest.Chapter {
     let chapter = plan.chapter
     let path = (folder as NSString).appendingPathComponent(plan.file)
-    let temporary = staging.stage(path)
+    let temporary = publisher.map { _ in Self.scratchPath(for: path) } ?? staging.stage(path)
+    defer { if publisher != nil { Self.removeScratch(temporary) } }
     let assembler = try ChapterAssembler(
       writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
       timesWords: subtitles.contains(.words))
@@ -282,10 +304,13 @@ public struct Renderer {
           chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
     }
     let frames = try assembler.finish()
-    return Manifest.Chapter(
+    let entry = Manifest.Chapter(
       number: chapter.number, title: chapter.title, file: plan.file, frames: frames,
-      sha256: try FileDigest.sha256(of: temporary), sourceLine: chapter.sourceLine, contentHash: plan.contentHash,
-      heading: heading, paragraphs: paragraphs, part: chapter.part)
+      sha256: publisher == nil ? try FileDigest.sha256(of: temporary) : "", sourceLine: chapter.sourceLine,
+      contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs, part: chapter.part)
+    guard let (publisher, bookAssembly) = publisher else { return entry }
+    return try publish(
+      entry, canonical: temporary, publisher: publisher, book: bookAssembly, of: book, folder: folder, staging: staging)
   }
 
   /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is
@@ -316,12 +341,17 @@ public struct Renderer {
   /// The previous manifest's entry for this chapter, brought up to date, when its file is
   /// already exactly what this render would write.
   static func unchangedEntry(
-    for plan: RenderPlan.ChapterPlan, previous: Manifest?, folder: String
+    for plan: RenderPlan.ChapterPlan, previous: Manifest?, folder: String, inBookFile: Bool = false
   ) -> Manifest.Chapter? {
-    guard var entry = previous?.chapters.first(where: { $0.file == plan.file }),
+    // In a whole-book file (checked as a whole beforehand) a chapter is known by its content.
+    let found =
+      inBookFile
+      ? previous?.chapters.first(where: { $0.startFrame != nil && $0.contentHash == plan.contentHash })
+      : previous?.chapters.first(where: { $0.file == plan.file })
+    guard var entry = found,
       entry.contentHash == plan.contentHash, entry.paragraphs.count == plan.paragraphs.count,
-      let reader = try? SoundFileReader(path: (folder as NSString).appendingPathComponent(plan.file)),
-      reader.frames == entry.frames
+      inBookFile
+        || (try? SoundFileReader(path: (folder as NSString).appendingPathComponent(plan.file)))?.frames == entry.frames
     else { return nil }
     // Same audio; the text around it (numbers, source lines, spelling) may have moved.
     entry.number = plan.chapter.number
@@ -345,8 +375,10 @@ public struct Renderer {
   private func publish(_ manifest: Manifest, previous: Manifest?, in folder: String, slug: String)
     throws(AudiobookError)
   {
-    let cue = CueSheet.text(for: manifest)
-    try AtomicOutput.write(Array(cue.utf8), to: (folder as NSString).appendingPathComponent("\(slug).cue"))
+    let sheets = CueSheet.sheets(for: manifest, slug: slug)
+    for sheet in sheets {
+      try AtomicOutput.write(Array(sheet.text.utf8), to: (folder as NSString).appendingPathComponent(sheet.name))
+    }
     let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
     let bytes: [UInt8]
     do {
@@ -355,8 +387,9 @@ public struct Renderer {
       throw AudiobookError(.failure, "cannot encode the manifest: \(error)", file: manifestPath)
     }
     try AtomicOutput.write(bytes, to: manifestPath)
-    let current = Set(manifest.publishedFiles)
-    for stale in (previous?.publishedFiles ?? []) where !current.contains(stale) {
+    let current = Set(manifest.publishedFiles + sheets.map(\.name))
+    let earlier = previous.map { $0.publishedFiles + CueSheet.sheets(for: $0, slug: slug).map(\.name) } ?? []
+    for stale in earlier where !current.contains(stale) {
       try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
     }
   }

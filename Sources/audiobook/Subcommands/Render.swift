@@ -22,6 +22,8 @@ extension AudiobookCommand {
 
     @OptionGroup var manuscript: ManuscriptOptions
 
+    @OptionGroup(title: "Publishing") var publishing: PublishingOptions
+
     @Option(help: "Worker processes synthesizing at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -86,6 +88,9 @@ extension AudiobookCommand {
             "--subtitles takes vtt, srt and words, comma-separated; '\(unknown[0])' is none of them.")
         }
       }
+      if subtitles != nil && publishing.options?.layout == .book {
+        throw ValidationError("--subtitles sit beside chapter files; use --layout chapters or both.")
+      }
       if shard != nil && shards != nil { throw ValidationError("Give --shard K/N or --shards N, not both.") }
       if let shards {
         guard shards >= 1 else { throw ValidationError("--shards must be at least 1.") }
@@ -108,6 +113,7 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
+        if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
         let parsed = try manuscript.read(book, quiet: quiet)
         let preset = try voiceOptions.preset(
           bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet)
@@ -119,6 +125,7 @@ extension AudiobookCommand {
           warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
         renderer.keepGoing = keepGoing
         renderer.subtitles = subtitleFormats
+        renderer.publishing = publishing.options
         let started = Date()
         if let shard = selectedShard {
           let directory = cache ?? Renderer.defaultCacheDirectory(output: output)

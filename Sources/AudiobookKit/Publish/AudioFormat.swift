@@ -1,0 +1,55 @@
+/// A published file's format: what `render --format` names.
+public enum AudioFormat: String, CaseIterable, Codable, Sendable {
+  case wav, flac, ogg, opus, mp3, m4b
+
+  public var fileExtension: String { rawValue }
+
+  /// The rates the format's encoder accepts; nil when any rate will do.
+  public var allowedSampleRates: [Int]? {
+    switch self {
+    case .opus: [8_000, 12_000, 16_000, 24_000, 48_000]
+    case .mp3: [8_000, 11_025, 12_000, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000]
+    case .m4b: [8_000, 11_025, 12_000, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000]
+    case .wav, .flac, .ogg: nil
+    }
+  }
+
+  /// The rate a render publishes at when `--sample-rate` is not given: the voice's own rate,
+  /// except where the format needs another (Opus 48 kHz; MP3 and M4B 44.1 kHz, which MP3
+  /// needs for 192 kbps).
+  public func defaultSampleRate(source: Int) -> Int {
+    switch self {
+    case .opus: 48_000
+    case .mp3, .m4b: 44_100
+    case .wav, .flac, .ogg: source
+    }
+  }
+
+  /// MP3's constant bit rate at `sampleRate`: 192 kbps for MPEG-1 (32 kHz and up), 96 and
+  /// 48 kbps below, where MPEG-2 and 2.5 stop at 160 and 64. Nil for other formats.
+  public func bitRate(sampleRate: Int) -> Int? {
+    guard self == .mp3 else { return nil }
+    if sampleRate >= 32_000 { return 192 }
+    return sampleRate >= 16_000 ? 96 : 48
+  }
+
+  /// How libsndfile writes the format; nil for M4B, which ffmpeg writes. A WAV whose data
+  /// would pass 4 GiB is RF64.
+  func encoding(sampleRate: Int, frames: Int) -> SoundFileEncoding? {
+    switch self {
+    case .wav: Self.needsRF64(frames: frames) ? .rf64 : .wav
+    case .flac: .flac
+    case .ogg: .vorbis
+    case .opus: .opus
+    case .mp3: .mp3(kilobitsPerSecond: bitRate(sampleRate: sampleRate) ?? 192)
+    case .m4b: nil
+    }
+  }
+
+  /// Whether 16-bit mono audio of `frames` frames is too big for a plain WAV, whose sizes are
+  /// 32-bit: anything within 64 KiB of 4 GiB (room for the header and chunks) is.
+  static func needsRF64(frames: Int) -> Bool { frames * 2 > Int(UInt32.max) - 65_536 }
+
+  /// The cue sheet's FILE type: MP3 for MP3, WAVE for everything players decode themselves.
+  var cueFileType: String { self == .mp3 ? "MP3" : "WAVE" }
+}
