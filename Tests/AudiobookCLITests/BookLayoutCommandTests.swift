@@ -43,6 +43,11 @@ import Testing
       for title in Fixtures.exampleChapterTitles {
         #expect(bytes.range(of: Data(title.utf8)) != nil, "no label \(title)")
       }
+      // Players that read WAV markers through ffmpeg show every chapter by its title.
+      if ffmpegIsInstalled {
+        let probe = try M4BCommandTests.probe((folder as NSString).appendingPathComponent(book.file), in: scratch)
+        #expect(probe.chapters.map { $0.tags?["title"] } == Fixtures.exampleChapterTitles)
+      }
     }
     // One FILE, one TRACK per chapter; the chapter files keep a sheet of their own.
     let printed = try runTool("cueprint", [cue], in: scratch.url)

@@ -99,7 +99,7 @@ import Testing
   @Test func masterRefusesOpusAndLoudness() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    for flags in [["--format", "opus"], ["--loudness", "-18"]] {
+    for flags in [["--format", "opus"], ["--loudness", "-18"], ["--layout", "book"]] {
       let result = try Audiobook.run(
         ["render", Fixtures.exampleBook, "--output", scratch.appending("out"), "--master", "audiobook"] + flags,
         in: scratch.url)
@@ -107,4 +107,59 @@ import Testing
       #expect(result.stderrText.contains("--master audiobook"))
     }
   }
+
+  /// Files the check cannot measure as mono 16-bit still get a row with the reason, and the
+  /// count covers every file looked at.
+  @Test(.enabled(if: soxIsInstalled, "sox is not installed (.ci/run installs it)"))
+  func stereoAndTwentyFourBitFilesFailForWhatTheyAre() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (folder, manifest) = try PublishCommandTests.render(["--master", "audiobook"], into: scratch)
+    let source = (folder as NSString).appendingPathComponent(manifest.chapters[0].file)
+    let bad = scratch.appending("bad")
+    try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+    for (name, options) in [("stereo.wav", ["channels", "2"]), ("24-bit.wav", [])] {
+      let bits = name == "24-bit.wav" ? ["-b", "24"] : []
+      let made = try runTool(
+        "sox", [source] + bits + [(bad as NSString).appendingPathComponent(name)] + options, in: scratch.url)
+      try #require(made.status == 0, "sox: \(made.stderrText)")
+    }
+    try "not audio".write(
+      toFile: (bad as NSString).appendingPathComponent("broken.wav"), atomically: true, encoding: .utf8)
+    let checked = try Audiobook.run(["check", bad], in: scratch.url)
+    #expect(checked.status == 1)
+    func row(_ prefix: String) -> String { checked.stdoutLines.first { $0.hasPrefix(prefix) } ?? "" }
+    #expect(row("stereo").hasSuffix("FAIL: 2 channels, not mono"), "\(checked.stdoutText)")
+    #expect(row("24-bit").hasSuffix("FAIL: not 16-bit"), "\(checked.stdoutText)")
+    #expect(row("broken").hasSuffix("FAIL: not readable audio"))
+    #expect(checked.stdoutLines.last?.hasSuffix("3 of 3 files fail") == true, "\(checked.stdoutText)")
+  }
+
+  /// ffmpeg marks a constant-rate MP3 with an Info header that libsndfile takes for a variable
+  /// one: the check reads the frames, so ffmpeg's 192 kbps CBR passes and its VBR does not.
+  @Test(.enabled(if: ffmpegIsInstalled, "ffmpeg is not installed (.ci/run installs it)"))
+  func constantRateIsReadFromTheFrames() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (folder, manifest) = try PublishCommandTests.render(["--master", "audiobook"], into: scratch)
+    let source = (folder as NSString).appendingPathComponent(manifest.chapters[0].file)
+    let bad = scratch.appending("mp3")
+    try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+    for (name, rate) in [("cbr.mp3", ["-b:a", "192k"]), ("vbr.mp3", ["-q:a", "2"])] {
+      let made = try runTool(
+        "ffmpeg",
+        ["-v", "error", "-i", source, "-c:a", "libmp3lame"] + rate + [(bad as NSString).appendingPathComponent(name)],
+        in: scratch.url)
+      try #require(made.status == 0, "ffmpeg: \(made.stderrText)")
+    }
+    let checked = try Audiobook.run(["check", bad], in: scratch.url)
+    func row(_ prefix: String) -> String { checked.stdoutLines.first { $0.hasPrefix(prefix) } ?? "" }
+    #expect(row("cbr").hasSuffix("  pass"), "\(checked.stdoutText)")
+    #expect(row("vbr").contains("MP3 not constant bit rate"), "\(checked.stdoutText)")
+  }
+}
+
+/// Whether sox is on the `PATH`.
+let soxIsInstalled = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+  FileManager.default.isExecutableFile(atPath: "\($0)/sox")
 }

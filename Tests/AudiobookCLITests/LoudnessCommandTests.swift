@@ -39,6 +39,45 @@ import Testing
     }
   }
 
+  /// A target the peak limit cannot reach without squashing the speech is missed, and said so,
+  /// rather than bought with heavy limiting.
+  @Test func aTargetTooLoudForThePeakLimitIsMissedWithAWarning() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let plain = try PublishCommandTests.render(["--format", "wav", "--loudness", "-20"], into: scratch, "plain")
+    let result = try Audiobook.run(
+      [
+        "render", Fixtures.exampleBook, "--output", scratch.appending("loud"), "--cache", scratch.appending("cache"),
+        "--format", "wav", "--loudness", "-8",
+      ], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stderrText.contains("not -8.0"), "\(result.stderrText)")
+    let folder = scratch.appending("loud/\(PublishCommandTests.slug)")
+    let manifest = try JSONDecoder().decode(
+      Manifest.self,
+      from: Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json"))))
+    for (quiet, loud) in zip(plain.manifest.chapters, manifest.chapters) {
+      let measured = try AudioMeasurement.measure((folder as NSString).appendingPathComponent(loud.file))
+      #expect(measured.levels.truePeak <= -1.0, "\(loud.file): \(measured.levels)")
+      // One gain: at most the plain gain plus the make-up allowance.
+      let needed = -8 - (-20 - (quiet.gain ?? 0))
+      #expect((loud.gain ?? 0) <= needed + 1.01, "\(loud.file): gain \(loud.gain ?? 0), plain \(needed)")
+    }
+  }
+
+  /// Lossy encoders add to the peaks: decoded again, a Vorbis, Opus or MP3 file still keeps
+  /// the -1 dBTP limit.
+  @Test(arguments: ["ogg", "opus", "mp3"])
+  func lossyFilesKeepThePeakLimitOnceDecoded(format: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (folder, manifest) = try PublishCommandTests.render(["--format", format, "--loudness", "-16"], into: scratch)
+    for chapter in manifest.chapters {
+      let measured = try AudioMeasurement.measure((folder as NSString).appendingPathComponent(chapter.file))
+      #expect(measured.levels.truePeak <= -1.0, "\(chapter.file): \(measured.levels)")
+    }
+  }
+
   @Test func aTargetOutOfRangeIsBadUsage() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

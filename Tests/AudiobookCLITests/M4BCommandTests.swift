@@ -15,7 +15,7 @@ struct M4BCommandTests {
   struct Probe: Decodable {
     struct Chapter: Decodable {
       var start_time: String
-      var tags: [String: String]
+      var tags: [String: String]?
     }
     struct Format: Decodable {
       var tags: [String: String]
@@ -32,6 +32,21 @@ struct M4BCommandTests {
     return try JSONDecoder().decode(Probe.self, from: result.stdout)
   }
 
+  /// AAC adds to the peaks: decoded again, a loudness-normalized M4B keeps -1 dBTP.
+  @Test func aNormalizedM4BKeepsThePeakLimitOnceDecoded() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (folder, manifest) = try PublishCommandTests.render(["--format", "m4b", "--loudness", "-18"], into: scratch)
+    let book = try #require(manifest.book)
+    let decoded = scratch.appending("decoded.wav")
+    let made = try runTool(
+      "ffmpeg", ["-v", "error", "-i", (folder as NSString).appendingPathComponent(book.file), decoded], in: scratch.url)
+    try #require(made.status == 0, "ffmpeg: \(made.stderrText)")
+    let measured = try AudioMeasurement.measure(decoded)
+    #expect(measured.levels.truePeak <= -1.0, "\(measured.levels)")
+    #expect(abs(measured.levels.integratedLoudness - -18) <= 1, "\(measured.levels)")
+  }
+
   @Test func ffprobeListsTheChaptersWithTheirTitlesAndStartTimes() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
@@ -40,7 +55,9 @@ struct M4BCommandTests {
     #expect(book.file == "\(PublishCommandTests.slug).m4b")
     #expect(manifest.publishing?.layout == .book)
     let probe = try Self.probe((folder as NSString).appendingPathComponent(book.file), in: scratch)
-    #expect(probe.chapters.map { $0.tags["title"] } == Fixtures.exampleChapterTitles)
+    #expect(probe.chapters.map { $0.tags?["title"] } == Fixtures.exampleChapterTitles)
+    #expect(probe.format.tags["major_brand"] == "M4B ", "Apple Books shelves an M4B brand as an audiobook")
+    #expect(probe.format.tags["media_type"] == "2")
     for (chapter, start) in zip(probe.chapters, book.chapterStarts) {
       let seconds = try #require(Double(chapter.start_time))
       #expect(abs(seconds - Double(start) / Double(manifest.sampleRate)) < 0.001, "\(chapter.start_time)")
@@ -81,7 +98,7 @@ struct M4BCommandTests {
     let manifestPath = (output as NSString).appendingPathComponent("odd-titles/manifest.json")
     let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: manifestPath)))
     let probe = try Self.probe((output as NSString).appendingPathComponent("odd-titles/odd-titles.m4b"), in: scratch)
-    #expect(probe.chapters.map { $0.tags["title"] } == manifest.chapters.map(\.title))
+    #expect(probe.chapters.map { $0.tags?["title"] } == manifest.chapters.map(\.title))
     #expect(manifest.chapters.first?.title == "Tom; Jerry = Friends #1")
   }
 }

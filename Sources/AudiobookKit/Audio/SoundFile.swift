@@ -111,12 +111,18 @@ public final class SoundFileWriter {
     }
     var list = Array("adtl".utf8)
     for (index, marker) in markers.enumerated() {
-      // NULs up to a multiple of 4 bytes: libsndfile stores a chunk's length rounded up to
-      // 4 (`sf_set_chunk`), and its own reader loses its place in padding it did not expect.
+      // Each label as RIFF has it: the text and one NUL, then a pad byte to an even length
+      // that its size leaves out (ffmpeg reads to the NUL and skips only that pad byte).
+      // The last one takes NULs up to a multiple of 4 bytes for the whole list, inside its
+      // size: libsndfile stores a chunk's length rounded up to 4 (`sf_set_chunk`), and its
+      // own reader loses its place in padding it did not expect.
       var text = Array(marker.label.utf8) + [0]
-      while text.count % 4 != 0 { text.append(0) }
+      if index == markers.count - 1 {
+        while (list.count + 12 + text.count) % 4 != 0 { text.append(0) }
+      }
       list += Array("labl".utf8) + Self.littleEndian(UInt32(4 + text.count)) + Self.littleEndian(UInt32(index + 1))
       list += text
+      if text.count % 2 != 0 { list.append(0) }
     }
     var info = SF_CHUNK_INFO()
     withUnsafeMutableBytes(of: &info.id) { id in
@@ -252,7 +258,7 @@ public struct SoundFileReader {
   /// The container, as libsndfile names it: `wav`, `rf64`, `flac`, `ogg`, `mpeg`, ...
   public var container: String {
     switch format & Int(SF_FORMAT_TYPEMASK) {
-    case Int(SF_FORMAT_WAV): "wav"
+    case Int(SF_FORMAT_WAV), Int(SF_FORMAT_WAVEX): "wav"
     case Int(SF_FORMAT_RF64): "rf64"
     case Int(SF_FORMAT_W64): "w64"
     case Int(SF_FORMAT_FLAC): "flac"

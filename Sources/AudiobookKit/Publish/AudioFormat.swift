@@ -50,6 +50,20 @@ public enum AudioFormat: String, CaseIterable, Codable, Sendable {
   /// 32-bit: anything within 64 KiB of 4 GiB (room for the header and chunks) is.
   static func needsRF64(frames: Int) -> Bool { frames * 2 > Int(UInt32.max) - 65_536 }
 
+  /// Whether the format's encoder is lossy: its decoded peaks can pass the ones it was given.
+  public var isLossy: Bool { codecPeakHeadroom > 0 }
+
+  /// How far below a true-peak limit to hold the samples given to the encoder, dB, for what
+  /// it adds to the peaks. Measured on espeak-ng speech limited at -1 dBTP: Vorbis and Opus
+  /// add up to 0.7 dB, MP3 at 192 kbps less, AAC at 96 kbps 0.5 dB (at 64 kbps, 1.8).
+  var codecPeakHeadroom: Double {
+    switch self {
+    case .wav, .flac: 0
+    case .ogg, .opus, .mp3: 1
+    case .m4b: 1.5
+    }
+  }
+
   /// The cue sheet's FILE type: MP3 for MP3, WAVE for everything players decode themselves.
   var cueFileType: String { self == .mp3 ? "MP3" : "WAVE" }
 }

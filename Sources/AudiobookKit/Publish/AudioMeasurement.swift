@@ -80,7 +80,9 @@ public struct AudioMeasurement: Sendable {
     }
     return AudioMeasurement(
       file: path, sampleRate: header.sampleRate, channels: header.channels, frames: header.frames,
-      container: header.container, isPCM16: header.isPCM16, isConstantBitRate: header.isConstantBitRate,
+      container: header.container, isPCM16: header.isPCM16,
+      isConstantBitRate: header.container == "mpeg"
+        ? MP3Frames.isConstantBitRate(path: path) ?? header.isConstantBitRate : nil,
       bitRate: bitRate, levels: meter.levels, noiseFloor: noiseFloor, head: head, tail: tail)
   }
 }

@@ -30,6 +30,9 @@ struct ChapterPublisher {
     var gain: Double
     /// Whether the limiter turned any peak down.
     var limited: Bool
+    /// How far the chapter stays below the loudness target, LU, when the peak limit would
+    /// let it come no closer without compressing the speech; 0 when it is on target.
+    var shortfall = 0.0
   }
 
   private static let blockSize = 1 << 16
@@ -118,7 +121,7 @@ struct ChapterPublisher {
       let levels = meter.levels
       if let loudness = options.loudness {
         gain = levels.integratedLoudness > -70 ? loudness - levels.integratedLoudness : 0
-        ceiling = PublishOptions.loudnessPeakLimit
+        ceiling = options.loudnessCeiling
       } else {
         gain = levels.rms > AudioLevels.floor ? AudiobookSpec.targetRMS - levels.rms : 0
         ceiling = AudiobookSpec.peakCeiling
@@ -146,6 +149,7 @@ struct ChapterPublisher {
       return Result(frames: frames, levels: meter.levels, gain: 0, limited: false)
     }
     var margin = 0.5
+    let plainGain = gain
     let final = scratch("final")
     var attempt = 0
     while true {
@@ -175,7 +179,9 @@ struct ChapterPublisher {
       // The limiter takes some level off the loudest chapters: make it up with more gain.
       let shortfall = (options.loudness.map { $0 - levels.integratedLoudness } ?? AudiobookSpec.targetRMS - levels.rms)
       let overshoot = levels.truePeak - limit
-      if (overshoot <= 0 && abs(shortfall) <= 0.2) || attempt == 4 {
+      let madeUp = gain - plainGain
+      let canMakeUp = shortfall <= 0.2 || madeUp < PublishOptions.makeUpLimit
+      if (overshoot <= 0 && (abs(shortfall) <= 0.2 || !canMakeUp)) || attempt == 4 {
         // Copy the finished samples to the published file and the book.
         var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
         let input = try SoundFileInput(path: final)
@@ -183,9 +189,12 @@ struct ChapterPublisher {
         input.close()
         try sinks.close()
         return Result(
-          frames: frames, levels: levels, gain: AudioLevels.rounded(gain), limited: limiter.engaged)
+          frames: frames, levels: levels, gain: AudioLevels.rounded(gain), limited: limiter.engaged,
+          shortfall: shortfall > 0.5 ? AudioLevels.rounded(shortfall) : 0)
       }
-      if abs(shortfall) > 0.2 && levels.integratedLoudness > -70 { gain += shortfall }
+      if abs(shortfall) > 0.2 && levels.integratedLoudness > -70 {
+        gain += min(shortfall, PublishOptions.makeUpLimit - madeUp)
+      }
       if overshoot > 0 { margin += overshoot + 0.1 }
     }
   }

@@ -43,6 +43,13 @@ public struct PublishOptions: Sendable, Equatable {
 
   /// The true-peak ceiling `--loudness` holds, dBTP (EBU R128's −1).
   public static let loudnessPeakLimit = -1.0
+  /// How far a chapter may be turned up past the plain gain to make up what the limiter
+  /// took: beyond that the limiter would be compressing the speech, not catching peaks.
+  static let makeUpLimit = 1.0
+
+  /// The limiter's ceiling for `--loudness`, dBTP: lower for lossy formats, whose encoders
+  /// add to the peaks.
+  var loudnessCeiling: Double { Self.loudnessPeakLimit - format.codecPeakHeadroom }
 
   /// The published rate for a voice that speaks at `source` Hz.
   public func outputRate(source: Int) -> Int {
@@ -76,6 +83,9 @@ public struct PublishOptions: Sendable, Equatable {
       }
       guard [.wav, .flac, .mp3].contains(format) else {
         return "--master audiobook publishes wav, flac or mp3 (the formats distributors take); got \(format.rawValue)."
+      }
+      guard layout.includesChapterFiles else {
+        return "--master audiobook writes one file per chapter, as distributors ask; use --layout chapters or both."
       }
     }
     if format == .m4b && layout != .book {

@@ -101,6 +101,12 @@ extension Renderer {
         "\(path): warning: chapter \(entry.number) lasts \(Int(seconds / 60)) minutes; the audiobook spec allows "
           + "120 per file, so split the chapter in the manuscript")
     }
+    if result.shortfall > 0, let target = publisher.options.loudness {
+      warn(
+        "\(path): warning: chapter \(entry.number) reaches \(result.levels.integratedLoudness) LUFS, not \(target): "
+          + "the true-peak limit (\(publisher.options.loudnessCeiling) dBTP) allows no more without compressing the speech"
+      )
+    }
     var published = publisher.rescaled(entry)
     published.frames = result.frames
     published.levels = result.levels

@@ -47,15 +47,24 @@ extension AudiobookCommand {
             rows.append([name, "", "", "", "", "", "", "not checked: a whole-book file"])
             continue
           }
+          checked += 1
           let measured: AudioMeasurement
           do {
+            let header = try SoundFileReader(path: path)
+            guard header.channels == 1 else {
+              let seconds = Double(header.frames) / Double(max(header.sampleRate, 1))
+              rows.append([
+                name, Self.duration(seconds), "", "", "", "", "", "FAIL: \(header.channels) channels, not mono",
+              ])
+              failed += 1
+              continue
+            }
             measured = try AudioMeasurement.measure(path)
           } catch {
             rows.append([name, "", "", "", "", "", "", "FAIL: not readable audio"])
             failed += 1
             continue
           }
-          checked += 1
           let problems = AudiobookSpec.problems(measured)
           if !problems.isEmpty { failed += 1 }
           rows.append([
