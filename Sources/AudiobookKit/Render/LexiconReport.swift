@@ -32,26 +32,31 @@ public struct LexiconReport: Codable, Sendable, Equatable {
     let splitter = SentenceSplitter()
     var replaced: [String: Replacement] = [:]
     var candidates: [String: SpelledWord] = [:]
+    func count(_ texts: [String], _ replacements: [Lexicon.Replacement], line: Int) {
+      for replacement in replacements {
+        let entry = replacement.entry
+        replaced[
+          entry.word,
+          default: Replacement(
+            word: entry.word, saidAs: entry.spokenText, count: 0, firstLine: line,
+            entry: "\(entry.file):\(entry.line)")
+        ].count += 1
+      }
+      for text in texts {
+        for word in Self.plainWords(of: text) where SpelledWords.isCandidate(word) {
+          candidates[String(word), default: SpelledWord(word: String(word), count: 0, firstLine: line)].count += 1
+        }
+      }
+    }
     for chapter in book.chapters {
+      // The title is spoken too, as `render` says it.
+      let title = SpeechText.spokenTitleWithReplacements(of: chapter, lexicon: lexicon)
+      count(title.phrases, title.replacements, line: chapter.sourceLine)
       for paragraph in chapter.paragraphs {
         for sentence in splitter.sentences(in: paragraph.text) {
           let collapsed = sentence.split(whereSeparator: \.isWhitespace).joined(separator: " ")
           let (text, replacements) = SpeechText.spoken(collapsed, lexicon: lexicon)
-          for replacement in replacements {
-            let entry = replacement.entry
-            replaced[
-              entry.word,
-              default: Replacement(
-                word: entry.word, saidAs: entry.spokenText, count: 0, firstLine: paragraph.sourceLine,
-                entry: "\(entry.file):\(entry.line)")
-            ].count += 1
-          }
-          for word in Self.plainWords(of: text) where SpelledWords.isCandidate(word) {
-            candidates[
-              String(word), default: SpelledWord(word: String(word), count: 0, firstLine: paragraph.sourceLine)
-            ]
-            .count += 1
-          }
+          count([text], replacements, line: paragraph.sourceLine)
         }
       }
     }

@@ -60,7 +60,7 @@ struct RenderPlan {
     for chapter in book.chapters {
       let file = BookSlug.chapterFileName(
         number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
-      let title = part(SpeechScript.title(of: chapter), paragraph: nil)
+      let title = part(SpeechScript.title(of: chapter, lexicon: lexicon), paragraph: nil)
       var paragraphs: [Part] = []
       for paragraph in chapter.paragraphs {
         let script = try SpeechScript.paragraph(

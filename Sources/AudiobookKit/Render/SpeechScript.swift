@@ -25,8 +25,10 @@ public struct SpeechScript: Sendable, Equatable {
     return SpeechScript(sentences: sentences)
   }
 
-  /// The script of a chapter title: one "sentence" whose pieces are its spoken phrases.
-  public static func title(of chapter: Chapter) -> SpeechScript {
-    SpeechScript(sentences: [Sentence(text: chapter.title, pieces: SpeechText.spokenTitle(of: chapter))])
+  /// The script of a chapter title: one "sentence" whose pieces are its spoken phrases, with
+  /// the lexicon applied as in the paragraphs.
+  public static func title(of chapter: Chapter, lexicon: Lexicon = .empty) -> SpeechScript {
+    SpeechScript(
+      sentences: [Sentence(text: chapter.title, pieces: SpeechText.spokenTitle(of: chapter, lexicon: lexicon))])
   }
 }

@@ -336,10 +336,25 @@ private struct Scan {
     if next.lead.isNumber { return numberFollows(word) ? next.start : nil }
     if Abbreviations.numbered.contains(key), isRomanNumeral(next) { return nil }
     if Abbreviations.titles.contains(key) { return nil }
+    if Abbreviations.times.contains(key) { return continuesTime(next) ? nil : next.start }
     if Abbreviations.ambiguous.contains(key) || isInitialism(word) || isSingleLetter(word) {
       return Words.sentenceStarters.contains(next.word) ? next.start : nil
     }
     return next.start
+  }
+
+  /// Whether the capitalized word after "a.m." or "p.m." goes on with the time: a time zone
+  /// ("a.m. EST", "p.m. Eastern Time"), a day or month ("5 p.m. Tuesday"), or a title and a
+  /// name ("At 5 a.m. Mr. Smith went"), which is the likelier reading. Anything else starts a
+  /// sentence: a time is the usual last thing in one ("He arrived at 10 a.m. Everyone cheered.").
+  private func continuesTime(_ next: Following) -> Bool {
+    if Words.timeContinuations.contains(next.word) { return true }
+    if (2...4).contains(next.word.count), next.word.allSatisfy(\.isUppercase) { return true }
+    guard Abbreviations.titles.contains(next.word.lowercased()) else { return false }
+    var end = next.start
+    while end < text.count, Marks.openers.contains(text[end]) { end += 1 }
+    end += next.word.count
+    return end < text.count && text[end] == "."
   }
 
   /// Before a number, a period ends a sentence only after another number ("$100.00. 50 more")
@@ -526,6 +541,9 @@ private enum Abbreviations {
     "gen", "col", "capt", "cpt", "cmdr", "lt", "sgt", "cpl", "pvt", "maj", "adm", "gov", "sen",
     "rep", "pres", "supt", "insp", "det", "mt", "e.g", "i.e", "cf", "vs", "viz", "approx", "ca",
   ]
+  /// "a.m." and "p.m.": often the last words of a sentence, and before a capital they end it
+  /// unless the time goes on (see `continuesTime`).
+  static let times: Set<String> = ["a.m", "p.m"]
   /// Abbreviations that often close a sentence ("& Co.", "Jr.", "Main St.") yet often sit inside
   /// one; they end a sentence only before a typical sentence opener.
   static let ambiguous: Set<String> = [
@@ -557,6 +575,13 @@ private enum Words {
     "This", "Those", "Though", "Thus", "To", "Today", "Tomorrow", "Under", "Unless", "Until", "We",
     "Well", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why", "With", "Without",
     "Yes", "Yesterday", "Yet", "You", "Your",
+  ]
+  /// Capitalized words that go on with a time of day: time zones, days and months.
+  static let timeContinuations: Set<String> = [
+    "Eastern", "Central", "Mountain", "Pacific", "Atlantic", "Greenwich", "Standard", "Daylight", "Universal",
+    "Time", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
   ]
   static let capitalizedPronouns: Set<String> = ["He", "She", "It", "They", "We", "You"]
   /// Verbs of speaking that mark a dialogue tag after a quotation ("“Why?” Elizabeth asked").

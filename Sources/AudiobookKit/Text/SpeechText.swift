@@ -40,20 +40,44 @@ public enum SpeechText {
 
   /// A chapter title as a narrator reads it: `CHAPTER IV.` → `Chapter 4.`, `Chapter 3: The
   /// Gala` as two phrases, `Chapter 3.` and `The Gala.`, and a numeral alone (`IV. The Storm`)
-  /// as `Chapter 4.` and `The Storm.` (espeak-ng alone says "chapter roman four").
-  public static func spokenTitle(_ title: String) -> [String] {
-    if let heading = ChapterHeading.parse(title, bareNumeral: true), let number = heading.number {
-      var phrases = ["\(heading.label.map(capitalized) ?? "Chapter") \(number)."]
-      if let subtitle = heading.subtitle { phrases.append(withFinalStop(subtitle)) }
-      return phrases
-    }
-    return [withFinalStop(title.split(whereSeparator: \.isWhitespace).joined(separator: " "))]
+  /// as `Chapter 4.` and `The Storm.` (espeak-ng alone says "chapter roman four"). The words
+  /// of the title go through the spoken forms and the lexicon as a sentence does.
+  public static func spokenTitle(_ title: String, lexicon: Lexicon = .empty) -> [String] {
+    spokenTitleWithReplacements(title, lexicon: lexicon).phrases
   }
 
   /// The spoken title of a chapter: the part's title first when the chapter opens a part.
-  public static func spokenTitle(of chapter: Chapter) -> [String] {
-    guard chapter.opensPart, let part = chapter.part else { return spokenTitle(chapter.title) }
-    return spokenTitle(part) + spokenTitle(chapter.title)
+  public static func spokenTitle(of chapter: Chapter, lexicon: Lexicon = .empty) -> [String] {
+    spokenTitleWithReplacements(of: chapter, lexicon: lexicon).phrases
+  }
+
+  /// The spoken title of a chapter, with the replacements the lexicon made in it.
+  public static func spokenTitleWithReplacements(of chapter: Chapter, lexicon: Lexicon)
+    -> (phrases: [String], replacements: [Lexicon.Replacement])
+  {
+    let title = spokenTitleWithReplacements(chapter.title, lexicon: lexicon)
+    guard chapter.opensPart, let part = chapter.part else { return title }
+    let partTitle = spokenTitleWithReplacements(part, lexicon: lexicon)
+    return (partTitle.phrases + title.phrases, partTitle.replacements + title.replacements)
+  }
+
+  private static func spokenTitleWithReplacements(_ title: String, lexicon: Lexicon)
+    -> (phrases: [String], replacements: [Lexicon.Replacement])
+  {
+    func phrase(_ text: String) -> (String, [Lexicon.Replacement]) {
+      let (spoken, replacements) = spoken(
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " "), lexicon: lexicon)
+      return (withFinalStop(spoken), replacements)
+    }
+    // The label and number are already as they are to be said: "Chapter 1066." is not a year.
+    if let heading = ChapterHeading.parse(title, bareNumeral: true), let number = heading.number {
+      let label = "\(heading.label.map(capitalized) ?? "Chapter") \(number)."
+      guard let subtitle = heading.subtitle else { return ([label], []) }
+      let (said, replacements) = phrase(subtitle)
+      return ([label, said], replacements)
+    }
+    let (said, replacements) = phrase(title)
+    return ([said], replacements)
   }
 
   private static func capitalized(_ word: String) -> String {

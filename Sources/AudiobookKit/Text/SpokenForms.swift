@@ -3,8 +3,11 @@
 ///
 /// | written | espeak-ng alone | given instead |
 /// | --- | --- | --- |
-/// | `the U.S. Army`, `5 p.m. Tuesday`, `Gen. Lee` | a sentence pause (~340 ms) after the period | `U.S`, `p.m`, `Gen` |
+/// | `the U.S. Army`, `5 p.m. Tuesday`, `Fig. 3` | a sentence pause (~340 ms) after the period | `U.S`, `p.m`, `Fig` |
+/// | `Gen. Lee`, `Lt. Dan`, `Rep. Jones` (before a capitalized name) | "jen", "L T", "rep" | `General Lee`, `Lieutenant Dan`, `Representative Jones` |
+/// | `No. 5`, `p. 12`, `pp. 12–14` (before a number) | "no five", "pee twelve", "pee pee" | `number 5`, `page 12`, `pages 12 to 14` |
 /// | `1999`, `1066`, `1905` (1010 to 1999) | "nineteen hundred ninety-nine", "one thousand and sixty-six" | `19 99`, `10 66`, `19 oh 5` |
+/// | `1234 sheep`, `page 1234` (counts, see `countsThings`) | right: "one thousand two hundred and thirty-four" | left alone |
 /// | `1990s`, `1800s` | "nineteen hundred ninety z" | `19 nineties`, `18 hundreds` |
 /// | `1914–1918`, `pages 10–12` | the dash unspoken or read "dash" | `1914 to 1918` |
 /// | `$5.50`, `£3`, `€10` | "dollar five point five zero", "pound three" | `5 dollars 50`, `3 pounds` |
@@ -29,7 +32,17 @@ public enum SpokenForms {
     if text.contains("..") || text.contains(". .") {
       text = text.replacing(Patterns.ellipsis, with: "…")
     }
+    if text.contains(". ") || text.contains("Lt ") || text.contains("Sgt ") || text.contains("Capt ") {
+      text = text.replacing(Patterns.title) { match in
+        titles[String(match.output.1 ?? match.output.2 ?? "")] ?? String(match.output.0)
+      }
+    }
     if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+      if text.contains(".") {
+        text = text.replacing(Patterns.numberAbbreviation) { match in
+          (numberAbbreviations[String(match.output.1)] ?? String(match.output.1)) + " "
+        }
+      }
       text = numbers(text)
     }
     if text.contains("—") || text.contains("–") || text.contains("--") {
@@ -46,6 +59,21 @@ public enum SpokenForms {
   static let quotes: [Unicode.Scalar: Unicode.Scalar] = [
     "\u{2018}": "'", "\u{2019}": "'", "\u{201A}": "'", "\u{201B}": "'", "\u{2032}": "'",
     "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"", "\u{00AB}": "\"", "\u{00BB}": "\"",
+  ]
+
+  // MARK: - Abbreviations
+
+  /// Titles espeak-ng reads as written ("Gen" as "jen", "Lt" as "L T"), said in full before a
+  /// capitalized name. `Lt`, `Sgt` and `Capt` are not words, so they count without a period too.
+  static let titles: [String: String] = [
+    "Gen": "General", "Capt": "Captain", "Col": "Colonel", "Rev": "Reverend", "Prof": "Professor",
+    "Lt": "Lieutenant", "Sgt": "Sergeant", "Gov": "Governor", "Sen": "Senator", "Rep": "Representative",
+  ]
+
+  /// Abbreviations espeak-ng reads as written ("No. 5" as "no five", "p. 12" as "pee twelve"),
+  /// said in full before a number.
+  static let numberAbbreviations: [String: String] = [
+    "No": "number", "no": "number", "Nos": "numbers", "nos": "numbers", "p": "page", "pp": "pages",
   ]
 
   // MARK: - Numbers
@@ -67,14 +95,57 @@ public enum SpokenForms {
       let (before, century, decade) = (match.output.1, match.output.2, Int(match.output.3)!)
       return decade == 0 ? "\(before)\(century) hundreds" : "\(before)\(century) \(decadeWords[decade / 10])"
     }
+    let source = text
     text = text.replacing(Patterns.year) { match in
       let (before, century, year) = (match.output.1, match.output.2, Int(match.output.3)!)
       if century == "10" && year < 10 { return String(match.output.0) }  // 1000 is "one thousand".
+      if countsThings(before: source[..<match.range.lowerBound], after: source[match.range.upperBound...]) {
+        return String(match.output.0)
+      }
       if year == 0 { return "\(before)\(century) hundred" }
       return year < 10 ? "\(before)\(century) oh \(year)" : "\(before)\(century) \(year)"
     }
     return text
   }
+
+  /// Whether a number that could be a year (1010 to 1999) counts or labels things instead, so
+  /// espeak-ng is to read it as a number ("one thousand two hundred and thirty-four"): after a
+  /// word that labels by number (`page 1234`, `No. 1850`), or directly before a plural noun
+  /// (`1234 sheep`, `1500 men`) unless a word for a time comes before it (`in 1850 people`).
+  static func countsThings(before: Substring, after: Substring) -> Bool {
+    let previous = before.split(separator: " ").last.map { $0.filter(\.isLetter).lowercased() } ?? ""
+    if labelWords.contains(previous) { return true }
+    if timeWords.contains(previous) { return false }
+    guard after.first == " " else { return false }
+    let next = after.dropFirst().prefix { $0.isLetter }
+    guard next.count >= 3, next.allSatisfy(\.isLowercase) else { return false }
+    if irregularPlurals.contains(String(next)) { return true }
+    return next.hasSuffix("s") && !next.hasSuffix("ss") && !notPlurals.contains(String(next))
+  }
+
+  /// Words after which a number labels a thing (`page 1234`).
+  static let labelWords: Set<String> = [
+    "page", "pages", "p", "pp", "number", "numbers", "no", "nos", "room", "line", "lines", "verse", "verses",
+  ]
+
+  /// Words after which a number in 1010 to 1999 is a year (`in 1850`, `May 1850`).
+  static let timeWords: Set<String> = [
+    "in", "since", "until", "till", "from", "year", "circa", "c", "ca", "spring", "summer", "autumn", "fall",
+    "winter", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  ]
+
+  /// Plural nouns without an `s`.
+  static let irregularPlurals: Set<String> = [
+    "people", "men", "women", "children", "sheep", "deer", "fish", "feet", "teeth", "mice", "geese", "cattle",
+    "oxen", "head", "swine",
+  ]
+
+  /// Common words ending in `s` that follow a year and are not plural nouns (`1850 was`).
+  static let notPlurals: Set<String> = [
+    "was", "is", "has", "as", "his", "its", "this", "thus", "does", "goes", "whereas", "towards", "afterwards",
+    "onwards", "always", "perhaps", "besides", "sees", "marks", "brings", "begins", "ends",
+  ]
 
   static let decadeWords = [
     "", "tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
@@ -164,6 +235,9 @@ public enum SpokenForms {
     nonisolated(unsafe) static let decade = /(^|[\s(\["'])(1[1-9])(\d0)s\b/
     nonisolated(unsafe) static let year = /(^|[\s(\["'])(1\d)(\d\d)\b(?!\d|[,.]\d|[:-])/
     nonisolated(unsafe) static let regnal = /\b([A-Z][a-z]+)\s+([IVXLC]{2,})\b(?!-)/
+    nonisolated(unsafe) static let title =
+      /\b(?:(Gen|Col|Rev|Prof|Gov|Sen|Rep)\.|(Capt|Lt|Sgt)\.?)(?=\s+["'(]?\p{Lu})/
+    nonisolated(unsafe) static let numberAbbreviation = /\b(No|no|Nos|nos|pp|p)\.\s?(?=\d)/
     nonisolated(unsafe) static let falseStop = /([A-Za-z])\.(?=\s+["'(]?[A-Z0-9])/
   }
 }

@@ -7,6 +7,16 @@ import Yams
 /// `Reading` the town leaves `reading` alone). Possessives and plurals follow the base word:
 /// `Darcy's`, `Darcys`, `Darcys'`.
 ///
+/// A key may have several parts joined by hyphens or single spaces (`Jean-Luc`, `Mont Blanc`)
+/// and apostrophes inside a part (`O'Brien`); it matches only the whole run of words, and the
+/// longest key wins (`Jean-Luc` before `Jean`). A word of a hyphenated run the lexicon does not
+/// know as a whole is still looked up on its own (`Siobhan-town`).
+///
+/// Precedence: a lexicon merged in later (the more specific source: voice, then the book's,
+/// then `--lexicon`) wins for every spelling its keys match, whatever their case; within one
+/// lexicon, a key with capitals wins over a lower-case key for the spellings it matches. So a
+/// voice's `Hermione:` gives way to a `--lexicon` file's `hermione:` for `Hermione` too.
+///
 /// A lexicon's phoneme entries are the only way phoneme input reaches espeak-ng: they travel
 /// in the speech text between private-use marks (`phonemeStart` ... `phonemeEnd`) that the
 /// synthesis engine alone turns into `[[...]]` with the phoneme flag on (DESIGN.md fact 9).
@@ -36,42 +46,73 @@ public struct Lexicon: Sendable, Equatable {
   public static let phonemeStart: Character = "\u{E000}"
   public static let phonemeEnd: Character = "\u{E001}"
 
-  /// Entries whose key has capitals, by the key and by the key in capitals.
-  private var exact: [String: Entry] = [:]
+  /// An entry and the rank of the lexicon it comes from: a lexicon merged in later ranks higher.
+  private struct Ranked: Sendable, Equatable {
+    var entry: Entry
+    var rank: Int
+  }
+
+  /// Entries whose key has capitals, by the key.
+  private var exact: [String: Ranked] = [:]
+  /// The same entries by the key in capitals (`READING`).
+  private var shouted: [String: Ranked] = [:]
   /// Entries whose key is lower case, by the key.
-  private var anyCase: [String: Entry] = [:]
+  private var anyCase: [String: Ranked] = [:]
+  /// The highest rank in use; `merging` ranks the other lexicon's entries above it.
+  private var topRank = 0
+  /// The most words in one key (`Mont Blanc` has two), so matching knows how far to look.
+  private var longestKey = 1
 
   public static let empty = Lexicon()
 
   public init(entries: [Entry] = []) {
-    for entry in entries { add(entry) }
+    for entry in entries { add(entry, rank: 0) }
   }
 
   public var isEmpty: Bool { exact.isEmpty && anyCase.isEmpty }
 
   /// Every entry, in word order.
   public var entries: [Entry] {
-    (Array(anyCase.values) + exact.filter { $0.key == $0.value.word }.map(\.value)).sorted { $0.word < $1.word }
+    (exact.values.map(\.entry) + anyCase.values.map(\.entry)).sorted { $0.word < $1.word }
   }
 
-  private mutating func add(_ entry: Entry) {
-    if entry.word == entry.word.lowercased() {
-      anyCase[entry.word] = entry
+  private mutating func add(_ entry: Entry, rank: Int) {
+    let key = Self.key(of: entry.word)
+    let ranked = Ranked(entry: entry, rank: rank)
+    if key == key.lowercased() {
+      anyCase[key] = ranked
     } else {
-      exact[entry.word] = entry
-      exact[entry.word.uppercased()] = entry
+      exact[key] = ranked
+      shouted[key.uppercased()] = ranked
     }
+    topRank = max(topRank, rank)
+    longestKey = max(longestKey, key.split(whereSeparator: { $0 == " " || $0 == "-" }).count)
   }
 
-  /// This lexicon with `other`'s entries added; where both have a word, `other` wins.
+  /// The key an entry is looked up by: typographic apostrophes straight (speech text has them
+  /// straight), runs of spaces as one.
+  private static func key(of word: String) -> String {
+    word.replacing("\u{2019}", with: "'").split(separator: " ").joined(separator: " ")
+  }
+
+  /// This lexicon with `other`'s entries added; `other` wins for every spelling its keys match.
   public func merging(_ other: Lexicon) -> Lexicon {
     var merged = self
-    for entry in other.entries { merged.add(entry) }
+    let offset = topRank + 1
+    for table in [other.exact, other.anyCase] {
+      for ranked in table.values { merged.add(ranked.entry, rank: ranked.rank + offset) }
+    }
     return merged
   }
 
+  /// The entry for a word as written: the highest-ranked of the key with capitals spelled that
+  /// way, the key whose capitals it is, and the lower-case key; on a tie, in that order.
   private func lookup(_ word: String) -> Entry? {
-    exact[word] ?? anyCase[word.lowercased()]
+    var best = exact[word]
+    for candidate in [shouted[word], anyCase[word.lowercased()]] {
+      if let candidate, candidate.rank > best?.rank ?? -1 { best = candidate }
+    }
+    return best?.entry
   }
 
   // MARK: - Applying
@@ -79,18 +120,42 @@ public struct Lexicon: Sendable, Equatable {
   /// `text` with every word the lexicon knows replaced, and the replacements made.
   public func apply(to text: String) -> (text: String, replacements: [Replacement]) {
     guard !isEmpty else { return (text, []) }
+    let words = text.matches(of: Self.word).map(\.range)
+    var result = ""
     var replacements: [Replacement] = []
-    let result = text.replacing(Self.word) { match -> String in
-      let written = String(match.output)
-      guard let (entry, suffix) = find(written) else { return written }
-      replacements.append(Replacement(written: written, entry: entry))
-      return spoken(entry, suffix: suffix)
+    var copied = text.startIndex
+    var index = 0
+    while index < words.count {
+      var next = index + 1
+      // The longest run of words joined by a hyphen or a space that the lexicon knows.
+      for count in stride(from: min(longestKey, words.count - index), through: 1, by: -1) {
+        let last = index + count - 1
+        guard count == 1 || Self.areJoined(words[index...last], in: text) else { continue }
+        let written = String(text[words[index].lowerBound..<words[last].upperBound])
+        guard let (entry, suffix) = find(written) else { continue }
+        result += text[copied..<words[index].lowerBound]
+        result += spoken(entry, suffix: suffix)
+        replacements.append(Replacement(written: written, entry: entry))
+        copied = words[last].upperBound
+        next = last + 1
+        break
+      }
+      index = next
     }
+    result += text[copied...]
     return (result, replacements)
   }
 
   /// A word as written, with its apostrophes (`Darcy's`, `Darcys'`); compiled once.
   nonisolated(unsafe) private static let word = /[\p{L}\p{N}]+(?:'[\p{L}]+)*'?/
+
+  /// Whether each word is followed by the next after exactly one hyphen or one space.
+  private static func areJoined(_ words: ArraySlice<Range<String.Index>>, in text: String) -> Bool {
+    zip(words, words.dropFirst()).allSatisfy { before, after in
+      let gap = text[before.upperBound..<after.lowerBound]
+      return gap == "-" || gap == " "
+    }
+  }
 
   /// The entry for `written` and the ending that follows the base word (`'s`, `s`, `es`, `s'`).
   private func find(_ written: String) -> (Entry, String)? {
@@ -154,11 +219,10 @@ public struct Lexicon: Sendable, Equatable {
     for (keyNode, value) in mapping {
       let word = keyNode.string ?? ""
       let line = keyNode.mark?.line ?? 0
-      guard !word.isEmpty, word.allSatisfy({ $0.isLetter || $0.isNumber || "'-".contains($0) }),
-        word.first?.isLetter == true || word.first?.isNumber == true
-      else {
+      guard isKey(word) else {
         throw AudiobookError(
-          .badInput, "'\(word)' is not a word (letters, digits, ' and - only)", file: file, line: line)
+          .badInput, "'\(word)' is not a word (letters, digits, ' and - only; words apart by spaces)", file: file,
+          line: line)
       }
       guard let said = value.scalar?.string.trimmingSpaces, !said.isEmpty else {
         throw AudiobookError(.badInput, "'\(word)' needs how it is said, as text", file: file, line: line)
@@ -167,6 +231,15 @@ public struct Lexicon: Sendable, Equatable {
         Entry(word: word, spoken: try spoken(said, word: word, file: file, line: line), file: file, line: line))
     }
     return Lexicon(entries: entries)
+  }
+
+  /// Words (letters and digits, with apostrophes inside) joined by single hyphens or spaces.
+  private static func isKey(_ written: String) -> Bool {
+    let key = key(of: written)
+    guard !key.isEmpty else { return false }
+    return key.split(separator: " ", omittingEmptySubsequences: false).allSatisfy { part in
+      part.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { $0.wholeMatch(of: word) != nil }
+    }
   }
 
   private static func spoken(_ said: String, word: String, file: String, line: Int) throws(AudiobookError)

@@ -88,6 +88,22 @@ struct SentenceSplitterTests {
         == ["He sold the mill to Carver & Co.", "It closed a year later."])
   }
 
+  /// A time of day often ends a sentence: a.m. and p.m. end one before any capital that does
+  /// not go on with the time (a zone, a day, a title and name).
+  @Test func timesOfDayAtTheEndOfASentence() {
+    #expect(
+      splitter.sentences(in: "He arrived at 10 a.m. Everyone cheered.")
+        == ["He arrived at 10 a.m.", "Everyone cheered."])
+    #expect(
+      splitter.sentences(in: "We left at 6 P.M. Margaret stayed.") == ["We left at 6 P.M.", "Margaret stayed."])
+    for text in [
+      "It starts at 9 a.m. Eastern Time.", "The meeting is at 10 a.m. Monday.", "At 5 a.m. Mr. Smith went out.",
+      "Call at 8 p.m. EST tonight.",
+    ] {
+      #expect(splitter.sentences(in: text) == [text])
+    }
+  }
+
   @Test func etceteraBeforeANewSentence() {
     #expect(
       splitter.sentences(in: "We packed bread, cheese, apples, etc. Margaret carried the basket.")

@@ -21,6 +21,26 @@ import Testing
     #expect(SpeechText.spokenTitle(of: chapter) == ["Book 2.", "Chapter 1."])
   }
 
+  /// A title is spoken like a sentence: the lexicon and the spoken forms apply to its words,
+  /// not to the heading's label and number.
+  @Test func chapterTitlesUseTheLexiconAndTheSpokenForms() throws {
+    let lexicon = Lexicon(entries: [
+      .init(word: "Hermione", spoken: .respelling("her-MY-oh-nee"), file: "l.yaml", line: 1),
+      .init(word: "Chapter", spoken: .respelling("KAP-ter"), file: "l.yaml", line: 2),
+    ])
+    #expect(SpeechText.spokenTitle("Chapter 1: Hermione", lexicon: lexicon) == ["Chapter 1.", "her-MY-oh-nee."])
+    #expect(SpeechText.spokenTitle("Chapter IV", lexicon: lexicon) == ["Chapter 4."])
+    #expect(SpeechText.spokenTitle("Hermione and Gen. Lee", lexicon: lexicon) == ["her-MY-oh-nee and General Lee."])
+    #expect(SpeechText.spokenTitle("The Winter of 1850") == ["The Winter of 18 50."])
+    var chapter = Chapter(number: 1, title: "Hermione’s Cat", sourceLine: 3, paragraphs: [], part: "Book I")
+    chapter.opensPart = true
+    let (phrases, replacements) = SpeechText.spokenTitleWithReplacements(of: chapter, lexicon: lexicon)
+    #expect(phrases == ["Book 1.", "her-MY-oh-nee's Cat."])
+    #expect(replacements.map(\.written) == ["Hermione's"])
+    #expect(
+      SpeechScript.title(of: chapter, lexicon: lexicon).pieces == ["Book 1.", "her-MY-oh-nee's Cat."])
+  }
+
   @Test func longSentencesAreCutIntoPiecesAtMostTheLimit() throws {
     let sentence = Array(repeating: "word", count: 1000).joined(separator: " ")
     let pieces = try SpeechText.pieces(of: sentence, file: "b.txt", line: 7)

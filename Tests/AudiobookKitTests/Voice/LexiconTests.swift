@@ -53,12 +53,45 @@ import Yams
     #expect(merged.entries.map(\.word) == ["Darcy", "gif"])
   }
 
+  @Test func keysOfSeveralPartsMatchTheWholeRun() throws {
+    let lexicon = try Self.lexicon(
+      "Jean-Luc: zhahn luke\nJean: zhahn\nO'Brien: oh-BRY-en\nMont Blanc: mon blonh\nSiobhan: shiv-AWN")
+    #expect(lexicon.apply(to: "Jean-Luc came.").text == "zhahn luke came.")
+    #expect(lexicon.apply(to: "Jean-Luc's hat and JEAN-LUC.").text == "zhahn luke's hat and zhahn luke.")
+    #expect(lexicon.apply(to: "Jean and Jean-Paul.").text == "zhahn and zhahn-Paul.")
+    #expect(lexicon.apply(to: "O'Brien met O’Brien.").text == "oh-BRY-en met O’Brien.")
+    #expect(lexicon.apply(to: "Mont Blanc, not Mont Royal.").text == "mon blonh, not Mont Royal.")
+    #expect(lexicon.apply(to: "Siobhan-town").text == "shiv-AWN-town")
+    #expect(lexicon.apply(to: "Jean-Luc").replacements.map(\.written) == ["Jean-Luc"])
+    // Speech text has straight apostrophes, so a key with a typographic one matches them.
+    let curly = try Self.lexicon("O’Brien: oh-BRY-en")
+    #expect(SpeechText.spoken("O’Brien came.", lexicon: curly).text == "oh-BRY-en came.")
+  }
+
+  /// The lexicon merged in later wins whatever the case of the keys; within one lexicon the key
+  /// with capitals wins for its spellings.
+  @Test func theLaterLexiconWinsForEveryCase() throws {
+    let book = try Self.lexicon("Hermione: book")
+    let command = try Self.lexicon("hermione: command")
+    let merged = book.merging(command)
+    #expect(merged.apply(to: "Hermione, HERMIONE, hermione").text == "command, command, command")
+    let reversed = command.merging(book)
+    #expect(reversed.apply(to: "Hermione, HERMIONE, hermione").text == "book, book, command")
+    let both = try Self.lexicon("Hermione: capital\nhermione: lower")
+    #expect(both.apply(to: "Hermione, HERMIONE, hermione").text == "capital, capital, lower")
+    // Ranks survive a chain of merges: voice, then the book's, then --lexicon.
+    let voice = try Self.lexicon("HERMIONE: voice\nhermione: voice")
+    #expect(voice.merging(book.merging(command)).apply(to: "HERMIONE").text == "command")
+    #expect(voice.merging(command).merging(book).apply(to: "HERMIONE hermione").text == "book command")
+  }
+
   @Test(
     arguments: [
       ("Darcy: \"[[d'A@si]] and more\"", 1),
       ("Darcy: say <b>this</b>", 1),
       ("Darcy: \"[[ok]]\"\nEmma: \"[[ém]]\"", 2),
-      ("\"two words\": one", 1),
+      ("\"Jean--Luc\": one", 1),
+      ("\"Jean-\": one", 1),
       ("Darcy:\n  - a list", 1),
     ] as [(String, Int)])
   func badEntriesNameTheirLine(yaml: String, line: Int) {
