@@ -22,7 +22,32 @@ import Testing
     #expect(heading.subtitle == subtitle)
   }
 
+  /// Numbers written as several words or as ordinals, and titles in capitals with no stop
+  /// after the number.
+  @Test(
+    arguments: [
+      ("Chapter Twenty One", "Chapter Twenty One", 21, nil),
+      ("CHAPTER TWENTY ONE", "Chapter Twenty One", 21, nil),
+      ("CHAPTER THE FIRST", "Chapter the First", 1, nil),
+      ("Chapter the Twenty-Second", "Chapter the Twenty-Second", 22, nil),
+      ("Chapter One Hundred", "Chapter One Hundred", 100, nil),
+      ("Chapter One Hundred and Five: Home", "Chapter One Hundred and Five: Home", 105, "Home"),
+      ("CHAPTER ONE PLAYING PILGRIMS", "Chapter One: Playing Pilgrims", 1, "Playing Pilgrims"),
+      ("CHAPTER XII THE STORM", "Chapter XII: The Storm", 12, "The Storm"),
+    ] as [(String, String, Int, String?)])
+  func recognisesNumbersInWords(line: String, title: String, number: Int, subtitle: String?) throws {
+    let heading = try #require(ChapterHeading.parse(line))
+    #expect(heading.title == title)
+    #expect(heading.number == number)
+    #expect(heading.subtitle == subtitle)
+  }
+
   @Test(arguments: [
+    "Chapter Twenty Years Later, she wrote.",
+    "Chapter the end",
+    "Chapter the Twenty One",
+    "CHAPTER ONE WAS THE BEST.",
+    "Chapter One playing pilgrims",
     "Chapter 3 was the best part of the book.",
     "Chapters are long.",
     "Chapter and verse, she said.",

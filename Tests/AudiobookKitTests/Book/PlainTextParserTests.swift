@@ -64,6 +64,90 @@ import Testing
     #expect(Array(edited.chapters[0].paragraphs.map(\.id).dropFirst()) == ids)
   }
 
+  /// A letter or numeral alone is a chapter only where the numbering bears it out.
+  @Test func aLetterAloneThatDoesNotFitTheNumberingIsProse() throws {
+    let book = try parse(
+      """
+      Chapter 3
+
+      The grades were posted.
+
+      C.
+
+      That was hers.
+
+      Chapter 4
+
+      I
+
+      am here, she wrote.
+
+      I.
+
+      It was late.
+      """)
+    #expect(book.chapters.map(\.title) == ["Chapter 3", "Chapter 4"])
+    #expect(book.chapters[0].paragraphs.map(\.text) == ["The grades were posted.", "C.", "That was hers."])
+    #expect(book.chapters[1].paragraphs.map(\.text) == ["I", "am here, she wrote.", "I.", "It was late."])
+  }
+
+  @Test func numeralsAloneThatCountUpAreChapters() throws {
+    let book = try parse("Tides\n\nI\n\nLow water.\n\nII\n\nHigh water.\n\nIII.\n\nSlack water.")
+    #expect(book.chapters.map(\.title) == ["I", "II", "III"])
+    #expect(book.chapters.map(\.paragraphs.count) == [1, 1, 1])
+  }
+
+  @Test func olderGutenbergMarkersAndClosingLine() throws {
+    for (start, end) in [
+      ("***START OF THE PROJECT GUTENBERG EBOOK SALT***", "***END OF THE PROJECT GUTENBERG EBOOK SALT***"),
+      ("*** START OF THIS PROJECT GUTENBERG EBOOK SALT ***", "*** END OF THIS PROJECT GUTENBERG EBOOK SALT ***"),
+      (
+        "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*",
+        "***END OF THE PROJECT GUTENBERG EBOOK SALT***"
+      ),
+    ] {
+      let text = """
+        Title: Salt and Stone
+        Author: June Marrow
+
+        Licence text.
+
+        \(start)
+
+        Chapter 1
+
+        The cart left.
+
+        End of the Project Gutenberg EBook of Salt and Stone, by June
+        Marrow
+
+        \(end)
+
+        Licence text that nobody should hear.
+        """
+      let book = try parse(text)
+      #expect(book.title == "Salt and Stone", "\(start)")
+      #expect(book.chapters.map(\.title) == ["Chapter 1"], "\(start)")
+      #expect(book.chapters.flatMap { $0.paragraphs.map(\.text) } == ["The cart left."], "\(start)")
+    }
+  }
+
+  @Test func endOfProjectGutenbergsLineIsNotRead() throws {
+    let book = try parse(
+      """
+      *** START OF THE PROJECT GUTENBERG EBOOK SALT ***
+
+      Chapter 1
+
+      The cart left.
+
+      End of Project Gutenberg's Salt and Stone, by June Marrow
+
+      *** END OF THE PROJECT GUTENBERG EBOOK SALT ***
+      """)
+    #expect(book.chapters[0].paragraphs.map(\.text) == ["The cart left."])
+  }
+
   @Test func onlyHeadingsIsNoBook() {
     let error = #expect(throws: AudiobookError.self) { try parse("Chapter 1\n\nChapter 2") }
     #expect(error?.kind == .badInput)
@@ -142,7 +226,7 @@ import Testing
     #expect(book.chapters.map(\.title) == ["Preface", "Chapter I", "Chapter II"])
     #expect(
       book.chapters.map { $0.paragraphs.map(\.text) } == [
-        ["This book was written at sea."], ["The cart left at dawn."], ["It rained.  It stopped."],
+        ["This book was written at sea."], ["The cart left at dawn."], ["It rained. It stopped."],
       ])
     #expect(book.chapters[1].sourceLine == 28)
   }

@@ -1,0 +1,170 @@
+import Testing
+
+@testable import AudiobookKit
+
+/// Tables of contents laid out in the ways Project Gutenberg texts do: none becomes a chapter
+/// or is read.
+@Suite struct TableOfContentsTests {
+  func parse(_ text: String) throws -> Book {
+    try PlainTextParser.parse(.init(file: "book.txt", format: .plainText, lines: text.components(separatedBy: "\n")))
+  }
+
+  static let gutenbergHeader = """
+    Title: The Lamp Keeper
+    Author: Ida Wick
+
+    *** START OF THE PROJECT GUTENBERG EBOOK THE LAMP KEEPER ***
+
+    THE LAMP KEEPER
+
+
+    """ + "\n"
+
+  /// One entry to a block, a line that is not a heading among them, then the book.
+  @Test func oneEntryToABlock() throws {
+    let book = try parse(
+      Self.gutenbergHeader + """
+        CONTENTS
+
+        PREFACE.
+
+        NOTES (Gathered by a Curious Reader).
+
+        CHAPTER 1. The Lamp.
+
+        CHAPTER 2. The Wick.
+
+        Epilogue
+
+
+        PREFACE.
+
+        This book was written by lamplight.
+
+        CHAPTER 1. The Lamp.
+
+        The lamp was lit.
+
+        CHAPTER 2. The Wick.
+
+        The wick was trimmed.
+
+        Epilogue
+
+        It went out.
+        """)
+    #expect(book.chapters.map(\.title) == ["Preface", "Chapter 1: The Lamp", "Chapter 2: The Wick", "Epilogue"])
+    #expect(book.chapters.map(\.paragraphs.count) == [1, 1, 1, 1])
+  }
+
+  /// `I.     The Lamp` lines under `Contents`, then stories whose sections are numerals alone.
+  @Test func romanNumeralEntriesAndStoriesWithSections() throws {
+    let book = try parse(
+      Self.gutenbergHeader + """
+        Contents
+
+           I.     The Lamp
+           II.    The Wick
+
+
+        I. THE LAMP
+
+
+        I.
+
+        The lamp was lit.
+
+        II.
+
+        It burned all night.
+
+        II. THE WICK
+
+
+        I.
+
+        The wick was trimmed.
+        """)
+    #expect(book.chapters.map(\.title) == ["I", "II", "I"])
+    #expect(book.chapters.map(\.part) == ["I. The Lamp", "I. The Lamp", "II. The Wick"])
+    #expect(book.chapters.map(\.paragraphs.count) == [1, 1, 1])
+  }
+
+  /// `CHAPTER ONE THE LAMP` entries under a part heading that comes again.
+  @Test func entriesInCapitalsUnderAPart() throws {
+    let book = try parse(
+      Self.gutenbergHeader + """
+        CONTENTS
+
+        PART 1
+
+        CHAPTER ONE THE LAMP
+        CHAPTER TWO THE WICK
+
+        PART 1
+
+        CHAPTER ONE
+
+        THE LAMP
+
+        The lamp was lit.
+
+        CHAPTER TWO
+
+        THE WICK
+
+        The wick was trimmed.
+        """)
+    #expect(book.chapters.map(\.title) == ["Chapter One: The Lamp", "Chapter Two: The Wick"])
+    #expect(book.chapters.map(\.part) == ["Part 1", "Part 1"])
+    #expect(book.chapters[0].opensPart)
+    #expect(book.chapters.map(\.paragraphs.count) == [1, 1])
+  }
+
+  /// Without a `CONTENTS` heading: a run of headings with no text between them, all of which
+  /// come again, is a table of contents.
+  @Test func headingsWithoutTextThatComeAgain() throws {
+    let book = try parse(
+      """
+      The Lamp Keeper
+
+      Chapter 1: The Lamp
+
+      Chapter 2: The Wick
+
+      Chapter 1: The Lamp
+
+      The lamp was lit.
+
+      Chapter 2: The Wick
+
+      The wick was trimmed.
+      """)
+    #expect(book.chapters.map(\.title) == ["Chapter 1: The Lamp", "Chapter 2: The Wick"])
+    #expect(book.chapters.map(\.sourceLine) == [7, 11])
+  }
+
+  /// A table of contents whose entries do not repeat the headings ends at the first heading
+  /// that does not come again: the book's first chapter is kept, even with a short first line.
+  @Test func aTableThatDoesNotMatchTheHeadingsEndsAtTheFirstChapter() throws {
+    let book = try parse(
+      """
+      The Lamp Keeper
+
+      Contents
+
+      The Lamp
+      The Wick
+
+      Chapter 1
+
+      It was lit.
+
+      Chapter 2
+
+      It was trimmed.
+      """)
+    #expect(book.chapters.map(\.title) == ["Chapter 1", "Chapter 2"])
+    #expect(book.chapters.map { $0.paragraphs.map(\.text) } == [["It was lit."], ["It was trimmed."]])
+  }
+}
