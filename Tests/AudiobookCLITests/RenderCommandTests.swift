@@ -62,6 +62,8 @@ import Testing
       #expect(wav.isPCM16WAV, "\(chapter.file)")
       #expect(wav.channels == 1)
       #expect(wav.sampleRate == 22050)
+      #expect(wav.tags.title == chapter.title && wav.tags.artist == "Ada Finch", "\(chapter.file): \(wav.tags)")
+      #expect(wav.tags.album == "The Lighthouse Ledger" && wav.tags.trackNumber == String(chapter.number))
       #expect(wav.frames == chapter.frames, "\(chapter.file)")
       #expect(wav.frames % 294 == 0, "\(chapter.file) is not a whole number of cue frames: \(wav.frames)")
       #expect(wav.frames > 22050, "\(chapter.file) is suspiciously short")

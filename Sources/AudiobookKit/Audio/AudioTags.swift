@@ -63,3 +63,16 @@ public struct AudioMarker: Sendable, Equatable {
     self.label = label
   }
 }
+
+extension AudioTags {
+  /// A chapter's tags: its title, the author as artist, the book as album, the chapter's
+  /// number as track, and a comment that says the narration is synthesized, as stores that
+  /// take it ask to be told.
+  static func chapter(_ title: String, number: Int, of book: Book, voice: String) -> AudioTags {
+    AudioTags(
+      title: title, artist: book.author, album: book.title, trackNumber: String(number),
+      comment: synthesisComment(voice: voice))
+  }
+
+  static func synthesisComment(voice: String) -> String { "Synthesized narration (espeak-ng, voice \(voice))" }
+}

@@ -32,14 +32,30 @@ extension Renderer {
     return plan
   }
 
-  /// Title, artist (the author), album (the book), track number, and a comment that says the
-  /// narration is synthesized, as stores that take it ask to be told.
-  func chapterTags(title: String, number: Int, book: Book) -> AudioTags {
-    AudioTags(
-      title: title, artist: book.author, album: book.title, trackNumber: String(number), comment: synthesisComment)
+  /// The plan with content hashes that also cover the tags of a plain render's WAV files.
+  func tagged(_ plan: RenderPlan, book: Book) -> RenderPlan {
+    var plan = plan
+    for index in plan.chapters.indices {
+      let chapter = plan.chapters[index].chapter
+      let tags = chapterTags(title: chapter.title, number: chapter.number, book: book)
+      var hasher = SHA256()
+      for field in [
+        "audiobook-tagged-wav-1", plan.chapters[index].contentHash, tags.title ?? "", tags.artist ?? "",
+        tags.album ?? "", tags.trackNumber ?? "", tags.comment ?? "",
+      ] {
+        hasher.update(data: Array(field.utf8))
+        hasher.update(data: [0])
+      }
+      plan.chapters[index].contentHash = Hex.string(hasher.finalize())
+    }
+    return plan
   }
 
-  var synthesisComment: String { "Synthesized narration (espeak-ng, voice \(preset.name))" }
+  func chapterTags(title: String, number: Int, book: Book) -> AudioTags {
+    AudioTags.chapter(title, number: number, of: book, voice: preset.name)
+  }
+
+  var synthesisComment: String { AudioTags.synthesisComment(voice: preset.name) }
 
   /// Changes whenever the whole-book file's bytes would: every chapter's content, the format.
   func bookContentHash(_ plan: RenderPlan, _ options: PublishOptions) -> String {

@@ -67,7 +67,7 @@ public struct Renderer {
     let engine = try EspeakVoices.usableEngine()
     var plan = try RenderPlan(
       book: book, preset: preset, engine: engine, fileExtension: publishing?.format.fileExtension ?? "wav")
-    if let publishing { plan = published(plan, publishing, book: book, engine: engine) }
+    plan = publishing.map { published(plan, $0, book: book, engine: engine) } ?? tagged(plan, book: book)
     for chapter in plan.chapters {
       for part in chapter.paragraphs { noticeUnusual(part, file: book.sourceFile) }
     }
@@ -260,9 +260,11 @@ public struct Renderer {
     let path = (folder as NSString).appendingPathComponent(plan.file)
     let temporary = publisher.map { _ in Self.scratchPath(for: path) } ?? staging.stage(path)
     defer { if publisher != nil { Self.removeScratch(temporary) } }
+    // A plain render's chapter file is the published one: tagged like every other format.
+    let tags = publisher == nil ? chapterTags(title: chapter.title, number: chapter.number, book: book) : AudioTags()
     let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, reportedPath: path), pauses: preset.pauses,
-      timesWords: subtitles.contains(.words))
+      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, encoding: .wav, tags: tags, reportedPath: path),
+      pauses: preset.pauses, timesWords: subtitles.contains(.words))
 
     func clips(for part: RenderPlan.Part) -> ChapterAssembler.Synthesize {
       var batches = part.batches[...]

@@ -55,9 +55,9 @@ public struct Speaker {
       var scripts: [(SpeechScript, line: Int)] = []
       for paragraph in chapter.paragraphs { scripts.append(try script(paragraph)) }
       return try write(
-        title: (SpeechScript.title(of: chapter), chapter.sourceLine), paragraphs: scripts, pauses: preset.pauses,
-        to: path,
-        file: book.sourceFile)
+        title: (SpeechScript.title(of: chapter, lexicon: lexicon), chapter.sourceLine), paragraphs: scripts,
+        pauses: preset.pauses, to: path, file: book.sourceFile,
+        tags: .chapter(chapter.title, number: chapter.number, of: book, voice: preset.name))
     }
   }
 
@@ -71,7 +71,7 @@ public struct Speaker {
 
   private func write(
     title: (SpeechScript, line: Int)?, paragraphs: [(SpeechScript, line: Int)], pauses: Pauses, to path: String,
-    file: String
+    file: String, tags: AudioTags = AudioTags()
   ) throws(AudiobookError) -> Int {
     let engine = try EspeakVoices.usableEngine()
     let clips = CachedSynthesis(
@@ -89,7 +89,8 @@ public struct Speaker {
     }
     return try AtomicOutput.writing(path) { temporary throws(AudiobookError) in
       let assembler = try ChapterAssembler(
-        writer: SoundFileWriter(path: temporary, sampleRate: engine.sampleRate, reportedPath: path),
+        writer: SoundFileWriter(
+          path: temporary, sampleRate: engine.sampleRate, encoding: .wav, tags: tags, reportedPath: path),
         pauses: pauses)
       if let (script, line) = title {
         _ = try assembler.appendTitle(script) { pieces throws(AudiobookError) in

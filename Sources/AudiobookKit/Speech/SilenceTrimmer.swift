@@ -5,19 +5,24 @@ enum SilenceTrimmer {
 
   /// The piece without leading and trailing near-silence; word starts shift with the head.
   static func trim(samples: consuming [Int16], words: [EspeakEngine.WordEvent]) -> SpokenPiece {
+    let kept = kept(samples)
+    return SpokenPiece(samples: Array(samples[kept]), words: timings(words, kept: kept))
+  }
+
+  /// The span of `samples` between the first and the last sound; empty when there is none.
+  static func kept(_ samples: [Int16]) -> Range<Int> {
     let loud = { (sample: Int16) in sample > threshold || sample < -threshold }
-    guard let first = samples.firstIndex(where: loud), let last = samples.lastIndex(where: loud) else {
-      return SpokenPiece(samples: [], words: [])
-    }
-    // Trimmed in place: a piece is megabytes, and a copy would fault in fresh pages for all of it.
-    var kept = samples
-    kept.removeLast(kept.count - 1 - last)
-    kept.removeFirst(first)
-    let timings = words.filter { $0.textPosition > 0 }.map { word in
+    guard let first = samples.firstIndex(where: loud), let last = samples.lastIndex(where: loud) else { return 0..<0 }
+    return first..<(last + 1)
+  }
+
+  /// Word timings for the samples in `kept`: word starts shift with the head.
+  static func timings(_ words: [EspeakEngine.WordEvent], kept: Range<Int>) -> [WordTiming] {
+    guard !kept.isEmpty else { return [] }
+    return words.filter { $0.textPosition > 0 }.map { word in
       WordTiming(
         textOffset: word.textPosition - 1, length: word.length,
-        startFrame: min(max(0, word.sample - first), kept.count))
+        startFrame: min(max(0, word.sample - kept.lowerBound), kept.count))
     }
-    return SpokenPiece(samples: kept, words: timings)
   }
 }

@@ -56,7 +56,7 @@ public enum SynthesisWorker {
   static func synthesizeInChild(_ request: [UInt8], output: Int32) -> [UInt8]? {
     let pid = fork()
     if pid == 0 {
-      _exit(FileDescriptorIO.writeMessage(output, synthesize(request)) ? 0 : 3)
+      _exit(respond(to: request, output: output) ? 0 : 3)
     }
     guard pid > 0 else { return reply(.failed, message: "fork failed: \(String(cString: strerror(errno)))") }
     var status: Int32 = 0
@@ -70,21 +70,49 @@ public enum SynthesisWorker {
     return code == 0 ? nil : reply(.crashed, message: "the synthesis process exited with status \(code)")
   }
 
-  /// Runs in the child: synthesizes each text as its own piece.
-  private static func synthesize(_ request: [UInt8]) -> [UInt8] {
+  /// Runs in the child: synthesizes each text as its own piece and writes the reply, a clip
+  /// laid out as `Clip.encoded` lays it out, straight from espeak-ng's sample buffers: the
+  /// audio is not copied (nor fresh pages faulted in for a copy) on its way to the pipe.
+  private static func respond(to request: [UInt8], output: Int32) -> Bool {
     var reader = ByteReader(request)
-    guard let count = reader.uint32() else { return reply(.failed, message: "malformed request") }
-    var pieces: [SpokenPiece] = []
+    guard let count = reader.uint32() else {
+      return FileDescriptorIO.writeMessage(output, reply(.failed, message: "malformed request"))
+    }
+    var pieces: [(samples: [Int16], kept: Range<Int>, header: [UInt8])] = []
+    var length = 1 + 4
     for _ in 0..<count {
-      guard let text = reader.string() else { return reply(.failed, message: "malformed request") }
+      guard let text = reader.string() else {
+        return FileDescriptorIO.writeMessage(output, reply(.failed, message: "malformed request"))
+      }
       do {
         let (samples, words) = try EspeakEngine.synthesize(text)
-        pieces.append(SilenceTrimmer.trim(samples: samples, words: words))
+        let kept = SilenceTrimmer.kept(samples)
+        let timings = SilenceTrimmer.timings(words, kept: kept)
+        var header = ByteWriter()
+        header.append(UInt32(timings.count))
+        for word in timings {
+          header.append(UInt32(word.textOffset))
+          header.append(UInt32(word.length))
+          header.append(UInt32(word.startFrame))
+        }
+        header.append(UInt32(kept.count))
+        length += header.bytes.count + kept.count * 2
+        pieces.append((samples, kept, header.bytes))
       } catch {
-        return reply(.failed, message: describe(error))
+        return FileDescriptorIO.writeMessage(output, reply(.failed, message: describe(error)))
       }
     }
-    return [Status.ok.rawValue] + Clip(pieces: pieces).encoded
+    var start = ByteWriter()
+    start.append(UInt32(length))
+    var head = start.bytes + [Status.ok.rawValue]
+    withUnsafeBytes(of: count.littleEndian) { head.append(contentsOf: $0) }
+    guard FileDescriptorIO.writeAll(output, head) else { return false }
+    for piece in pieces {
+      guard FileDescriptorIO.writeAll(output, piece.header),
+        piece.samples[piece.kept].withUnsafeBytes({ FileDescriptorIO.writeAll(output, $0) })
+      else { return false }
+    }
+    return true
   }
 
   static func reply(_ status: Status, message: String) -> [UInt8] {

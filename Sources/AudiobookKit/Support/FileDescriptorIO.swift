@@ -15,32 +15,42 @@ enum FileDescriptorIO {
   /// Writes every byte, or returns false when the other end is gone.
   @discardableResult
   static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBytes { writeAll(fd, $0) }
+  }
+
+  /// Writes every byte, or returns false when the other end is gone.
+  static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Bool {
+    guard let base = raw.baseAddress else { return true }
     var written = 0
-    return bytes.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return true }
-      while written < raw.count {
-        let result = write(fd, base + written, raw.count - written)
-        if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { return false }
-        written += result
-      }
-      return true
+    while written < raw.count {
+      let result = write(fd, base + written, raw.count - written)
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else { return false }
+      written += result
     }
+    return true
   }
 
   /// Exactly `count` bytes, or nil at end of file or on error.
   static func read(_ fd: Int32, count: Int) -> [UInt8]? {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    let ok = bytes.withUnsafeMutableBytes { raw in
-      guard let base = raw.baseAddress else { return true }
-      while filled < count {
+    var ok = true
+    // Uninitialized: every byte is read into it, and zeroing megabytes first costs time.
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      var filled = 0
+      while filled < count, let base = buffer.baseAddress {
         let result = Glibc.read(fd, base + filled, count - filled)
         if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { return false }
+        guard result > 0 else {
+          ok = false
+          break
+        }
         filled += result
       }
-      return true
+      // On failure the array is dropped; what was not read is zeroed so it is never undefined.
+      if filled < count, let base = buffer.baseAddress {
+        (base + filled).initialize(repeating: 0, count: count - filled)
+      }
+      initialized = count
     }
     return ok ? bytes : nil
   }

@@ -54,10 +54,17 @@ final class WorkerProcess {
     // The parent's ends must not leak into later children, or their EOF never comes.
     _ = fcntl(toChild[1], F_SETFD, FD_CLOEXEC)
     _ = fcntl(fromChild[0], F_SETFD, FD_CLOEXEC)
+    // Room for a whole clip (best effort: the system may cap it), so a synthesis child can
+    // write its reply and exit without waiting for this process to read it 64 KiB at a time.
+    _ = fcntl(fromChild[0], Self.setPipeSize, Self.replyPipeSize)
     self.pid = pid
     input = toChild[1]
     output = fromChild[0]
   }
+
+  static let replyPipeSize: Int32 = 1 << 20
+  /// Linux's `F_SETPIPE_SZ`, which Glibc's Swift module leaves out (it is a `_GNU_SOURCE` name).
+  static let setPipeSize: Int32 = 1031
 
   /// Closes the pipes and reaps the child.
   func wait() {

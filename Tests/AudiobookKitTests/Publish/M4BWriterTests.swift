@@ -16,6 +16,7 @@ import Testing
         artist=X\\;Y
         album_artist=X\\;Y
         genre=Audiobook
+        media_type=2
 
         [CHAPTER]
         TIMEBASE=1/1000
