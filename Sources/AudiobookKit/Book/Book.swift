@@ -73,5 +73,5 @@ public struct Paragraph: Sendable, Equatable {
     self.lastLine = lastLine ?? sourceLine
   }
 
-  public var wordCount: Int { text.split(whereSeparator: \.isWhitespace).count }
+  public var wordCount: Int { text.wordCount }
 }

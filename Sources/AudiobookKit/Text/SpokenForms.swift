@@ -29,23 +29,25 @@ public enum SpokenForms {
     {
       text = String(String.UnicodeScalarView(text.unicodeScalars.map { quotes[$0] ?? $0 }))
     }
-    if text.contains("..") || text.contains(". .") {
+    if text.containsBytes("..") || text.containsBytes(". .") {
       text = text.replacing(Patterns.ellipsis, with: "…")
     }
-    if text.contains(". ") || text.contains("Lt ") || text.contains("Sgt ") || text.contains("Capt ") {
+    if (text.containsBytes(". ") && titles.keys.contains { text.containsBytes($0) })
+      || text.containsBytes("Lt ") || text.containsBytes("Sgt ") || text.containsBytes("Capt ")
+    {
       text = text.replacing(Patterns.title) { match in
         titles[String(match.output.1 ?? match.output.2 ?? "")] ?? String(match.output.0)
       }
     }
     if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-      if text.contains(".") {
+      if text.containsBytes(".") {
         text = text.replacing(Patterns.numberAbbreviation) { match in
           (numberAbbreviations[String(match.output.1)] ?? String(match.output.1)) + " "
         }
       }
       text = numbers(text)
     }
-    if text.contains("—") || text.contains("–") || text.contains("--") {
+    if text.containsBytes("—") || text.containsBytes("–") || text.containsBytes("--") {
       text = text.replacing(Patterns.dash, with: ", ")
       text = text.replacing(Patterns.commaRun, with: ",").replacing(Patterns.leadingComma, with: "")
       // A dash before a closing quote: `“Wait—”` → `"Wait,"`.
@@ -216,7 +218,7 @@ public enum SpokenForms {
   /// there. Inside a sentence (the splitter has decided it is not an end) the period of an
   /// abbreviation goes, which changes nothing else in how the word is read.
   static func withoutFalseStops(_ sentence: String) -> String {
-    guard sentence.contains(". ") else { return sentence }
+    guard sentence.containsBytes(". ") else { return sentence }
     return sentence.replacing(Patterns.falseStop) { String($0.output.1) }
   }
 
