@@ -124,13 +124,17 @@ enum EspeakEngine {
 
   /// A piece as espeak-ng is given it, with a map from its code points back to the piece's.
   struct PhonemeInput {
+    // The lexicon's marks are one scalar each (`Lexicon.phonemeStart`, `phonemeEnd`).
+    static let phonemeStart = Lexicon.phonemeStart.unicodeScalars.first ?? "\u{E000}"
+    static let phonemeEnd = Lexicon.phonemeEnd.unicodeScalars.first ?? "\u{E001}"
+
     var text: String
     var hasPhonemes: Bool
     /// For each code point of `text` (0-based), the 0-based code point of the piece it came from.
     private var origin: [Int] = []
 
     init(_ piece: String) {
-      hasPhonemes = piece.unicodeScalars.contains(Lexicon.phonemeStart.unicodeScalars.first!)
+      hasPhonemes = piece.unicodeScalars.contains(Self.phonemeStart)
       guard hasPhonemes else {
         text = piece
         return
@@ -146,8 +150,8 @@ enum EspeakEngine {
           }
         }
         switch scalar {
-        case Lexicon.phonemeStart.unicodeScalars.first!: emit("[[")
-        case Lexicon.phonemeEnd.unicodeScalars.first!: emit("]]")
+        case Self.phonemeStart: emit("[[")
+        case Self.phonemeEnd: emit("]]")
         case "[" where previous == "[", "]" where previous == "]": emit(" \(scalar)")
         default: emit(String(scalar))
         }

@@ -29,11 +29,12 @@ public enum SpelledWords {
     }
     var spelled: Set<String> = []
     for word in words where word.count >= 2 && word.allSatisfy(\.isLetter) {
+      guard let first = word.first else { continue }
       let whole = sounds(EspeakEngine.phonemes(of: word))
       let letters = word.map(name).joined()
       // Wholly spelled, or its first letter named and the rest read as a word.
       if whole == letters
-        || whole == name(word.first!) + sounds(EspeakEngine.phonemes(of: String(word.dropFirst())))
+        || whole == name(first) + sounds(EspeakEngine.phonemes(of: String(word.dropFirst())))
           && word.count > 2
       {
         spelled.insert(word)
@@ -50,10 +51,9 @@ public enum SpelledWords {
   /// Whether `word` could be spelled out: it has a capital letter past the first or no vowel;
   /// the words worth asking espeak-ng about.
   public static func isCandidate(_ word: Substring) -> Bool {
-    guard word.count >= 2 else { return false }
+    guard word.count >= 2, let first = word.first, let second = word.dropFirst().first else { return false }
     let vowels = "aeiouyAEIOUY"
     return word.dropFirst().contains(where: \.isUppercase) || !word.contains(where: vowels.contains)
-      || word.first!.isUppercase && !vowels.contains(word.dropFirst().first!)
-        && !vowels.contains(word.first!)
+      || first.isUppercase && !vowels.contains(second) && !vowels.contains(first)
   }
 }

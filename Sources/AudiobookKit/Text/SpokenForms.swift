@@ -94,12 +94,13 @@ public enum SpokenForms {
     }
     // Years stand after a space, an opening bracket or quote, or at the start.
     text = text.replacing(Patterns.decade) { match in
-      let (before, century, decade) = (match.output.1, match.output.2, Int(match.output.3)!)
+      // The pattern's third group is one digit and a zero.
+      let (before, century, decade) = (match.output.1, match.output.2, Int(match.output.3) ?? 0)
       return decade == 0 ? "\(before)\(century) hundreds" : "\(before)\(century) \(decadeWords[decade / 10])"
     }
     let source = text
     text = text.replacing(Patterns.year) { match in
-      let (before, century, year) = (match.output.1, match.output.2, Int(match.output.3)!)
+      let (before, century, year) = (match.output.1, match.output.2, Int(match.output.3) ?? 0)
       if century == "10" && year < 10 { return String(match.output.0) }  // 1000 is "one thousand".
       if countsThings(before: source[..<match.range.lowerBound], after: source[match.range.upperBound...]) {
         return String(match.output.0)
@@ -164,8 +165,10 @@ public enum SpokenForms {
     if let scale { return "\(whole)\(scale) \(many)" }
     let unit = whole == "1" ? one : many
     guard let cents, cents != "00" else { return "\(whole) \(unit)" }
-    if whole == "0" { return "\(Int(cents)!) \(small)" }
-    return "\(whole) \(unit) \(Int(cents)!)"
+    // Two digits, by the pattern: "05" is said "5".
+    let spokenCents = Int(cents).map(String.init) ?? cents
+    if whole == "0" { return "\(spokenCents) \(small)" }
+    return "\(whole) \(unit) \(spokenCents)"
   }
 
   // MARK: - Roman numerals after names
