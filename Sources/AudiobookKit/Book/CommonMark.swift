@@ -34,12 +34,15 @@ enum CommonMark {
       let line = Int(cmark_node_get_start_line(node)) + lineOffset
       switch cmark_node_get_type(node) {
       case CMARK_NODE_HEADING:
-        let text = inlineText(of: node)
+        let text = withoutFootnoteReferences(inlineText(of: node))
         if !text.isEmpty {
           blocks.append(.heading(level: Int(cmark_node_get_heading_level(node)), text: text, line: line))
         }
       case CMARK_NODE_PARAGRAPH:
-        var text = inlineText(of: node)
+        let raw = inlineText(of: node)
+        // A footnote (`[^1]: ...`, the Pandoc and GitHub form) is not read, like an EPUB's.
+        if raw.wholeMatch(of: Footnotes.definition) != nil { continue }
+        var text = withoutFootnoteReferences(raw)
         if let marker = prefix, !text.isEmpty {
           text = marker + text
           prefix = nil  // The number goes before the item's first paragraph only.
@@ -63,11 +66,23 @@ enum CommonMark {
     }
   }
 
-  /// The text a listener hears in a heading or paragraph: line breaks as spaces, markup gone.
+  /// The text of a heading or paragraph: line breaks as spaces, markup gone.
   private static func inlineText(of node: OpaquePointer) -> String {
     var text = ""
     appendInline(children(of: node), to: &text)
     return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `text` without footnote references (`[^1]`), which a listener does not hear.
+  private static func withoutFootnoteReferences(_ text: String) -> String {
+    text.contains("[^") ? text.replacing(Footnotes.reference, with: "") : text
+  }
+
+  /// Footnotes as Pandoc and GitHub write them, which CommonMark itself leaves as text.
+  private enum Footnotes {
+    /// With the space before it: `word [^1], more` reads "word, more".
+    nonisolated(unsafe) static let reference = /\s*\[\^[^\]\s]+\]/
+    nonisolated(unsafe) static let definition = /\[\^[^\]\s]+\]:[\s\S]*/
   }
 
   private static func appendInline(_ nodes: [OpaquePointer], to text: inout String) {
@@ -77,7 +92,13 @@ enum CommonMark {
         if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         text += " "
-      case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
+      case CMARK_NODE_LINK:
+        var label = ""
+        appendInline(children(of: node), to: &label)
+        // `[^1]` whose note happens to parse as a link reference definition: still a footnote.
+        let isFootnote = label.hasPrefix("^") && !label.contains(where: \.isWhitespace)
+        text += isFootnote ? "[\(label)]" : label
+      case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
         appendInline(children(of: node), to: &text)
       default:
         continue  // Images, inline HTML: not read.

@@ -89,6 +89,29 @@ import Testing
     #expect(book.chapters[0].paragraphs[0].lastLine == 5)
   }
 
+  /// Footnotes in the Pandoc and GitHub form are not read: neither the reference nor the note.
+  @Test func footnotesAreNotRead() throws {
+    let markdown = """
+      # Book
+
+      ## One
+
+      She laughed.[^1] Then she left [^long-note], quietly.
+
+      [^1]: A note about laughing,
+          over two lines.
+
+      [^long-note]: Short
+
+      A [link](https://example.com) reads as its text.
+      """
+    let book = try parse(markdown)
+    #expect(
+      book.chapters.flatMap(\.paragraphs).map(\.text) == [
+        "She laughed. Then she left, quietly.", "A link reads as its text.",
+      ])
+  }
+
   @Test func topLevelPartsGroupSecondLevelChapters() throws {
     let book = try parse("# Part One\n\n## Arrival\n\nA.\n\n## Storm\n\nB.\n\n# Part Two\n\n## Home\n\nC.")
     #expect(book.chapters.map(\.title) == ["Arrival", "Storm", "Home"])
