@@ -159,13 +159,16 @@ enum PrintMatter {
       line.contains(Patterns.pageMarker)
     else { return nil }
     var result = ""
+    var hasText = false
     var rest = line[...]
     while let match = rest.firstMatch(of: Patterns.pageMarker) {
-      result += rest[..<match.range.lowerBound]
+      let before = rest[..<match.range.lowerBound]
+      result += before
+      hasText = hasText || before.contains { $0 != " " && $0 != "\t" }
       rest = rest[match.range.upperBound...].drop { $0 == " " || $0 == "\t" }
       // At the start of the line the indentation stays; between words, one space.
-      if !result.allSatisfy(\.isWhitespace) {
-        result = String(result.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+      if hasText {
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
         if !rest.isEmpty { result += " " }
       }
     }
@@ -267,9 +270,10 @@ enum PrintMatter {
   /// The patterns, compiled once: a regex literal evaluated in a function is parsed again on
   /// every call.
   private enum Patterns {
-    /// `[Pg 12]`, `[Page 12]`, `[pg. xii]`, `{13}`, `{xii}`.
+    /// `[Pg 12]`, `[Page 12]`, `[pg. xii]`, `{13}`. In braces, digits only: `{x}` or `{mix}`
+    /// in a manuscript is text.
     nonisolated(unsafe) static let pageMarker =
-      /\[(?:[Pp][Gg]|[Pp]age|PAGE)\.?\s*(?:\d+|[ivxlcdm]+|[IVXLCDM]+)\]|\{(?:\d+|[ivxlcdm]+)\}/
+      /\[(?:[Pp][Gg]|[Pp]age|PAGE)\.?\s*(?:\d+|[ivxlcdm]+|[IVXLCDM]+)\]|\{\d+\}/
     nonisolated(unsafe) static let transcriberNote =
       /(?i)(?:original\s+)?transcriber(?:['’]?s['’]?)?\s+notes?\b\s*[:.]?(.*)/
   }

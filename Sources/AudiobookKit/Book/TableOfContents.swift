@@ -24,25 +24,41 @@ enum TableOfContents {
         continue
       }
       index += 1
+      let first = index
       var entries: [ChapterHeading] = []
+      // The last line that names a heading coming later, and whether the run of entry-like
+      // blocks ends at a heading (the book's own) rather than at prose.
+      var lastNaming: Int?
+      var endsAtHeading = false
       scan: while index < items.count {
         let item = items[index]
         switch item.kind {
         case .contentsHeading: break scan
-        case .contentsEntries(let more): entries += more
+        case .contentsEntries(let more):
+          entries += more
+          lastNaming = index
         case .heading(let heading):
           // The book's own heading: one the table has listed, or one that does not come again.
-          if entries.contains(where: { isSameEntry($0, heading) }) { break scan }
-          guard items[(index + 1)...].contains(where: { $0.heading.map { isSameEntry(heading, $0) } ?? false }) else {
+          let comesAgain = items[(index + 1)...].contains { $0.heading.map { isSameEntry(heading, $0) } ?? false }
+          if entries.contains(where: { isSameEntry($0, heading) }) || !comesAgain {
+            endsAtHeading = true
             break scan
           }
           entries.append(heading)
+          lastNaming = index
         case .paragraph:
           guard isEntryLike(item) else { break scan }
+          let later = items[(index + 1)...].compactMap(\.heading)
+          if item.lines.contains(where: { names($0, later) }) { lastNaming = index }
           entries += item.lines.compactMap { ChapterHeading.parse($0, bareNumeral: true) }
         }
         index += 1
       }
+      // The table runs to its last line naming a later heading; when no line does, to the
+      // book's first heading if the short lines end there. Short lines after the table are
+      // the book's own words (a note, a poem): they are read, never dropped on a guess.
+      let tableEnd = lastNaming.map { $0 + 1 } ?? (endsAtHeading ? index : first)
+      result += items[tableEnd..<index]
     }
     return result
   }
@@ -79,6 +95,13 @@ enum TableOfContents {
         if let offset = run.firstIndex(where: { $0.position == position }) {
           let isLast = offset == run.count - 1
           if repeated[offset] && (!isLast || wholeRunRepeats) { continue }
+          // The same heading twice in a row (an illustration's caption, then the page's own):
+          // the second stands.
+          if !isLast, let heading = items[position].heading, let next = items[run[offset + 1].position].heading,
+            addsNothing(heading, to: next)
+          {
+            continue
+          }
         }
         result.append(items[position])
       }
@@ -103,6 +126,34 @@ enum TableOfContents {
     guard let first = entry.subtitle, let second = heading.subtitle else { return true }
     let letters = { (text: String) in text.lowercased().filter { $0.isLetter || $0.isNumber } }
     return letters(first) == letters(second)
+  }
+
+  /// Whether `line` of a table of contents names one of `headings`: as a heading itself
+  /// (`I.     A Scandal in Bohemia`), or by a heading's title, page number aside.
+  static func names(_ line: String, _ headings: [ChapterHeading]) -> Bool {
+    if let entry = ChapterHeading.parse(line, bareNumeral: true), headings.contains(where: { isSameEntry(entry, $0) }) {
+      return true
+    }
+    let text = letters(String(line.trimmingSpaces.reversed().drop { $0.isNumber || $0 == "." || $0 == " " }.reversed()))
+    guard !text.isEmpty else { return false }
+    return headings.contains { letters($0.title) == text || $0.subtitle.map(letters) == text }
+  }
+
+  /// Whether heading `first` says nothing `second` does not: the same kind and number, the
+  /// same label where both have one, and no title of its own unless `second` has the same
+  /// (`CHAPTER II.` above `II. The Departure`; not `I. THE LAMP` above a section `I.`).
+  static func addsNothing(_ first: ChapterHeading, to second: ChapterHeading) -> Bool {
+    guard first.kind == second.kind else { return false }
+    guard let number = first.number, number == second.number else {
+      return first.number == nil && second.number == nil && key(first) == key(second)
+    }
+    if let a = first.label, let b = second.label, a.lowercased() != b.lowercased() { return false }
+    guard let subtitle = first.subtitle else { return true }
+    return second.subtitle.map(letters) == letters(subtitle)
+  }
+
+  private static func letters(_ text: String) -> String {
+    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
   }
 
   /// Whether a paragraph could be lines of a table of contents: every line short, not

@@ -131,9 +131,10 @@ public enum SpokenForms {
     "page", "pages", "p", "pp", "number", "numbers", "no", "nos", "room", "line", "lines", "verse", "verses",
   ]
 
-  /// Words after which a number in 1010 to 1999 is a year (`in 1850`, `May 1850`).
+  /// Words after which a number in 1010 to 1999 is a year (`in 1850`, `May 1850`, `by 1900`).
   static let timeWords: Set<String> = [
-    "in", "since", "until", "till", "from", "year", "circa", "c", "ca", "spring", "summer", "autumn", "fall",
+    "in", "since", "until", "till", "from", "by", "after", "before", "during", "around", "between", "through",
+    "throughout", "early", "late", "mid", "year", "circa", "c", "ca", "spring", "summer", "autumn", "fall",
     "winter", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   ]

@@ -167,4 +167,68 @@ import Testing
     #expect(book.chapters.map(\.title) == ["Chapter 1", "Chapter 2"])
     #expect(book.chapters.map { $0.paragraphs.map(\.text) } == [["It was lit."], ["It was trimmed."]])
   }
+
+  /// Under a contents heading, only lines that name a later heading are the table: the short
+  /// paragraphs that open the book are read, never dropped as entries.
+  @Test func theBooksOwnShortParagraphsAfterTheTableAreRead() throws {
+    let book = try parse(
+      """
+      The Lamp
+      by Ida Wick
+
+      Contents
+
+      A Word First
+      Chapter 1: The Storm
+      Chapter 2: The Calm
+
+      A Word First
+
+      This story is true.
+
+      Every name has been changed.
+
+      Chapter 1: The Storm
+
+      Rain.
+
+      Chapter 2: The Calm
+
+      Sun.
+      """)
+    let text = book.chapters.flatMap(\.paragraphs).map(\.text)
+    #expect(text.contains("This story is true."), "\(text)")
+    #expect(text.contains("Every name has been changed."), "\(text)")
+    #expect(
+      book.chapters.filter { $0.title.hasPrefix("Chapter") }.map(\.title) == [
+        "Chapter 1: The Storm", "Chapter 2: The Calm",
+      ])
+  }
+
+  /// A heading in an illustration's caption just above the page's own is one chapter, not two.
+  @Test func aCaptionHeadingAboveThePagesOwnIsOneChapter() throws {
+    let book = try parse(
+      Self.gutenbergHeader + """
+
+        CHAPTER I.
+
+        First chapter text.
+
+        [Illustration: CHAPTER II.]
+
+        CHAPTER II.
+
+        Second chapter text.
+
+        [Illustration: CHAPTER III.]
+
+        III. THE RETURN
+
+        Third chapter text.
+
+        *** END OF THE PROJECT GUTENBERG EBOOK THE LAMP KEEPER ***
+        """)
+    #expect(book.chapters.map(\.paragraphs.count) == [1, 1, 1], "\(book.chapters.map(\.title))")
+    #expect(book.chapters.count == 3)
+  }
 }

@@ -63,6 +63,10 @@ import Testing
       ("In 1850 people were poor.", "In 18 50 people were poor."),
       ("It was May 1850 and 1850 was hot.", "It was May 18 50 and 18 50 was hot."),
       ("By 1850 the town had grown.", "By 18 50 the town had grown."),
+      ("By 1900 horses were rare; after 1945 prices rose.", "By 19 hundred horses were rare; after 19 45 prices rose."),
+      (
+        "During 1666 houses burned, around 1850 farmers left.", "During 16 66 houses burned, around 18 50 farmers left."
+      ),
       ("The winter of 1850 was cold; 1850 miles away.", "The winter of 18 50 was cold; 1850 miles away."),
     ])
   func yearsAndCounts(written: String, spoken: String) {
