@@ -31,6 +31,21 @@ import Testing
 
   // MARK: The manuscript
 
+  /// `--help` lists every exit status the commands use, 69 among them.
+  @Test func helpListsTheExitStatuses() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let help = try Audiobook.run(["--help"], in: scratch.url)
+    #expect(help.status == 0)
+    let text = help.stdoutText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for status in [
+      "64 bad usage", "65 bad input data", "66 missing input", "69 a tool it needs is missing", "73 output",
+      "74 other I/O",
+    ] {
+      #expect(text.contains(status), "\(status) in: \(text)")
+    }
+  }
+
   @Test func missingBookIs66() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
