@@ -74,5 +74,8 @@ extension AudioTags {
       comment: synthesisComment(voice: voice))
   }
 
+  /// Every tag, absent ones empty, in a fixed order: for content hashes.
+  var fields: [String] { [title ?? "", artist ?? "", album ?? "", trackNumber ?? "", comment ?? ""] }
+
   static func synthesisComment(voice: String) -> String { "Synthesized narration (espeak-ng, voice \(voice))" }
 }

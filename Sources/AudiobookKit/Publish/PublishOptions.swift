@@ -1,5 +1,3 @@
-import Crypto
-
 /// What `render` publishes beyond its plain 16-bit WAVs at the voice's rate: another format
 /// or rate, loudness normalization, the audiobook master, a whole-book file.
 ///
@@ -97,15 +95,10 @@ public struct PublishOptions: Sendable, Equatable {
   /// What decides a published chapter's bytes beyond its audio: mixed into the chapter's
   /// content hash, so a change of format, rate, level or tags rewrites the file.
   func contentHash(_ audioHash: String, tags: AudioTags, outputRate: Int) -> String {
-    var hasher = SHA256()
-    for field in [
-      "audiobook-published-1", audioHash, format.rawValue, String(outputRate),
-      loudness.map { String($0) } ?? "-", master?.rawValue ?? "-", tags.title ?? "", tags.artist ?? "",
-      tags.album ?? "", tags.trackNumber ?? "", tags.comment ?? "",
-    ] {
-      hasher.update(data: Array(field.utf8))
-      hasher.update(data: [0])
-    }
-    return Hex.string(hasher.finalize())
+    FieldHash.hex(
+      [
+        "audiobook-published-1", audioHash, format.rawValue, String(outputRate), loudness.map { String($0) } ?? "-",
+        master?.rawValue ?? "-",
+      ] + tags.fields)
   }
 }

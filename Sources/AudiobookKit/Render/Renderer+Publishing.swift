@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -38,15 +37,8 @@ extension Renderer {
     for index in plan.chapters.indices {
       let chapter = plan.chapters[index].chapter
       let tags = chapterTags(title: chapter.title, number: chapter.number, book: book)
-      var hasher = SHA256()
-      for field in [
-        "audiobook-tagged-wav-1", plan.chapters[index].contentHash, tags.title ?? "", tags.artist ?? "",
-        tags.album ?? "", tags.trackNumber ?? "", tags.comment ?? "",
-      ] {
-        hasher.update(data: Array(field.utf8))
-        hasher.update(data: [0])
-      }
-      plan.chapters[index].contentHash = Hex.string(hasher.finalize())
+      plan.chapters[index].contentHash = FieldHash.hex(
+        ["audiobook-tagged-wav-1", plan.chapters[index].contentHash] + tags.fields)
     }
     return plan
   }
@@ -59,12 +51,7 @@ extension Renderer {
 
   /// Changes whenever the whole-book file's bytes would: every chapter's content, the format.
   func bookContentHash(_ plan: RenderPlan, _ options: PublishOptions) -> String {
-    var hasher = SHA256()
-    for field in ["audiobook-book-1", options.format.rawValue] + plan.chapters.map(\.contentHash) {
-      hasher.update(data: Array(field.utf8))
-      hasher.update(data: [0])
-    }
-    return Hex.string(hasher.finalize())
+    FieldHash.hex(["audiobook-book-1", options.format.rawValue] + plan.chapters.map(\.contentHash))
   }
 
   /// Whether the previous render's whole-book file is exactly what this one would write (or

@@ -3,12 +3,6 @@ enum SilenceTrimmer {
   /// Samples at or below this magnitude (about −60 dBFS) count as silence at the edges.
   static let threshold: Int16 = 32
 
-  /// The piece without leading and trailing near-silence; word starts shift with the head.
-  static func trim(samples: consuming [Int16], words: [EspeakEngine.WordEvent]) -> SpokenPiece {
-    let kept = kept(samples)
-    return SpokenPiece(samples: Array(samples[kept]), words: timings(words, kept: kept))
-  }
-
   /// The span of `samples` between the first and the last sound; empty when there is none.
   static func kept(_ samples: [Int16]) -> Range<Int> {
     let loud = { (sample: Int16) in sample > threshold || sample < -threshold }
