@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -8,7 +7,7 @@ import Foundation
 /// Synthesized clips on disk, addressed by `ClipKey`: `DIR/clips/ab/abcd….clip`.
 ///
 /// Entries are written under a temporary name and renamed into place, and carry their
-/// length and SHA-256, checked on every read: a render killed at any moment leaves only
+/// length and checksum (XXH64), checked on every read: a render killed at any moment leaves only
 /// whole entries, and a damaged one is reported and synthesized again, never assembled.
 /// The folder is safe to delete. `DIR/books/<slug>.keys` lists the clips each book's last
 /// render used, for `prune`.
@@ -22,7 +21,9 @@ public final class ClipCache: @unchecked Sendable {
     case damaged(String)
   }
 
-  private static let magic = Array("ABCLIP1\n".utf8)
+  private static let magic = Array("ABCLIP2\n".utf8)
+  /// Entries of an earlier layout (SHA-256 checksums): read as misses and replaced, not as damage.
+  private static let earlierMagic = Array("ABCLIP1\n".utf8)
 
   /// Opens (creating) the cache folder.
   ///
@@ -46,20 +47,19 @@ public final class ClipCache: @unchecked Sendable {
   func read(_ key: ClipKey) -> Lookup {
     guard let data = FileManager.default.contents(atPath: path(for: key)) else { return .miss }
     let bytes = [UInt8](data)
-    let header = Self.magic.count + 8 + 32
-    guard bytes.count >= header, Array(bytes[0..<Self.magic.count]) == Self.magic else {
+    let header = Self.magic.count + 8 + 8
+    guard bytes.count >= Self.magic.count, bytes[0..<Self.magic.count].elementsEqual(Self.magic) else {
+      if bytes.starts(with: Self.earlierMagic) { return .miss }
       return .damaged("not a clip file")
     }
-    var length = 0
-    for (shift, byte) in bytes[Self.magic.count..<(Self.magic.count + 8)].enumerated() {
-      length |= Int(byte) << (8 * shift)
-    }
+    guard bytes.count >= header else { return .damaged("expected a header of \(header) bytes, found \(bytes.count)") }
+    let length = Int(truncatingIfNeeded: Self.uint64(bytes, at: Self.magic.count))
     let payload = bytes[header...]
     guard payload.count == length else { return .damaged("expected \(length) bytes, found \(payload.count)") }
-    guard Array(SHA256.hash(data: payload)) == Array(bytes[(header - 32)..<header]) else {
+    guard XXH64.hash(payload) == Self.uint64(bytes, at: Self.magic.count + 8) else {
       return .damaged("checksum mismatch")
     }
-    guard let clip = Clip(encoded: Array(payload)) else { return .damaged("malformed clip") }
+    guard let clip = Clip(encoded: payload) else { return .damaged("malformed clip") }
     return .hit(clip)
   }
 
@@ -72,8 +72,9 @@ public final class ClipCache: @unchecked Sendable {
   /// written to a unique temporary file, which is then renamed into place.
   func write(encoded payload: ArraySlice<UInt8>, for key: ClipKey) throws(AudiobookError) {
     var header = Self.magic
+    let checksum = XXH64.hash(payload)
     for shift in 0..<8 { header.append(UInt8(truncatingIfNeeded: payload.count >> (8 * shift))) }
-    header.append(contentsOf: SHA256.hash(data: payload))
+    for shift in 0..<8 { header.append(UInt8(truncatingIfNeeded: checksum >> (8 * shift))) }
     let path = path(for: key)
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -87,6 +88,11 @@ public final class ClipCache: @unchecked Sendable {
       unlink(temporary)
       throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: path)
     }
+  }
+
+  /// The little-endian UInt64 at `offset`.
+  private static func uint64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+    (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
   }
 
   /// Removes the entry for `key`, if any.

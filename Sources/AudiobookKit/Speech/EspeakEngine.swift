@@ -82,11 +82,18 @@ enum EspeakEngine {
   /// fact 9). Phonemes come only from a lexicon entry, between `Lexicon.phonemeStart` and
   /// `phonemeEnd`: for such a piece alone the phoneme flag is on, the marks become `[[` and
   /// `]]`, and any `[[` or `]]` of the book's own is broken up so that it stays text.
-  static func synthesize(_ text: String) throws(SpeechError) -> (samples: [Int16], words: [WordEvent]) {
+  ///
+  /// The samples stay where they were collected: in `arena` when the process has one and they
+  /// fit (the synthesis child's case), in an array otherwise.
+  static func synthesize(_ text: String) throws(SpeechError) -> (samples: SampleSpan, words: [WordEvent]) {
     collected = Collected()
-    // About 1,600 samples per character at 165 words per minute; reserving room up front spares
-    // the copies (and the page faults of each bigger buffer) that growing step by step costs.
-    collected.samples.reserveCapacity(text.utf8.count * 2_400 + 8_192)
+    collected.arenaStart = arena?.count ?? 0
+    if arena == nil {
+      // About 1,600 samples per character at 165 words per minute; reserving room up front
+      // spares the copies (and the page faults of each bigger buffer) that growing step by
+      // step costs.
+      collected.samples.reserveCapacity(text.utf8.count * 2_400 + 8_192)
+    }
     let input = PhonemeInput(text)
     var flags = UInt32(espeakCHARS_UTF8)
     if input.hasPhonemes { flags |= UInt32(espeakPHONEMES) }
@@ -94,7 +101,10 @@ enum EspeakEngine {
     let status = bytes.withUnsafeBufferPointer {
       espeak_Synth($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, flags, nil, nil)
     }
-    guard status == EE_OK else { throw .synthesisFailed("espeak_Synth returned \(status.rawValue)") }
+    guard status == EE_OK else {
+      arena?.truncate(to: collected.arenaStart)
+      throw .synthesisFailed("espeak_Synth returned \(status.rawValue)")
+    }
     var result = collected
     collected = Collected()
     if input.hasPhonemes {
@@ -102,7 +112,10 @@ enum EspeakEngine {
         result.words[index].textPosition = input.originalPosition(result.words[index].textPosition)
       }
     }
-    return (result.samples, result.words)
+    if let arena, !result.spilled {
+      return (.arena(arena.samples(result.arenaStart..<arena.count)), result.words)
+    }
+    return (.array(result.samples), result.words)
   }
 
   /// The phonemes espeak-ng would speak for `text`, as `espeak-ng -x` prints them
@@ -171,10 +184,29 @@ enum EspeakEngine {
   struct Collected {
     var samples: [Int16] = []
     var words: [WordEvent] = []
+    /// Where this synthesis's samples start in `arena`.
+    var arenaStart = 0
+    /// The samples outgrew `arena` and moved to `samples`.
+    var spilled = false
+  }
+
+  /// Samples of one synthesis, in `arena` or in an array of their own.
+  enum SampleSpan {
+    case arena(UnsafeBufferPointer<Int16>)
+    case array([Int16])
+
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Int16>) throws -> R) rethrows -> R {
+      switch self {
+      case .arena(let buffer): try body(buffer)
+      case .array(let samples): try samples.withUnsafeBufferPointer(body)
+      }
+    }
   }
 
   /// Filled by the synthesis callback, which runs on the caller's thread in synchronous mode.
   nonisolated(unsafe) static var collected = Collected()
+  /// Where the callback puts samples while they fit; set by the synthesis worker before it forks.
+  nonisolated(unsafe) static var arena: SampleArena?
 }
 
 /// The `t_espeak_callback` that appends audio and word events to `EspeakEngine.collected`.
@@ -182,7 +214,17 @@ private func collectSamples(
   _ wave: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?
 ) -> Int32 {
   if let wave, count > 0 {
-    EspeakEngine.collected.samples.append(contentsOf: UnsafeBufferPointer(start: wave, count: Int(count)))
+    let samples = UnsafeBufferPointer(start: wave, count: Int(count))
+    if let arena = EspeakEngine.arena, !EspeakEngine.collected.spilled, !arena.append(samples) {
+      // Too long for the arena: this synthesis continues in an array, and gives the room back.
+      let start = EspeakEngine.collected.arenaStart
+      EspeakEngine.collected.samples = Array(arena.samples(start..<arena.count))
+      EspeakEngine.collected.spilled = true
+      arena.truncate(to: start)
+    }
+    if EspeakEngine.arena == nil || EspeakEngine.collected.spilled {
+      EspeakEngine.collected.samples.append(contentsOf: samples)
+    }
   }
   var event = events
   while let current = event, current.pointee.type != espeakEVENT_LIST_TERMINATED {

@@ -4,10 +4,11 @@ enum SilenceTrimmer {
   static let threshold: Int16 = 32
 
   /// The span of `samples` between the first and the last sound; empty when there is none.
-  static func kept(_ samples: [Int16]) -> Range<Int> {
+  static func kept(_ samples: some RandomAccessCollection<Int16>) -> Range<Int> {
     let loud = { (sample: Int16) in sample > threshold || sample < -threshold }
     guard let first = samples.firstIndex(where: loud), let last = samples.lastIndex(where: loud) else { return 0..<0 }
-    return first..<(last + 1)
+    let start = samples.distance(from: samples.startIndex, to: first)
+    return start..<(samples.distance(from: samples.startIndex, to: last) + 1)
   }
 
   /// Word timings for the samples in `kept`: word starts shift with the head.

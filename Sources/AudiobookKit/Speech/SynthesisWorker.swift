@@ -23,8 +23,15 @@ public enum SynthesisWorker {
     case crashed = 2
   }
 
+  /// Room in the children's `SampleArena`: 25 minutes of audio at 22,050 Hz, far more than
+  /// the pieces of one request make.
+  public static let defaultArenaSamples = 32 << 20
+
   /// Serves requests on `input`/`output` until end of file; returns the exit status.
-  public static func run(input: Int32 = 0, output: Int32 = 1) -> Int32 {
+  ///
+  /// - Parameter arenaSamples: the size of the children's `SampleArena`; a synthesis that
+  ///   outgrows it continues in memory of the child's own, with the same result.
+  public static func run(input: Int32 = 0, output: Int32 = 1, arenaSamples: Int = defaultArenaSamples) -> Int32 {
     guard let hello = FileDescriptorIO.readMessage(input),
       let settings = try? JSONDecoder().decode(EngineSettings.self, from: Data(hello))
     else { return 64 }
@@ -37,6 +44,7 @@ public enum SynthesisWorker {
       FileDescriptorIO.writeMessage(output, reply(.failed, message: describe(error)))
       return 1
     }
+    EspeakEngine.arena = SampleArena(capacity: arenaSamples)
     let infoJSON = (try? JSONEncoder().encode(info)).map { [UInt8]($0) } ?? []
     guard FileDescriptorIO.writeMessage(output, [Status.ok.rawValue] + infoJSON) else { return 1 }
     while let request = FileDescriptorIO.readMessage(input), !request.isEmpty {
@@ -78,7 +86,7 @@ public enum SynthesisWorker {
     guard let count = reader.uint32() else {
       return FileDescriptorIO.writeMessage(output, reply(.failed, message: "malformed request"))
     }
-    var pieces: [(samples: [Int16], kept: Range<Int>, header: [UInt8])] = []
+    var pieces: [(samples: EspeakEngine.SampleSpan, kept: Range<Int>, header: [UInt8])] = []
     var length = 1 + 4
     for _ in 0..<count {
       guard let text = reader.string() else {
@@ -86,7 +94,7 @@ public enum SynthesisWorker {
       }
       do {
         let (samples, words) = try EspeakEngine.synthesize(text)
-        let kept = SilenceTrimmer.kept(samples)
+        let kept = samples.withUnsafeBufferPointer { SilenceTrimmer.kept($0) }
         let timings = SilenceTrimmer.timings(words, kept: kept)
         var header = ByteWriter()
         header.append(UInt32(timings.count))
@@ -109,7 +117,12 @@ public enum SynthesisWorker {
     guard FileDescriptorIO.writeAll(output, head) else { return false }
     for piece in pieces {
       guard FileDescriptorIO.writeAll(output, piece.header),
-        piece.samples[piece.kept].withUnsafeBytes({ FileDescriptorIO.writeAll(output, $0) })
+        piece.samples.withUnsafeBufferPointer({
+          FileDescriptorIO.writeAll(
+            output,
+            UnsafeRawBufferPointer(
+              rebasing: UnsafeRawBufferPointer($0)[(piece.kept.lowerBound * 2)..<(piece.kept.upperBound * 2)]))
+        })
       else { return false }
     }
     return true

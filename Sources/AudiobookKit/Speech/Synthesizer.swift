@@ -18,13 +18,16 @@ public final class Synthesizer: @unchecked Sendable {
 
   /// Starts a worker with `settings` applied.
   ///
-  /// - Parameter workerExecutable: the `audiobook` executable (see `SynthesisWorker.defaultExecutable`).
+  /// - Parameters:
+  ///   - workerExecutable: the `audiobook` executable (see `SynthesisWorker.defaultExecutable`).
+  ///   - arenaSamples: the worker's `SampleArena` size, when not the default (for tests).
   /// - Throws: `SpeechError.unknownVoice` when espeak-ng lacks the voice; `.workerFailed` when the
   ///   worker cannot start.
-  public init(settings: EngineSettings, workerExecutable: String) throws(SpeechError) {
+  public init(settings: EngineSettings, workerExecutable: String, arenaSamples: Int? = nil) throws(SpeechError) {
     // A worker that dies must not take this process down with SIGPIPE on the next write.
     signal(SIGPIPE, SIG_IGN)
-    worker = try WorkerProcess(executable: workerExecutable, arguments: ["synthesis-worker"])
+    let arena = arenaSamples.map { ["--arena-samples", String($0)] } ?? []
+    worker = try WorkerProcess(executable: workerExecutable, arguments: ["synthesis-worker"] + arena)
     let settingsJSON = (try? JSONEncoder().encode(settings)).map { [UInt8]($0) } ?? []
     FileDescriptorIO.writeMessage(worker.input, settingsJSON)
     guard let hello = FileDescriptorIO.readMessage(worker.output), let status = hello.first else {

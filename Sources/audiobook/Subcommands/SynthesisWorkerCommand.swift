@@ -8,8 +8,11 @@ extension AudiobookCommand {
       commandName: "synthesis-worker", abstract: "Serve espeak-ng synthesis on stdin/stdout (internal).",
       shouldDisplay: false)
 
+    @Option(help: "Samples the children may collect in shared memory before they use their own.")
+    var arenaSamples = SynthesisWorker.defaultArenaSamples
+
     func run() throws {
-      let status = SynthesisWorker.run()
+      let status = SynthesisWorker.run(arenaSamples: arenaSamples)
       if status != 0 { throw ExitCode(status) }
     }
   }

@@ -56,6 +56,24 @@ import Testing
     }
   }
 
+  /// A cache filled by an earlier version (SHA-256 entries, magic `ABCLIP1`) is not damage:
+  /// its entries are misses, synthesized again and replaced without a warning.
+  @Test func entriesOfTheEarlierLayoutAreMisses() throws {
+    try TestSupport.withScratchFolder { folder in
+      let cache = try ClipCache(directory: folder.path)
+      let key = ClipKey(pieces: ["Hi."], settings: EngineSettings(), engine: engine)
+      try cache.write(clip, for: key)
+      let path = cache.path(for: key)
+      var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+      bytes.replaceSubrange(0..<8, with: Array("ABCLIP1\n".utf8))
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      guard case .miss = cache.read(key) else { Issue.record("expected a miss"); return }
+      try cache.write(clip, for: key)
+      guard case .hit(let read) = cache.read(key) else { Issue.record("expected a hit"); return }
+      #expect(read == clip)
+    }
+  }
+
   @Test func pruneKeepsOnlyWhatRendersUse() throws {
     try TestSupport.withScratchFolder { folder in
       let cache = try ClipCache(directory: folder.path)

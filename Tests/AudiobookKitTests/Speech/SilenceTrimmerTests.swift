@@ -16,6 +16,12 @@ import Testing
       ])
   }
 
+  @Test func keptIsCountedFromTheStartOfAnySlice() {
+    let samples: [Int16] = [9_000, 0, 0, 500, -600, 0]
+    #expect(SilenceTrimmer.kept(samples[1...]) == 2..<4)
+    #expect(samples.withUnsafeBufferPointer { SilenceTrimmer.kept($0) } == 0..<5)
+  }
+
   @Test func silenceBecomesAnEmptyPiece() {
     let kept = SilenceTrimmer.kept([0, 1, -1])
     #expect(kept.isEmpty)

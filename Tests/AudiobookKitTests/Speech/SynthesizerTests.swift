@@ -16,6 +16,26 @@ import Testing
     #expect(first.pieces.allSatisfy { $0.samples.count > 22_050 / 2 })
   }
 
+  /// The children collect samples in the worker's shared `SampleArena`; a request too long for
+  /// it (here: none fits, and the room runs out in the second piece) gives the same clip.
+  @Test(arguments: [0, 60_000])
+  func samplesThatOutgrowTheArenaGiveTheSameClip(arenaSamples: Int) throws {
+    let texts = [
+      "The keeper climbed the stairs.", "He lit the lamp at 4:10 p.m. and watched the sea for a while.",
+      "Then he slept.",
+    ]
+    let roomy = try Synthesizer(settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable)
+    defer { roomy.close() }
+    let cramped = try Synthesizer(
+      settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable, arenaSamples: arenaSamples)
+    defer { cramped.close() }
+    let expected = try roomy.synthesize(texts)
+    #expect(expected.pieces[0].samples.count < 50_000)
+    #expect(expected.pieces[0].samples.count + expected.pieces[1].samples.count > 60_000)
+    #expect(try cramped.synthesize(texts) == expected)
+    #expect(try cramped.synthesize(texts) == expected)
+  }
+
   @Test func piecesAreTrimmedOfSilenceAndCarryWordTimings() throws {
     let synthesizer = try Synthesizer(settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable)
     defer { synthesizer.close() }
