@@ -43,6 +43,50 @@ import Testing
     #expect(result.stdoutLines == ["He paid $40 for it.", "It was 12.5 miles away."])
   }
 
+  /// A file is read as render reads it: the licence, the title page, the heading and the
+  /// page marker are not sentences of the book; the Markdown's emphasis is read as its text.
+  @Test(arguments: ["txt", "md"])
+  func aFileIsReadAsTheRendererReadsIt(format: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let text =
+      format == "txt"
+      ? """
+      The Project Gutenberg eBook of The Ferry
+
+      Title: The Ferry
+
+      Author: A. Writer
+
+      *** START OF THE PROJECT GUTENBERG EBOOK THE FERRY ***
+
+      THE FERRY
+
+      CHAPTER I.
+
+      The boat left at dawn. Mr. Hale waved [Pg 7] from the pier.
+
+      *** END OF THE PROJECT GUTENBERG EBOOK THE FERRY ***
+
+      This eBook is for the use of anyone anywhere.
+
+      """
+      : """
+      ---
+      title: The Ferry
+      ---
+
+      # Chapter 1
+
+      The boat left at *dawn*. Mr. Hale waved from the [pier](https://example.com).
+
+      """
+    let file = try scratch.write(text, to: "ferry.\(format)")
+    let result = try Audiobook.run(["sentences", file], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stdoutLines == ["The boat left at dawn.", "Mr. Hale waved from the pier."])
+  }
+
   @Test func aMissingFileIsExit66NamingIt() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

@@ -6,26 +6,33 @@ extension AudiobookCommand {
   struct Sentences: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the sentences of a text, one per line, as the renderer splits them.",
-      discussion: "Paragraphs are separated by blank lines; lines within a paragraph are joined.")
+      discussion: """
+        A FILE is read as render reads a manuscript (plain text, Markdown or EPUB): a Project \
+        Gutenberg licence, front matter, markup, page markers and the like are left out, and so \
+        are the chapter titles (plan lists them). Text on stdin is split as it is: paragraphs \
+        are separated by blank lines and lines within a paragraph are joined.
+        """)
 
-    @Argument(help: "A text file; stdin when absent.")
+    @Argument(help: "A manuscript; stdin when absent.")
     var file: String?
+
+    @OptionGroup var manuscript: ManuscriptOptions
 
     func run() throws {
       try Diagnostics.run {
-        let lines: [String]
+        let paragraphs: [String]
         if let file {
-          lines = try ManuscriptReader.read(file).lines
+          paragraphs = try manuscript.read(file).chapters.flatMap(\.paragraphs).map(\.text)
         } else {
           let data = FileHandle.standardInput.readDataToEndOfFile()
           guard let text = String(data: data, encoding: .utf8) else {
             throw AudiobookError(.badInput, "the text on stdin is not valid UTF-8", file: "<stdin>")
           }
-          lines = Paragraphs.lines(of: text)
+          paragraphs = Paragraphs.of(lines: Paragraphs.lines(of: text)).map(\.text)
         }
         let splitter = SentenceSplitter()
         var output = ""
-        for (paragraph, _) in Paragraphs.of(lines: lines) {
+        for paragraph in paragraphs {
           for sentence in splitter.sentences(in: paragraph) {
             output += sentence.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
           }
