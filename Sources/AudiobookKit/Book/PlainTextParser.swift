@@ -221,12 +221,16 @@ enum PlainTextParser {
   }
 
   /// The book's title (and `by Author` line) when the manuscript opens with one: a short
-  /// first block that is not a sentence and not a chapter heading.
+  /// first block that is not a sentence and not a chapter heading. A line of speech (opening
+  /// with a quotation mark or a dash) or of more than one sentence ("Hello there. How are
+  /// you?") is the story's first paragraph, not its title.
   static func titleBlock(_ blocks: [TextBlock]) -> (title: String, author: String?)? {
     guard blocks.count > 1, let first = blocks.first, first.lines.count <= 2 else { return nil }
     let title = first.lines[0].trimmingSpaces
     guard title.count <= 100, ChapterHeading.parse(title) == nil,
-      let last = title.last, !".,;:".contains(last)
+      let last = title.last, !".,;:".contains(last),
+      let opening = title.first, !"\"“‘'«—–-".contains(opening),
+      SentenceSplitter().sentences(in: title).count == 1
     else { return nil }
     var author: String?
     if first.lines.count == 2 {

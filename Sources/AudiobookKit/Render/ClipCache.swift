@@ -41,7 +41,16 @@ public final class ClipCache: @unchecked Sendable {
     "\(directory)/clips/\(key.hex.prefix(2))/\(key.hex).clip"
   }
 
-  func contains(_ key: ClipKey) -> Bool { access(path(for: key), F_OK) == 0 }
+  /// Whether an entry of this layout is stored under `key` (its contents are checked on `read`).
+  /// An entry of an earlier layout is not there: the render plans it for the workers.
+  func contains(_ key: ClipKey) -> Bool {
+    let fd = open(path(for: key), O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var head = [UInt8](repeating: 0, count: Self.magic.count)
+    let count = head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+    return count == Self.magic.count && head == Self.magic
+  }
 
   /// The clip stored under `key`, checked against its recorded length and checksum.
   func read(_ key: ClipKey) -> Lookup {

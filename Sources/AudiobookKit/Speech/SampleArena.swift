@@ -21,7 +21,9 @@ final class SampleArena: @unchecked Sendable {
 
   /// Maps room for `capacity` samples; nil when the system refuses.
   init?(capacity: Int) {
-    let region = mmap(nil, capacity * 2, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)
+    let (bytes, overflow) = capacity.multipliedReportingOverflow(by: 2)
+    guard capacity > 0, !overflow else { return nil }
+    let region = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)
     guard let region, region != MAP_FAILED else { return nil }
     base = region.bindMemory(to: Int16.self, capacity: capacity)
     self.capacity = capacity

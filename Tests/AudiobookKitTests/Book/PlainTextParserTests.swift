@@ -35,6 +35,20 @@ import Testing
     #expect(book.chapters[0].paragraphs.map(\.number) == [1, 2])
   }
 
+  /// A short opening line is the title only when it could be one: speech and several
+  /// sentences are the story's first paragraph, and read as such.
+  @Test(arguments: ["Hello there. How are you?", "“Wake up!”", "— Who goes there", "Who Is Sylvia?"])
+  func anOpeningLineIsATitleOnlyWhenItCouldBeOne(line: String) throws {
+    let book = try parse("\(line)\n\nFine.", file: "/tmp/a-wet-week.txt")
+    if line == "Who Is Sylvia?" {
+      #expect(book.title == line)
+      #expect(book.chapters[0].paragraphs.map(\.text) == ["Fine."])
+    } else {
+      #expect(book.title == "A Wet Week")
+      #expect(book.chapters[0].paragraphs.map(\.text) == [line, "Fine."])
+    }
+  }
+
   @Test func bookWithoutHeadingsIsOneChapterNamedAfterTheFile() throws {
     let book = try parse("It rained.\n\nIt stopped.", file: "/tmp/a-wet-week.txt")
     #expect(book.title == "A Wet Week")

@@ -17,8 +17,9 @@ import Testing
   }
 
   /// The children collect samples in the worker's shared `SampleArena`; a request too long for
-  /// it (here: none fits, and the room runs out in the second piece) gives the same clip.
-  @Test(arguments: [0, 60_000])
+  /// it gives the same clip: no room at all (no arena), room for less than espeak-ng's first
+  /// buffer, and room that runs out in the second piece.
+  @Test(arguments: [0, 1, 60_000])
   func samplesThatOutgrowTheArenaGiveTheSameClip(arenaSamples: Int) throws {
     let texts = [
       "The keeper climbed the stairs.", "He lit the lamp at 4:10 p.m. and watched the sea for a while.",
