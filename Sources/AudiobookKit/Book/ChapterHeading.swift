@@ -214,8 +214,8 @@ enum NumberWords {
   }
 
   /// The number words `text` opens with (`Twenty One`, `ONE HUNDRED AND FIVE`, `the First`,
-  /// `the Twenty-First`) and where they end; the longest reading wins. `the` must be followed
-  /// by an ordinal, and an ordinal by nothing but a title.
+  /// `the Twenty-First`, `Twenty-First`, `First`) and where they end; the longest reading wins.
+  /// `the` must be followed by an ordinal, and an ordinal by nothing but a title.
   static func leadingNumber(in text: String) -> (value: Int, end: String.Index)? {
     // Words separated by one space or hyphen, up to the first character of another kind.
     var words: [(word: String, end: String.Index)] = []
@@ -230,9 +230,9 @@ enum NumberWords {
     var parts = words.map(\.word)
     let article = parts.first == "the"
     if article { parts.removeFirst() }
-    guard let (value, used, ordinal) = phrase(parts), used > 0, ordinal == article else { return nil }
-    // A single word is read by `value(of:)` as before; only phrases need this path.
-    guard article || used > 1 else { return nil }
+    guard let (value, used, ordinal) = phrase(parts), used > 0, ordinal || !article else { return nil }
+    // A single cardinal is read by `value(of:)` as before; phrases and ordinals need this path.
+    guard article || ordinal || used > 1 else { return nil }
     return (value, words[used - (article ? 0 : 1)].end)
   }
 
