@@ -105,15 +105,19 @@ struct ChapterPublisher {
     // The chapter at the output rate, measured when its level is to be set.
     var gain = 0.0
     var ceiling: Double?
-    var open: () throws(AudiobookError) -> () throws(AudiobookError) -> [Float]
+    // The samples come from the measured copy when the level was set, else straight from the
+    // chapter. (Sources are objects, not closures over local state: Swift 6.3's optimizer
+    // miscompiled the closure this once was, and release builds read no samples at all.)
+    let open: () throws(AudiobookError) -> any SampleBlocks
     if options.adjustsLevel {
       let resampled = scratch("resampled")
       let writer = try SoundFileWriter(
         path: resampled, sampleRate: outputRate, encoding: .w64Float, reportedPath: reported)
       // Only the loudness and RMS decide the gain; the true peak is measured on the result.
       let meter = try LoudnessMeter(sampleRate: outputRate, truePeak: false)
-      let read = try resampledSource(canonical, frames: frames)
-      while case let block = try read(), !block.isEmpty {
+      let source = try ResampledSource(
+        path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
+      while case let block = try source.next(), !block.isEmpty {
         meter.add(block)
         try writer.writeFloats(block)
       }
@@ -127,11 +131,13 @@ struct ChapterPublisher {
         ceiling = AudiobookSpec.peakCeiling
       }
       open = { () throws(AudiobookError) in
-        let input = try SoundFileInput(path: resampled)
-        return { () throws(AudiobookError) in try input.read(Self.blockSize) }
+        FileBlocks(input: try SoundFileInput(path: resampled), blockSize: Self.blockSize)
       }
     } else {
-      open = { () throws(AudiobookError) in try resampledSource(canonical, frames: frames) }
+      open = { [sourceRate, outputRate] () throws(AudiobookError) in
+        try ResampledSource(
+          path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
+      }
     }
 
     // The final samples: gain, limiter, room tone, 16-bit. A chapter whose true peak still
@@ -139,8 +145,8 @@ struct ChapterPublisher {
     guard let limit = ceiling else {
       var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
       let meter = try LoudnessMeter(sampleRate: outputRate)
-      let read = try open()
-      while case let block = try read(), !block.isEmpty {
+      let source = try open()
+      while case let block = try source.next(), !block.isEmpty {
         let samples = Self.quantized(block)
         meter.add(samples.map { Float($0) / 32_768 })
         try sinks.write(samples)
@@ -159,7 +165,7 @@ struct ChapterPublisher {
       let linear = Float(pow(10, gain / 20))
       let limiter = PeakLimiter(ceiling: Float(pow(10, (limit - margin) / 20)), sampleRate: outputRate)
       var roomTone = options.master == .audiobook ? RoomTone(seed: seed) : nil
-      let read = try open()
+      let source = try open()
       func emit(_ block: [Float]) throws(AudiobookError) {
         guard !block.isEmpty else { return }
         var samples = block
@@ -170,7 +176,7 @@ struct ChapterPublisher {
         meter.add(quantized.map { Float($0) / 32_768 })
         try writer.write(quantized)
       }
-      while case let block = try read(), !block.isEmpty {
+      while case let block = try source.next(), !block.isEmpty {
         try emit(limiter.process(block.map { $0 * linear }))
       }
       try emit(limiter.finish())
@@ -225,35 +231,6 @@ struct ChapterPublisher {
     }
     book?.beginChapter()
     return sinks
-  }
-
-  /// Reads `canonical` block by block at the output rate, exactly `frames` long.
-  private func resampledSource(_ canonical: String, frames: Int) throws(AudiobookError)
-    -> () throws(AudiobookError) -> [Float]
-  {
-    let input = try SoundFileInput(path: canonical)
-    let resampler = outputRate == sourceRate ? nil : try Resampler(from: sourceRate, to: outputRate)
-    var given = 0
-    var finished = false
-    return { () throws(AudiobookError) in
-      while !finished {
-        let block = try input.read(Self.blockSize)
-        let last = block.count < Self.blockSize
-        var output = try resampler?.process(block, last: last) ?? block
-        if last {
-          finished = true
-          input.close()
-          // Pad (or trim) to the exact length: the resampler's last few samples vary.
-          if given + output.count < frames {
-            output += [Float](repeating: 0, count: frames - given - output.count)
-          }
-        }
-        if given + output.count > frames { output.removeLast(given + output.count - frames) }
-        given += output.count
-        if !output.isEmpty { return output }
-      }
-      return []
-    }
   }
 
   /// Samples in [-1, 1] to 16-bit, rounded, clipped at full scale.
