@@ -88,6 +88,9 @@ import Testing
     let folder = scratch.appending("out/the-lighthouse-ledger")
     let good = try Audiobook.run(["verify", folder], in: scratch.url)
     #expect(good.status == 0, "\(good.stderrText)")
+    // From inside the folder, as `.`: the cue sheet is still the folder's.
+    let here = try Audiobook.run(["verify", "."], in: URL(fileURLWithPath: folder))
+    #expect(here.status == 0, "\(here.stderrText)")
     try FileManager.default.removeItem(atPath: "\(folder)/02 Chapter 2 The Crossing.wav")
     let bad = try Audiobook.run(["verify", folder], in: scratch.url)
     #expect(bad.status == 1)

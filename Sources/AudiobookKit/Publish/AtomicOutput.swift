@@ -29,6 +29,13 @@ public enum AtomicOutput {
     }
   }
 
+  /// `write`, unless `path` holds exactly `bytes` already: an unchanged file keeps its
+  /// modification time, so tools that compare times (make, rsync, CI caches) see no change.
+  public static func writeIfChanged(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
+    if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) { return }
+    try write(bytes, to: path)
+  }
+
   /// Lets `body` write `path`'s temporary file, then renames it into place; when `body` fails
   /// or the process is interrupted, the temporary file is removed and `path` is untouched.
   static func writing<T>(_ path: String, _ body: (String) throws(AudiobookError) -> T) throws(AudiobookError) -> T {
@@ -88,6 +95,10 @@ public enum AtomicOutput {
       }
     }
   }
+
+  /// Whether `interrupt` was called: the process is about to exit, and a failure it meets now
+  /// (a temporary file gone from under it) is the interruption's doing, not an error to report.
+  public static var wasInterrupted: Bool { lock.withLock { interrupted } }
 
   /// Unlinks every temporary file in progress and lets no new one start: for a process that
   /// was interrupted and is about to exit.

@@ -20,7 +20,9 @@ public enum BookVerifier {
       problems += self.problems(with: chapter, sampleRate: manifest.sampleRate, in: folder)
     }
     if let book = manifest.book { problems += bookProblems(book, manifest, in: folder) }
-    let sheets = CueSheet.sheets(for: manifest, slug: (folder as NSString).lastPathComponent)
+    // The cue sheet is named after the folder; `.` or `../book` name it only once resolved.
+    let slug = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+    let sheets = CueSheet.sheets(for: manifest, slug: slug)
     for sheet in sheets {
       problems += cueProblems(sheet.text, at: (folder as NSString).appendingPathComponent(sheet.name))
     }

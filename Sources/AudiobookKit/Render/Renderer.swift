@@ -379,7 +379,8 @@ public struct Renderer {
   {
     let sheets = CueSheet.sheets(for: manifest, slug: slug)
     for sheet in sheets {
-      try AtomicOutput.write(Array(sheet.text.utf8), to: (folder as NSString).appendingPathComponent(sheet.name))
+      try AtomicOutput.writeIfChanged(
+        Array(sheet.text.utf8), to: (folder as NSString).appendingPathComponent(sheet.name))
     }
     let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
     let bytes: [UInt8]
@@ -388,7 +389,7 @@ public struct Renderer {
     } catch {
       throw AudiobookError(.failure, "cannot encode the manifest: \(error)", file: manifestPath)
     }
-    try AtomicOutput.write(bytes, to: manifestPath)
+    try AtomicOutput.writeIfChanged(bytes, to: manifestPath)
     let current = Set(manifest.publishedFiles + sheets.map(\.name))
     let earlier = previous.map { $0.publishedFiles + CueSheet.sheets(for: $0, slug: slug).map(\.name) } ?? []
     for stale in earlier where !current.contains(stale) {
@@ -406,9 +407,7 @@ public struct Renderer {
           ? Subtitles.webVTT(chapter, sampleRate: manifest.sampleRate, words: formats.contains(.words))
           : Subtitles.srt(chapter, sampleRate: manifest.sampleRate)
         let path = (folder as NSString).appendingPathComponent(Subtitles.fileName(for: chapter.file, format: format))
-        if FileManager.default.contents(atPath: path) != Data(text.utf8) {
-          try AtomicOutput.write(Array(text.utf8), to: path)
-        }
+        try AtomicOutput.writeIfChanged(Array(text.utf8), to: path)
       }
     }
   }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import ArgumentParser
 import AudiobookKit
 import Foundation
@@ -9,6 +12,9 @@ enum Diagnostics {
     do {
       try body()
     } catch let error as AudiobookError {
+      // Interrupted: the signal handler is removing the temporary files (which may be what
+      // failed here) and exits with 128 + the signal; it alone has something to say.
+      while AtomicOutput.wasInterrupted { pause() }
       printError(error)
       throw ExitCode(error.exitStatus)
     }

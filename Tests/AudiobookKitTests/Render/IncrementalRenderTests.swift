@@ -89,8 +89,14 @@ import Testing
       let (fresh, _) = try render(edited, in: folder, output: "fresh", cache: "fresh-cache")
       #expect(try contents(of: second.folder) == (try contents(of: fresh.folder)))
 
+      // Nothing changed: not a file is touched, the manifest and cue sheet included.
+      let every = try FileManager.default.contentsOfDirectory(atPath: second.folder).map { "\(second.folder)/\($0)" }
+      let times = try every.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
       let (_, nothing) = try render(edited, in: folder)
       #expect(nothing.synthesizedParagraphs.isEmpty)
+      #expect(every.contains { $0.hasSuffix("manifest.json") } && every.contains { $0.hasSuffix(".cue") })
+      #expect(
+        try every.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date } == times)
     }
   }
 
