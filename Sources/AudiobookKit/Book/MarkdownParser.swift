@@ -74,6 +74,11 @@ enum MarkdownParser {
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      // The front matter's first line is the file's second.
+      throw AudiobookError(
+        .badInput, "the front matter is not valid YAML: \(error.problemText)", file: manuscript.file,
+        line: error.line.map { $0 + 1 } ?? 2)
     } catch {
       throw AudiobookError(.badInput, "the front matter is not valid YAML", file: manuscript.file, line: 2)
     }

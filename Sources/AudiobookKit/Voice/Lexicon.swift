@@ -202,6 +202,9 @@ public struct Lexicon: Sendable, Equatable {
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw AudiobookError(
+        .badInput, "the lexicon is not valid YAML: \(error.problemText)", file: path, line: error.line)
     } catch {
       throw AudiobookError(.badInput, "the lexicon is not valid YAML", file: path)
     }

@@ -97,21 +97,3 @@ private struct PresetReader {
     return pauses
   }
 }
-
-extension YamlError {
-  /// The 1-based line libyaml blamed, when it names one.
-  fileprivate var line: Int? {
-    switch self {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-    default: nil
-    }
-  }
-
-  /// libyaml's problem without the snippet of YAML that `description` appends.
-  fileprivate var problemText: String {
-    switch self {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-    default: String(describing: self).split(separator: "\n").first.map(String.init) ?? "unreadable"
-    }
-  }
-}

@@ -101,6 +101,18 @@ import Yams
     #expect(error?.line == line)
   }
 
+  /// YAML that does not parse names the line where the broken construct starts.
+  @Test(arguments: [("Good: fine\nBad: [unclosed\n", 2), ("Good: fine\nOther: ok\nBad: \"open\n", 3)])
+  func yamlThatDoesNotParseNamesItsLine(yaml: String, line: Int) throws {
+    try TestSupport.withScratchFolder { folder in
+      let path = try TestSupport.write(yaml, to: "broken.yaml", in: folder)
+      let error = #expect(throws: AudiobookError.self) { try Lexicon.load(path) }
+      #expect(error?.kind == .badInput)
+      #expect(error?.file == path)
+      #expect(error?.line == line)
+    }
+  }
+
   @Test func aVoicePresetCarriesALexicon() throws {
     let preset = try VoicePreset(
       yaml: "voice: en-gb\nlexicon:\n  Siobhan: shiv-AWN\n", name: "irish", file: "irish.yaml", source: .builtIn)
