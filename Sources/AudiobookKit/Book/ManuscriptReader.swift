@@ -17,12 +17,11 @@ public enum ManuscriptReader {
     public var warnings: [String] = []
   }
 
-  /// The encodings `--encoding` accepts besides UTF-8, by the names people use for them.
-  public static let encodings: [String: String.Encoding] = [
-    "utf-8": .utf8, "utf8": .utf8, "utf-16": .utf16, "utf-16le": .utf16LittleEndian,
-    "utf-16be": .utf16BigEndian, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
-    "iso-8859-1": .isoLatin1, "latin1": .isoLatin1, "latin-1": .isoLatin1, "ascii": .ascii, "us-ascii": .ascii,
-    "macroman": .macOSRoman, "mac-roman": .macOSRoman,
+  /// Names people use for encodings that iconv spells otherwise; any name iconv knows
+  /// (`iconv -l`) works as well.
+  static let encodingAliases: [String: String] = [
+    "macroman": "MACINTOSH", "mac-roman": "MACINTOSH", "mac": "MACINTOSH", "latin-1": "LATIN1",
+    "windows-1252": "CP1252", "utf-16": "UTF-16",
   ]
 
   /// Reads `path`, accepting LF or CRLF line endings and an optional UTF-8 byte-order mark.
@@ -54,14 +53,16 @@ public enum ManuscriptReader {
     _ bytes: [UInt8], encoding name: String?, file: String
   ) throws(AudiobookError) -> (bytes: [UInt8], warning: String?) {
     if let name {
-      guard let encoding = encodings[name.lowercased()] else {
-        throw AudiobookError(
-          .usage, "unknown encoding '\(name)'; known: \(encodings.keys.sorted().joined(separator: ", "))")
+      do {
+        return (try Iconv.utf8(bytes, from: encodingAliases[name.lowercased()] ?? name), nil)
+      } catch {
+        switch error {
+        case .unknownEncoding:
+          throw AudiobookError(.usage, "unknown encoding '\(name)'; `iconv -l` lists the names this system knows")
+        case .invalid(let line):
+          throw AudiobookError(.badInput, "is not valid \(name) (first bad byte on this line)", file: file, line: line)
+        }
       }
-      guard let text = String(data: Data(bytes), encoding: encoding) else {
-        throw AudiobookError(.badInput, "is not valid \(name)", file: file)
-      }
-      return (Array(text.utf8), nil)
     }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       guard let text = String(data: Data(bytes), encoding: .utf16) else {

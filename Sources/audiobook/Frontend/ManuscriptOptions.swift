@@ -6,7 +6,7 @@ import Foundation
 struct ManuscriptOptions: ParsableArguments {
   @Option(
     help: """
-      The manuscript's encoding when it is not UTF-8 (utf-16, windows-1252, iso-8859-1, macroman, ...). \
+      The manuscript's encoding when it is not UTF-8: any name `iconv -l` lists (utf-16, windows-1252, macroman, koi8-r, ...). \
       Without it: UTF-8, UTF-16 with a byte-order mark, else Windows-1252 with a warning.
       """)
   var encoding: String?

@@ -34,6 +34,28 @@ import Testing
     #expect(try ManuscriptReader.transcode([0xE9], encoding: "latin1", file: "b.txt").bytes == Array("é".utf8))
   }
 
+  /// `--encoding` takes any name iconv knows, and the common short ones.
+  @Test(arguments: [
+    ("macroman", [0x8E, 0x8F, 0xA5] as [UInt8], "éè•"), ("MACINTOSH", [0x8E], "é"), ("koi8-r", [0xF0, 0xD2], "Пр"),
+    ("windows-1252", [0x93, 0x80, 0x94], "“€”"), ("ISO-8859-15", [0xA4], "€"), ("latin-1", [0xE9], "é"),
+    ("utf-16le", [0x41, 0x00, 0x0A, 0x00], "A\n"),
+  ])
+  func readsAnyEncodingIconvKnows(name: String, bytes: [UInt8], text: String) throws {
+    #expect(try ManuscriptReader.transcode(bytes, encoding: name, file: "b.txt").bytes == Array(text.utf8))
+  }
+
+  @Test func anUnknownEncodingIsUsageAndBadBytesNameTheirLine() {
+    let unknown = #expect(throws: AudiobookError.self) {
+      try ManuscriptReader.transcode([0x41], encoding: "klingon-8", file: "b.txt")
+    }
+    #expect(unknown?.kind == .usage)
+    let bad = #expect(throws: AudiobookError.self) {
+      try ManuscriptReader.transcode(Array("A\nB\n".utf8) + [0xFF], encoding: "utf-8", file: "b.txt")
+    }
+    #expect(bad?.kind == .badInput)
+    #expect(bad?.line == 3)
+  }
+
   @Test func refusesNULBytes() {
     let error = #expect(throws: AudiobookError.self) {
       try ManuscriptReader.decode([0x41, 0x0A, 0x00, 0x42], file: "b.txt")
