@@ -84,9 +84,11 @@ final class ChapterAssembler {
   /// A piece's words in chapter frames, one per word as written (`7:45`, `a.m.`, `Brannock's`),
   /// each lasting until the next starts, the last until the piece ends.
   ///
-  /// espeak-ng reports a word event for every word it speaks, so a number or an abbreviation
+  /// espeak-ng reports a word event for most words it speaks, so a number or an abbreviation
   /// read as several words gives several events inside one written word: those are merged,
-  /// and the word starts at the first.
+  /// and the word starts at the first. It reports none for some short words it runs into a
+  /// neighbour ("on the quay", "does not answer"): such a word shares the time of the word
+  /// before it, split between them by length, so every written word is listed.
   static func words(of piece: SpokenPiece, text: String, at offset: Int) -> [Manifest.Word] {
     let scalars = Array(text.unicodeScalars)
     var tokens: [Range<Int>] = []
@@ -100,13 +102,35 @@ final class ChapterAssembler {
       }
     }
     if let first = start { tokens.append(first..<scalars.count) }
+    // Words have a letter or a digit; a dash or a quotation mark alone is not one.
+    tokens.removeAll { token in
+      !scalars[token].contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
 
-    var starts: [(token: Int, frame: Int)] = []
+    // The frame each word's first event starts at, for the words that have one.
+    var anchors: [(token: Int, frame: Int)] = []
     for event in piece.words {
       // The written word holding the event's position, or the next one after it.
       guard let token = tokens.firstIndex(where: { $0.upperBound > event.textOffset }) else { continue }
-      if let last = starts.last, last.token >= token { continue }
-      starts.append((token, event.startFrame))
+      if let last = anchors.last, last.token >= token { continue }
+      anchors.append((token, event.startFrame))
+    }
+    guard let first = anchors.first else { return [] }
+    // Each anchored word and the unanchored ones after it (before it, for the first) share the
+    // anchored word's time, in proportion to their lengths.
+    var starts: [(token: Int, frame: Int)] = []
+    for (index, anchor) in anchors.enumerated() {
+      let from = index == 0 ? 0 : anchor.token
+      let to = index + 1 < anchors.count ? anchors[index + 1].token : tokens.count
+      let end = index + 1 < anchors.count ? anchors[index + 1].frame : piece.samples.count
+      let begin = index == 0 ? min(first.frame, end) : anchor.frame
+      let lengths = (from..<to).map { tokens[$0].count }
+      let total = max(1, lengths.reduce(0, +))
+      var done = 0
+      for (token, length) in zip(from..<to, lengths) {
+        starts.append((token, begin + (end - begin) * done / total))
+        done += length
+      }
     }
     return starts.enumerated().map { index, word in
       let end = index + 1 < starts.count ? starts[index + 1].frame : piece.samples.count

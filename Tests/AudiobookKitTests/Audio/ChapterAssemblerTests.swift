@@ -9,6 +9,21 @@ import Testing
 
   func frames(_ milliseconds: Int) -> Int { milliseconds * rate / 1000 }
 
+  /// Every written word is listed, those espeak-ng gave no event of their own ("the", run
+  /// into "on") sharing the time of the word before them by length; dashes are not words.
+  @Test func everyWrittenWordHasATiming() {
+    let piece = SpokenPiece(
+      samples: [Int16](repeating: 1, count: 1_000),
+      words: [
+        WordTiming(textOffset: 0, length: 2, startFrame: 10), WordTiming(textOffset: 7, length: 4, startFrame: 500),
+        WordTiming(textOffset: 14, length: 3, startFrame: 800),
+      ])
+    let words = ChapterAssembler.words(of: piece, text: "On the quay — now.", at: 100)
+    #expect(words.map(\.text) == ["On", "the", "quay", "now"])
+    #expect(words.map(\.startFrame) == [110, 110 + 490 * 2 / 5, 600, 900])
+    #expect(words.last.map { $0.startFrame + $0.frames } == 1_100)
+  }
+
   @Test func layoutPausesAndCueFrameTail() throws {
     try TestSupport.withScratchFolder { folder in
       let path = folder.appendingPathComponent("c.wav").path
