@@ -101,10 +101,38 @@ public enum AtomicOutput {
   public static var wasInterrupted: Bool { lock.withLock { interrupted } }
 
   /// Unlinks every temporary file in progress and lets no new one start: for a process that
-  /// was interrupted and is about to exit.
+  /// was interrupted and is about to exit. A render's last step (`finishing`) is let run to
+  /// its end first, so the folder holds one whole render, the old or the new.
   public static func interrupt() {
+    finishingDone.lock()
+    while finishingCount > 0 { finishingDone.wait() }
     lock.withLock { interrupted = true }
+    finishingDone.unlock()
     removeAllInProgress()
+  }
+
+  private static let finishingDone = NSCondition()
+  nonisolated(unsafe) private static var finishingCount = 0
+
+  /// Runs `body`, a render's last step (moving its files into place, then its subtitles, cue
+  /// sheets and manifest), to its end even when the process is interrupted meanwhile:
+  /// `interrupt` waits for it. A few renames and small files: it takes milliseconds.
+  public static func finishing<T>(_ body: () throws(AudiobookError) -> T) throws(AudiobookError) -> T {
+    finishingDone.lock()
+    guard !wasInterrupted else {
+      // Interrupted before the last step began: begin nothing; the handler is about to exit.
+      finishingDone.unlock()
+      while true { pause() }
+    }
+    finishingCount += 1
+    finishingDone.unlock()
+    defer {
+      finishingDone.lock()
+      finishingCount -= 1
+      finishingDone.broadcast()
+      finishingDone.unlock()
+    }
+    return try body()
   }
 
   /// Unlinks every temporary file in progress, or only those under `folder` (tests share one

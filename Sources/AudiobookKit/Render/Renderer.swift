@@ -179,9 +179,11 @@ public struct Renderer {
         &manifest, publishing, book: book, bookHash: bookHash, assembly: bookAssembly, previous: previous,
         folder: folder, slug: slug, sourceRate: engine.sampleRate, staging: staging)
     }
-    try staging.commitAll()
-    try writeSubtitles(manifest, in: folder)
-    try publish(manifest, previous: previous, in: folder, slug: slug)
+    try AtomicOutput.finishing { () throws(AudiobookError) in
+      try staging.commitAll()
+      try writeSubtitles(manifest, in: folder)
+      try publish(manifest, previous: previous, in: folder, slug: slug)
+    }
     try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
     let frames = chapters.reduce(0) { $0 + $1.frames }
     let summary = RenderSummary(

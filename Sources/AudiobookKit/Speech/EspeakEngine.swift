@@ -163,8 +163,11 @@ enum EspeakEngine {
           }
         }
         switch scalar {
-        case Self.phonemeStart: emit("[[")
+        // A bracket of the book's own beside the entry ("[Darcy]") would make `[[[` or `]]]`,
+        // which espeak-ng reads as no word at all: a space keeps them apart.
+        case Self.phonemeStart: emit(previous == "[" ? " [[" : "[[")
         case Self.phonemeEnd: emit("]]")
+        case "]" where previous == Self.phonemeEnd: emit(" ]")
         case "[" where previous == "[", "]" where previous == "]": emit(" \(scalar)")
         default: emit(String(scalar))
         }

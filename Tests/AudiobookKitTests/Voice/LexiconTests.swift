@@ -151,6 +151,16 @@ import Yams
     // The book's own brackets stay text even in a piece that carries a lexicon's phonemes.
     let noEntry = try synthesizer.synthesize(["Darcy said [[h@l'oU]]."]).frames
     #expect(abs(asText - noEntry) < 22_050 / 2)
+    // An entry inside the book's own brackets is still spoken ("[[[" would silence it).
+    let bracketed = try frames("The [hullo] cat sat.")
+    let empty = try frames("The [] cat sat.")
+    #expect(bracketed > empty + 22_050 / 5, "\(bracketed) vs \(empty)")
+  }
+
+  @Test func bracketsBesideAnEntryAreKeptApartFromItsPhonemes() {
+    let input = EspeakEngine.PhonemeInput("[\(Lexicon.phonemeStart)h@l'oU\(Lexicon.phonemeEnd)]")
+    #expect(input.text == "[ [[h@l'oU]] ]")
+    #expect(input.originalPosition(3) == 2)
   }
 }
 
