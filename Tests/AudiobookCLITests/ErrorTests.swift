@@ -187,4 +187,17 @@ import Testing
     try expectFailure(["render", book, "--output", output], in: scratch, status: 73, mentioning: [output])
     #expect(try String(contentsOfFile: book, encoding: .utf8) == Self.goodBook)
   }
+
+  /// A report that cannot be written is found before the render, not after it.
+  @Test(arguments: ["nodir/report.json", "."])
+  func aReportThatCannotBeWrittenIs73BeforeRendering(report: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    let path = scratch.appending(report)
+    try expectFailure(
+      ["render", book, "--output", scratch.appending("out"), "--report", path], in: scratch, status: 73,
+      mentioning: [path])
+    expectNothingLeft(in: scratch)
+  }
 }

@@ -10,6 +10,13 @@ final class ChapterAssembler {
   static func cueFrameLength(sampleRate: Int) -> Int { sampleRate / 75 }
 
   private let writer: SoundFileWriter
+
+  /// Frames written so far.
+  var frames: Int { writer.frames }
+
+  /// The most frames a chapter may have: a WAV file's sizes are 32-bit, so its data must stay
+  /// under 4 GiB (about 27 hours at 22,050 Hz), with room for the tail and the header.
+  static let maximumFrames = (Int(UInt32.max) - 1 << 20) / 2
   private let pauses: Pauses
   /// Whether sentence spans carry word timings.
   private let timesWords: Bool

@@ -296,6 +296,13 @@ public struct Renderer {
     for part in plan.paragraphs {
       guard let paragraph = part.paragraph else { continue }
       let sentences = try assembler.appendParagraph(part.script, synthesize: clips(for: part))
+      guard assembler.frames <= ChapterAssembler.maximumFrames else {
+        let hours = ChapterAssembler.maximumFrames / sampleRate / 3600
+        throw AudiobookError(
+          .badInput,
+          "chapter \(chapter.number) runs past \(hours) hours, more than one WAV file holds (4 GiB); "
+            + "give the manuscript chapter headings there", file: book.sourceFile, line: paragraph.sourceLine)
+      }
       try guardContent(sentences, of: part, chapter: chapter, sampleRate: sampleRate, book: book, source: source)
       let start = sentences.first?.startFrame ?? 0
       let end = sentences.last.map { $0.startFrame + $0.frames } ?? start

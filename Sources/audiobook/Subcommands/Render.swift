@@ -74,12 +74,6 @@ extension AudiobookCommand {
       if let shard, Shard(shard) == nil {
         throw ValidationError("--shard must be K/N with 1 <= K <= N, such as 2/4; got '\(shard)'.")
       }
-      if let report {
-        let folder = (report as NSString).deletingLastPathComponent
-        guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
-          throw ValidationError("--report \(report): the folder for the report does not exist or is not writable.")
-        }
-      }
       if let subtitles {
         let unknown = subtitles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
           .filter { Subtitles.Format(rawValue: $0) == nil }
@@ -113,6 +107,19 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
+        if let report {
+          // Checked before the render, which may take a while, rather than after it.
+          var isFolder: ObjCBool = false
+          let folder = (report as NSString).deletingLastPathComponent
+          let exists = FileManager.default.fileExists(atPath: report, isDirectory: &isFolder)
+          guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder),
+            !(exists && isFolder.boolValue)
+          else {
+            throw AudiobookError(
+              .cannotCreate, "cannot write the report here: its folder is missing or not writable, or it is a folder",
+              file: report)
+          }
+        }
         if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
         let parsed = try manuscript.read(book, quiet: quiet)
         let preset = try voiceOptions.preset(
