@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct AudiobookCommand: ParsableCommand {
@@ -15,4 +16,22 @@ struct AudiobookCommand: ParsableCommand {
       SynthesisWorkerCommand.self,
     ]
   )
+
+  /// Parses the arguments and runs the command. A mistake in the arguments is one line on
+  /// stderr and exit 64, as every other failure is one line (ArgumentParser would add the
+  /// usage, which `--help` prints); help and errors of the commands themselves are as usual.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        .joined(separator: " ")
+      guard code == .validationFailure, !message.isEmpty else { exit(withError: error) }
+      let label = isatty(2) == 1 ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+      FileHandle.standardError.write(Data("\(label) \(message) (see --help)\n".utf8))
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

@@ -188,6 +188,19 @@ import Testing
     #expect(try String(contentsOfFile: book, encoding: .utf8) == Self.goodBook)
   }
 
+  /// A mistake in the arguments is one line and exit 64, like every other failure.
+  @Test(arguments: [
+    ["--jobs", "0"], ["--jobs"], ["--format", "xyz"], ["--shard", "3/2"], ["--sample-rate", "7"], ["--loudness", "5"],
+  ])
+  func badFlagsAreOneLineAndExit64(flags: [String]) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    try expectFailure(
+      ["render", book, "--output", scratch.appending("out")] + flags, in: scratch, status: 64, mentioning: [])
+    expectNothingLeft(in: scratch)
+  }
+
   /// A report that cannot be written is found before the render, not after it.
   @Test(arguments: ["nodir/report.json", "."])
   func aReportThatCannotBeWrittenIs73BeforeRendering(report: String) throws {

@@ -53,8 +53,15 @@ public enum ManuscriptReader {
     _ bytes: [UInt8], encoding name: String?, file: String
   ) throws(AudiobookError) -> (bytes: [UInt8], warning: String?) {
     if let name {
+      var iconvName = encodingAliases[name.lowercased()] ?? name
+      if iconvName.uppercased() == "UTF-16", bytes.count >= 2, !bytes.starts(with: [0xFF, 0xFE]),
+        !bytes.starts(with: [0xFE, 0xFF])
+      {
+        // No byte-order mark: iconv would assume big-endian; ASCII text shows which it is.
+        iconvName = bytes[1] == 0 && bytes[0] != 0 ? "UTF-16LE" : "UTF-16BE"
+      }
       do {
-        return (try Iconv.utf8(bytes, from: encodingAliases[name.lowercased()] ?? name), nil)
+        return (try Iconv.utf8(bytes, from: iconvName), nil)
       } catch {
         switch error {
         case .unknownEncoding:
@@ -103,8 +110,10 @@ public enum ManuscriptReader {
         "is neither UTF-8 nor Windows-1252 (first bad byte on this line); give --encoding NAME or save it as UTF-8",
         file: file, line: line)
     }
-    // Split the bytes at LF and drop a CR before it: LF and CRLF files give the same lines.
-    let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+    // Split the bytes at LF and drop a CR before it: LF and CRLF files give the same lines. A
+    // file of CRs alone (classic Mac OS) is split at them.
+    let separator: UInt8 = !body.contains(0x0A) && body.contains(0x0D) ? 0x0D : 0x0A
+    let lines = body.split(separator: separator, omittingEmptySubsequences: false).map { line in
       String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
     }
     guard lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {

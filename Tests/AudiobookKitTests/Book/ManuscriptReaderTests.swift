@@ -38,7 +38,8 @@ import Testing
   @Test(arguments: [
     ("macroman", [0x8E, 0x8F, 0xA5] as [UInt8], "éè•"), ("MACINTOSH", [0x8E], "é"), ("koi8-r", [0xF0, 0xD2], "Пр"),
     ("windows-1252", [0x93, 0x80, 0x94], "“€”"), ("ISO-8859-15", [0xA4], "€"), ("latin-1", [0xE9], "é"),
-    ("utf-16le", [0x41, 0x00, 0x0A, 0x00], "A\n"),
+    ("utf-16le", [0x41, 0x00, 0x0A, 0x00], "A\n"), ("utf-16", [0x41, 0x00, 0xE9, 0x00], "Aé"),
+    ("utf-16", [0x00, 0x41, 0x00, 0xE9], "Aé"),
   ])
   func readsAnyEncodingIconvKnows(name: String, bytes: [UInt8], text: String) throws {
     #expect(try ManuscriptReader.transcode(bytes, encoding: name, file: "b.txt").bytes == Array(text.utf8))
@@ -54,6 +55,13 @@ import Testing
     }
     #expect(bad?.kind == .badInput)
     #expect(bad?.line == 3)
+  }
+
+  @Test func classicMacLineEndingsAreLines() throws {
+    #expect(
+      try ManuscriptReader.decode(Array("Chapter 1\r\rIt rained.\r".utf8), file: "b.txt") == [
+        "Chapter 1", "", "It rained.", "",
+      ])
   }
 
   @Test func refusesNULBytes() {
