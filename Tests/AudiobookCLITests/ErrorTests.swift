@@ -201,6 +201,18 @@ import Testing
     expectNothingLeft(in: scratch)
   }
 
+  /// A cache that cannot be made is 73, and leaves no empty book folder behind.
+  @Test func aCacheThatCannotBeMadeIs73AndLeavesNoFolder() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.goodBook, to: "story.txt")
+    let file = try scratch.write("not a folder", to: "cache")
+    try expectFailure(
+      ["render", book, "--output", scratch.appending("out"), "--cache", file], in: scratch, status: 73,
+      mentioning: [file])
+    #expect(!FileManager.default.fileExists(atPath: scratch.appending("out/story")))
+  }
+
   /// A report that cannot be written is found before the render, not after it.
   @Test(arguments: ["nodir/report.json", "."])
   func aReportThatCannotBeWrittenIs73BeforeRendering(report: String) throws {

@@ -74,9 +74,17 @@ public struct Renderer {
 
     let slug = BookSlug.slug(book.title)
     let folder = (outputDirectory as NSString).appendingPathComponent(slug)
+    let folderExisted = FileManager.default.fileExists(atPath: folder)
     try makeFolder(folder)
     AtomicOutput.sweepStale(in: folder)
-    let cache = try ClipCache(directory: cacheDirectory ?? Self.defaultCacheDirectory(output: outputDirectory))
+    let cache: ClipCache
+    do {
+      cache = try ClipCache(directory: cacheDirectory ?? Self.defaultCacheDirectory(output: outputDirectory))
+    } catch {
+      // Leave no empty book folder behind for a cache that could not be made.
+      if !folderExisted { rmdir(folder) }
+      throw error
+    }
     let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
     let previous = FileManager.default.contents(atPath: manifestPath).flatMap {
       try? JSONDecoder().decode(Manifest.self, from: $0)
