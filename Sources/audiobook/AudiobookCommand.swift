@@ -29,8 +29,7 @@ struct AudiobookCommand: ParsableCommand {
       let message = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         .joined(separator: " ")
       guard code == .validationFailure, !message.isEmpty else { exit(withError: error) }
-      let label = isatty(2) == 1 ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-      FileHandle.standardError.write(Data("\(label) \(message) (see --help)\n".utf8))
+      FileHandle.standardError.write(Data("\(Diagnostics.errorLabel) \(message) (see --help)\n".utf8))
       Foundation.exit(code.rawValue)
     }
   }

@@ -14,9 +14,9 @@ final class ChapterAssembler {
   /// Frames written so far.
   var frames: Int { writer.frames }
 
-  /// The most frames a chapter may have: a WAV file's sizes are 32-bit, so its data must stay
-  /// under 4 GiB (about 27 hours at 22,050 Hz), with room for the tail and the header.
-  static let maximumFrames = (Int(UInt32.max) - 1 << 20) / 2
+  /// The most frames a chapter's paragraphs may fill: what a plain WAV holds (about 27 hours at
+  /// 22,050 Hz) less room for the tail that `finish` adds (half a million frames, 24 s).
+  static let maximumFrames = AudioFormat.maximumWAVFrames - 1 << 19
   private let pauses: Pauses
   /// Whether sentence spans carry word timings.
   private let timesWords: Bool

@@ -80,7 +80,7 @@ public enum AtomicOutput {
     guard !interrupted else {
       // The process is being interrupted: create nothing more; the handler is about to exit.
       lock.unlock()
-      while true { pause() }
+      waitForTheInterruptToExit()
     }
     inProgress.append(strdup(path))
     lock.unlock()
@@ -111,6 +111,12 @@ public enum AtomicOutput {
     removeAllInProgress()
   }
 
+  /// Parks the calling thread for good once `interrupt` was called: the signal handler that
+  /// called it exits the process within milliseconds, and nothing else is to be done or said.
+  public static func waitForTheInterruptToExit() -> Never {
+    while true { pause() }
+  }
+
   private static let finishingDone = NSCondition()
   nonisolated(unsafe) private static var finishingCount = 0
 
@@ -122,7 +128,7 @@ public enum AtomicOutput {
     guard !wasInterrupted else {
       // Interrupted before the last step began: begin nothing; the handler is about to exit.
       finishingDone.unlock()
-      while true { pause() }
+      waitForTheInterruptToExit()
     }
     finishingCount += 1
     finishingDone.unlock()

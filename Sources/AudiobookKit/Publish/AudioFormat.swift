@@ -46,9 +46,12 @@ public enum AudioFormat: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// Whether 16-bit mono audio of `frames` frames is too big for a plain WAV, whose sizes are
-  /// 32-bit: anything within 64 KiB of 4 GiB (room for the header and chunks) is.
-  static func needsRF64(frames: Int) -> Bool { frames * 2 > Int(UInt32.max) - 65_536 }
+  /// The most frames of 16-bit mono audio a plain WAV holds: its sizes are 32-bit, so the data
+  /// must stay 64 KiB (room for the header and chunks) short of 4 GiB.
+  static let maximumWAVFrames = (Int(UInt32.max) - 65_536) / 2
+
+  /// Whether 16-bit mono audio of `frames` frames is too big for a plain WAV.
+  static func needsRF64(frames: Int) -> Bool { frames > maximumWAVFrames }
 
   /// Whether the format's encoder is lossy: its decoded peaks can pass the ones it was given.
   public var isLossy: Bool { codecPeakHeadroom > 0 }

@@ -61,11 +61,13 @@ public final class ClipCache: @unchecked Sendable {
       if bytes.starts(with: Self.earlierMagic) { return .miss }
       return .damaged("not a clip file")
     }
-    guard bytes.count >= header else { return .damaged("expected a header of \(header) bytes, found \(bytes.count)") }
-    let length = Int(truncatingIfNeeded: Self.uint64(bytes, at: Self.magic.count))
+    var reader = ByteReader(bytes[Self.magic.count...])
+    guard let length = reader.uint64().map({ Int(truncatingIfNeeded: $0) }), let checksum = reader.uint64() else {
+      return .damaged("expected a header of \(header) bytes, found \(bytes.count)")
+    }
     let payload = bytes[header...]
     guard payload.count == length else { return .damaged("expected \(length) bytes, found \(payload.count)") }
-    guard XXH64.hash(payload) == Self.uint64(bytes, at: Self.magic.count + 8) else {
+    guard XXH64.hash(payload) == checksum else {
       return .damaged("checksum mismatch")
     }
     guard let clip = Clip(encoded: payload) else { return .damaged("malformed clip") }
@@ -80,10 +82,10 @@ public final class ClipCache: @unchecked Sendable {
   /// Stores a clip given as its bytes (`Clip.encoded`), atomically: header and payload are
   /// written to a unique temporary file, which is then renamed into place.
   func write(encoded payload: ArraySlice<UInt8>, for key: ClipKey) throws(AudiobookError) {
-    var header = Self.magic
-    let checksum = XXH64.hash(payload)
-    for shift in 0..<8 { header.append(UInt8(truncatingIfNeeded: payload.count >> (8 * shift))) }
-    for shift in 0..<8 { header.append(UInt8(truncatingIfNeeded: checksum >> (8 * shift))) }
+    var writer = ByteWriter()
+    writer.append(UInt64(payload.count))
+    writer.append(XXH64.hash(payload))
+    let header = Self.magic + writer.bytes
     let path = path(for: key)
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -97,11 +99,6 @@ public final class ClipCache: @unchecked Sendable {
       unlink(temporary)
       throw AudiobookError(.cannotCreate, "cannot write to the clip cache", file: path)
     }
-  }
-
-  /// The little-endian UInt64 at `offset`.
-  private static func uint64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-    (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
   }
 
   /// Removes the entry for `key`, if any.

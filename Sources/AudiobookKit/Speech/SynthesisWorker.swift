@@ -118,10 +118,7 @@ public enum SynthesisWorker {
     for piece in pieces {
       guard FileDescriptorIO.writeAll(output, piece.header),
         piece.samples.withUnsafeBufferPointer({
-          FileDescriptorIO.writeAll(
-            output,
-            UnsafeRawBufferPointer(
-              rebasing: UnsafeRawBufferPointer($0)[(piece.kept.lowerBound * 2)..<(piece.kept.upperBound * 2)]))
+          FileDescriptorIO.writeAll(output, UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[piece.kept])))
         })
       else { return false }
     }

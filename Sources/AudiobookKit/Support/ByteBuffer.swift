@@ -1,10 +1,15 @@
-/// Little-endian encoding of integers, strings and samples into bytes, for the worker pipe.
+/// Little-endian encoding of integers, strings and samples into bytes, for the worker pipe and
+/// the clip cache's entry headers.
 struct ByteWriter {
   private(set) var bytes: [UInt8] = []
 
   mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
   mutating func append(_ value: UInt32) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ value: UInt64) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
@@ -41,6 +46,11 @@ struct ByteReader {
     defer { offset += 4 }
     return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
       | UInt32(bytes[offset + 3]) << 24
+  }
+
+  mutating func uint64() -> UInt64? {
+    guard let low = uint32(), let high = uint32() else { return nil }
+    return UInt64(low) | UInt64(high) << 32
   }
 
   mutating func string() -> String? {

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import ArgumentParser
 import AudiobookKit
 import Foundation
@@ -14,7 +11,7 @@ enum Diagnostics {
     } catch let error as AudiobookError {
       // Interrupted: the signal handler is removing the temporary files (which may be what
       // failed here) and exits with 128 + the signal; it alone has something to say.
-      while AtomicOutput.wasInterrupted { pause() }
+      if AtomicOutput.wasInterrupted { AtomicOutput.waitForTheInterruptToExit() }
       printError(error)
       throw ExitCode(error.exitStatus)
     }
@@ -24,10 +21,12 @@ enum Diagnostics {
   static func printError(_ error: AudiobookError) {
     var location = ""
     if let file = error.file { location = error.line.map { "\(file):\($0): " } ?? "\(file): " }
-    let label = Terminal.isTerminal(2) ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
     for detail in error.details { FileHandle.standardError.write(Data("\(detail)\n".utf8)) }
-    FileHandle.standardError.write(Data("\(location)\(label) \(error.message)\(hint(for: error))\n".utf8))
+    FileHandle.standardError.write(Data("\(location)\(errorLabel) \(error.message)\(hint(for: error))\n".utf8))
   }
+
+  /// `error:`, in red on a terminal.
+  static var errorLabel: String { Terminal.isTerminal(2) ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:" }
 
   static func printWarning(_ message: String) {
     FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
