@@ -40,9 +40,12 @@ let package = Package(
       pkgConfig: "samplerate",
       providers: [.apt(["libsamplerate0-dev"])]
     ),
+    // Linux system calls glibc declares only under _GNU_SOURCE (renameat2).
+    .target(name: "CLinux"),
     .target(
       name: "AudiobookKit",
       dependencies: [
+        "CLinux",
         "CCmark",
         "CEspeakNG",
         "CSndFile",

@@ -4,13 +4,13 @@ import Foundation
   import Glibc
 #endif
 
-/// Outputs are written under a temporary name beside their final one and renamed into place,
-/// so an interrupted or failed render never leaves a half-written WAV, cue sheet or manifest.
+/// Single files (a report, a `say` WAV, a cache's book list) are written under a temporary
+/// name beside their final one and renamed into place, so an interrupted or failed write
+/// never leaves half a file; a render's book folder is built whole (`RenderFolder`).
 ///
-/// Temporary names are hidden and carry the writer's process id (`.NAME.PID.partial`), so two
-/// renders into one folder never touch each other's files. The ones in progress are removed
-/// when the process is interrupted (`interrupt`); those of a killed process are swept
-/// by `sweepStale` before the next render.
+/// Temporary names are hidden and carry the writer's process id (`.NAME.PID.partial`). The
+/// files and render folders in progress are removed when the process is interrupted
+/// (`interrupt`).
 public enum AtomicOutput {
   static let suffix = ".partial"
 
@@ -59,18 +59,16 @@ public enum AtomicOutput {
     }
   }
 
-  /// Removes temporary files left in `folder` by processes that no longer run.
-  static func sweepStale(in folder: String) {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    for name in names where name.hasPrefix(".") && name.hasSuffix(suffix) {
-      let writer = name.dropLast(suffix.count).split(separator: ".").last.flatMap { Int32($0) }
-      if let writer, writer == getpid() || kill(writer, 0) == 0 || errno != ESRCH { continue }
-      unlink((folder as NSString).appendingPathComponent(name))
-    }
+  /// Whether `name` is one of the hidden temporary files of a writer (`.NAME.PID.partial`),
+  /// or of Foundation's atomic writes (`.dat.nosync…`), which are never part of a render.
+  static func isTemporaryName(_ name: String) -> Bool {
+    name.hasPrefix(".") && (name.hasSuffix(suffix) || name.contains(".dat.nosync"))
   }
 
   // The temporary files being written now, as C strings so a signal handler can unlink them.
   nonisolated(unsafe) private static var inProgress: [UnsafeMutablePointer<CChar>] = []
+  // The private folders of renders in progress (`RenderFolder`).
+  nonisolated(unsafe) private static var foldersInProgress: [String] = []
   private static let lock = NSLock()
 
   nonisolated(unsafe) private static var interrupted = false
@@ -94,6 +92,15 @@ public enum AtomicOutput {
         return true
       }
     }
+  }
+
+  /// Registers a render's private folder, removed with what is in it when the process is interrupted.
+  static func registerFolder(_ folder: String) {
+    lock.withLock { foldersInProgress.append(folder) }
+  }
+
+  static func unregisterFolder(_ folder: String) {
+    lock.withLock { foldersInProgress.removeAll { $0 == folder } }
   }
 
   /// Whether `interrupt` was called: the process is about to exit, and a failure it meets now
@@ -120,9 +127,9 @@ public enum AtomicOutput {
   private static let finishingDone = NSCondition()
   nonisolated(unsafe) private static var finishingCount = 0
 
-  /// Runs `body`, a render's last step (moving its files into place, then its subtitles, cue
-  /// sheets and manifest), to its end even when the process is interrupted meanwhile:
-  /// `interrupt` waits for it. A few renames and small files: it takes milliseconds.
+  /// Runs `body`, a render's last step (swapping the new book folder in and removing the
+  /// previous one), to its end even when the process is interrupted meanwhile: `interrupt`
+  /// waits for it. A rename and a few unlinks: it takes milliseconds.
   public static func finishing<T>(_ body: () throws(AudiobookError) -> T) throws(AudiobookError) -> T {
     finishingDone.lock()
     guard !wasInterrupted else {
@@ -141,63 +148,17 @@ public enum AtomicOutput {
     return try body()
   }
 
-  /// Unlinks every temporary file in progress, or only those under `folder` (tests share one
-  /// process with renders in progress).
+  /// Unlinks every temporary file and render folder in progress, or only those under `folder`
+  /// (tests share one process with renders in progress).
   static func removeAllInProgress(under folder: String? = nil) {
     lock.withLock {
-      for pointer in inProgress where folder.map({ String(cString: pointer).hasPrefix($0 + "/") }) ?? true {
+      func isUnder(_ path: String) -> Bool { folder.map { path.hasPrefix($0 + "/") } ?? true }
+      for pointer in inProgress where isUnder(String(cString: pointer)) {
         unlink(pointer)
       }
-    }
-  }
-}
-
-/// Files staged under temporary names and published together (`commitAll`), so a render that
-/// fails or is interrupted part way leaves the previous render's files, all of them, in place.
-final class StagedOutputs {
-  private var staged: [(temporary: String, path: String)] = []
-
-  /// The temporary path to write `path` under.
-  func stage(_ path: String) -> String {
-    let temporary = AtomicOutput.temporaryPath(for: path)
-    AtomicOutput.register(temporary)
-    staged.append((temporary, path))
-    return temporary
-  }
-
-  /// Renames every staged file into place, in the order staged; a file whose bytes are
-  /// already in place is left alone, so it keeps its modification time.
-  func commitAll() throws(AudiobookError) {
-    while !staged.isEmpty {
-      let (temporary, path) = staged.removeFirst()
-      defer { AtomicOutput.unregister(temporary) }
-      if Self.sameBytes(temporary, path) {
-        unlink(temporary)
-        continue
+      for render in foldersInProgress where isUnder(render) {
+        RenderFolder.removeFlat(render)
       }
-      try AtomicOutput.commit(temporary, to: path)
     }
   }
-
-  /// Whether two files hold the same bytes (sizes first, then the contents, mapped).
-  static func sameBytes(_ a: String, _ b: String) -> Bool {
-    let manager = FileManager.default
-    guard let sizeA = (try? manager.attributesOfItem(atPath: a))?[.size] as? Int,
-      let sizeB = (try? manager.attributesOfItem(atPath: b))?[.size] as? Int, sizeA == sizeB,
-      let dataA = try? Data(contentsOf: URL(fileURLWithPath: a), options: .alwaysMapped),
-      let dataB = try? Data(contentsOf: URL(fileURLWithPath: b), options: .alwaysMapped)
-    else { return false }
-    return dataA == dataB
-  }
-
-  /// Removes whatever was staged and not committed.
-  func discardAll() {
-    for (temporary, _) in staged {
-      unlink(temporary)
-      AtomicOutput.unregister(temporary)
-    }
-    staged = []
-  }
-
-  deinit { discardAll() }
 }

@@ -1,8 +1,18 @@
+import Foundation
+
 /// A published file's format: what `render --format` names.
 public enum AudioFormat: String, CaseIterable, Codable, Sendable {
   case wav, flac, ogg, opus, mp3, m4b
 
   public var fileExtension: String { rawValue }
+
+  /// Whether `name` has an extension a render writes: audio, subtitles, a cue sheet. Only such
+  /// files of a previous render are dropped when a render no longer has them; anything else in
+  /// the book folder is carried over.
+  static func isRenderedFileName(_ name: String) -> Bool {
+    let ext = (name as NSString).pathExtension.lowercased()
+    return allCases.contains { $0.fileExtension == ext } || ["vtt", "srt", "cue"].contains(ext)
+  }
 
   /// The rates the format's encoder accepts; nil when any rate will do.
   public var allowedSampleRates: [Int]? {

@@ -19,13 +19,14 @@ final class BookAssembly {
   private let reportedPath: String
   private var writer: SoundFileWriter?
 
-  /// Starts a scratch file beside `path`, the book file's final name.
-  init(path: String, sampleRate: Int) throws(AudiobookError) {
+  /// Starts a scratch file beside `path`, where the book file will be written; errors name
+  /// `reportedPath`, its published name.
+  init(path: String, reportedPath: String, sampleRate: Int) throws(AudiobookError) {
     self.sampleRate = sampleRate
-    reportedPath = path
+    self.reportedPath = reportedPath
     scratch = AtomicOutput.temporaryPath(for: path + ".pcm")
     AtomicOutput.register(scratch)
-    writer = try SoundFileWriter(path: scratch, sampleRate: sampleRate, encoding: .w64, reportedPath: path)
+    writer = try SoundFileWriter(path: scratch, sampleRate: sampleRate, encoding: .w64, reportedPath: reportedPath)
   }
 
   var frames: Int { writer?.frames ?? 0 }

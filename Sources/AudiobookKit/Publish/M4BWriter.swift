@@ -75,7 +75,7 @@ public enum M4BWriter {
       try requireFFmpeg()
       return
     }
-    let metadataPath = AtomicOutput.temporaryPath(for: reportedPath + ".ffmetadata")
+    let metadataPath = AtomicOutput.temporaryPath(for: temporary + ".ffmetadata")
     AtomicOutput.register(metadataPath)
     defer {
       try? FileManager.default.removeItem(atPath: metadataPath)

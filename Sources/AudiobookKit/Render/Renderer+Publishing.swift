@@ -56,10 +56,9 @@ extension Renderer {
 
   /// Whether the previous render's whole-book file is exactly what this one would write (or
   /// the layout has none), so its chapters may be left alone.
-  func bookIsUnchanged(_ hash: String, previous: Manifest?, folder: String) -> Bool {
+  func bookIsUnchanged(_ hash: String, previous: Manifest?, output: RenderFolder) -> Bool {
     guard publishing?.layout.includesBookFile == true else { return true }
-    guard let book = previous?.book, book.contentHash == hash,
-      FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(book.file))
+    guard let book = previous?.book, book.contentHash == hash, output.previousFile(book.file) != nil
     else { return false }
     return true
   }
@@ -67,12 +66,14 @@ extension Renderer {
   /// The name of the whole-book file: `<slug>.<format>`.
   func bookFileName(slug: String) -> String { "\(slug).\(publishing?.format.fileExtension ?? "wav")" }
 
-  func startBook(_ plan: RenderPlan, folder: String, slug: String, sampleRate: Int) throws(AudiobookError)
+  func startBook(_ plan: RenderPlan, output: RenderFolder, slug: String, sampleRate: Int) throws(AudiobookError)
     -> BookAssembly?
   {
     guard publishing?.layout.includesBookFile == true else { return nil }
+    let name = bookFileName(slug: slug)
     return try BookAssembly(
-      path: (folder as NSString).appendingPathComponent(bookFileName(slug: slug)), sampleRate: sampleRate)
+      path: output.path(name), reportedPath: (output.published as NSString).appendingPathComponent(name),
+      sampleRate: sampleRate)
   }
 
   /// A private scratch name beside `path` for the assembled chapter, removed after publishing.
@@ -90,10 +91,10 @@ extension Renderer {
   /// Publishes an assembled chapter and returns its manifest entry for the published file.
   func publish(
     _ entry: Manifest.Chapter, canonical: String, publisher: ChapterPublisher, book: BookAssembly?, of manuscript: Book,
-    folder: String, staging: StagedOutputs
+    output: RenderFolder
   ) throws(AudiobookError) -> Manifest.Chapter {
-    let path = (folder as NSString).appendingPathComponent(entry.file)
-    let target = publisher.options.layout.includesChapterFiles ? staging.stage(path) : nil
+    let path = (output.published as NSString).appendingPathComponent(entry.file)
+    let target = publisher.options.layout.includesChapterFiles ? output.path(entry.file) : nil
     let tags = chapterTags(title: entry.title, number: entry.number, book: manuscript)
     let result = try publisher.publish(
       canonical: canonical, frames: entry.frames, to: target.map { ($0, path) }, tags: tags,
@@ -127,7 +128,7 @@ extension Renderer {
   /// settings in the manifest; chapters inside the book file point at it.
   func finishPublishing(
     _ manifest: inout Manifest, _ options: PublishOptions, book: Book, bookHash: String, assembly: BookAssembly?,
-    previous: Manifest?, folder: String, slug: String, sourceRate: Int, staging: StagedOutputs
+    previous: Manifest?, output: RenderFolder, slug: String, sourceRate: Int
   ) throws(AudiobookError) {
     let rate = manifest.sampleRate
     manifest.publishing = Manifest.Publishing(
@@ -137,8 +138,7 @@ extension Renderer {
     let name = bookFileName(slug: slug)
     var entry: Manifest.BookFile
     if let assembly {
-      let path = (folder as NSString).appendingPathComponent(name)
-      let temporary = staging.stage(path)
+      let temporary = output.path(name)
       let tags = AudioTags(title: book.title, artist: book.author, album: book.title, comment: synthesisComment)
       let frames = try assembly.finish(
         to: temporary, format: options.format, tags: tags, chapterTitles: manifest.chapters.map(\.title), note: warn)
@@ -146,6 +146,7 @@ extension Renderer {
         file: name, frames: frames, sha256: try FileDigest.sha256(of: temporary), contentHash: bookHash,
         chapterStarts: assembly.chapterStarts)
     } else if let kept = previous?.book {
+      try output.keep(kept.file)
       entry = kept
     } else {
       throw AudiobookError(.failure, "internal error: no whole-book file to publish", file: name)

@@ -74,21 +74,11 @@ public struct Renderer {
 
     let slug = BookSlug.slug(book.title)
     let folder = (outputDirectory as NSString).appendingPathComponent(slug)
-    let folderExisted = FileManager.default.fileExists(atPath: folder)
-    try makeFolder(folder)
-    AtomicOutput.sweepStale(in: folder)
-    let cache: ClipCache
-    do {
-      cache = try ClipCache(directory: cacheDirectory ?? Self.defaultCacheDirectory(output: outputDirectory))
-    } catch {
-      // Leave no empty book folder behind for a cache that could not be made.
-      if !folderExisted { rmdir(folder) }
-      throw error
-    }
-    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
-    let previous = FileManager.default.contents(atPath: manifestPath).flatMap {
-      try? JSONDecoder().decode(Manifest.self, from: $0)
-    }
+    // The new render is built beside the published one and swapped in whole at the end.
+    let output = try RenderFolder(published: folder)
+    defer { output.discard() }
+    let cache = try ClipCache(directory: cacheDirectory ?? Self.defaultCacheDirectory(output: outputDirectory))
+    let previous = output.previousManifest()
 
     // Decide what must be done: chapters whose file is already right are left alone; of the
     // rest, only batches missing from the cache are synthesized.
@@ -96,11 +86,11 @@ public struct Renderer {
     var jobs: [SynthesisPool.Job] = []
     var synthesizedParagraphs = 0
     let bookHash = publishing.map { bookContentHash(plan, $0) }
-    let bookUnchanged = bookHash.map { bookIsUnchanged($0, previous: previous, folder: folder) } ?? true
+    let bookUnchanged = bookHash.map { bookIsUnchanged($0, previous: previous, output: output) } ?? true
     for (index, chapter) in plan.chapters.enumerated() {
       if bookUnchanged,
         let entry = Self.unchangedEntry(
-          for: chapter, previous: previous, folder: folder, inBookFile: publishing?.layout == .book),
+          for: chapter, previous: previous, previousFile: output.previousFile, inBookFile: publishing?.layout == .book),
         entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == subtitles.contains(.words) }) ?? true
       {
         reused[index] = entry
@@ -137,19 +127,16 @@ public struct Renderer {
     let source = ClipSource(cache: cache, pool: pool, missing: missing, renderer: self)
 
     var chapters: [Manifest.Chapter] = []
-    // Chapter files wait under temporary names until every chapter has passed; then they,
-    // the subtitles, the cue sheet and the manifest are published together.
-    let staging = StagedOutputs()
-    defer { staging.discardAll() }
     let publisher = publishing.map { ChapterPublisher(options: $0, sourceRate: engine.sampleRate) }
     let outputRate = publisher?.outputRate ?? engine.sampleRate
-    let bookAssembly = try bookUnchanged ? nil : startBook(plan, folder: folder, slug: slug, sampleRate: outputRate)
+    let bookAssembly = try bookUnchanged ? nil : startBook(plan, output: output, slug: slug, sampleRate: outputRate)
     // Progress counts frames at the voice's rate, whatever the published rate.
     func voiceFrames(_ entry: Manifest.Chapter) -> Int { entry.frames * engine.sampleRate / outputRate }
     var written = 0
     var reports: [ChapterReport] = []
     for (index, chapter) in plan.chapters.enumerated() {
       if let entry = reused[index] {
+        if entry.startFrame == nil { try output.keep(entry.file) }
         chapters.append(entry)
         reports.append(ChapterReport(entry, sampleRate: outputRate, written: false))
         progress(.chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: false))
@@ -157,7 +144,7 @@ public struct Renderer {
       }
       let before = (source.hits, source.misses, source.synthesisSeconds)
       let entry = try assemble(
-        chapter, in: folder, sampleRate: engine.sampleRate, source: source, book: book, staging: staging,
+        chapter, in: output, sampleRate: engine.sampleRate, source: source, book: book,
         publisher: publisher.map { ($0, bookAssembly) })
       chapters.append(entry)
       written += 1
@@ -185,14 +172,16 @@ public struct Renderer {
     if let publishing, let bookHash {
       try finishPublishing(
         &manifest, publishing, book: book, bookHash: bookHash, assembly: bookAssembly, previous: previous,
-        folder: folder, slug: slug, sourceRate: engine.sampleRate, staging: staging)
+        output: output, slug: slug, sourceRate: engine.sampleRate)
     }
-    try AtomicOutput.finishing { () throws(AudiobookError) in
-      try staging.commitAll()
-      try writeSubtitles(manifest, in: folder)
-      try publish(manifest, previous: previous, in: folder, slug: slug)
+    try writeSubtitles(manifest, in: output)
+    try publish(manifest, previous: previous, in: output, slug: slug)
+    do {
+      try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
+    } catch {
+      // The book is whole without it; only `cache prune` would know less.
+      warn("\(error.description): warning: the clip cache could not record this render's clips")
     }
-    try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
     let frames = chapters.reduce(0) { $0 + $1.frames }
     let summary = RenderSummary(
       chapters: chapters.count, chaptersWritten: written,
@@ -263,12 +252,12 @@ public struct Renderer {
 
   /// Writes one chapter file from its clips, in reading order, through a temporary name.
   private func assemble(
-    _ plan: RenderPlan.ChapterPlan, in folder: String, sampleRate: Int, source: ClipSource, book: Book,
-    staging: StagedOutputs, publisher: (ChapterPublisher, BookAssembly?)? = nil
+    _ plan: RenderPlan.ChapterPlan, in output: RenderFolder, sampleRate: Int, source: ClipSource, book: Book,
+    publisher: (ChapterPublisher, BookAssembly?)? = nil
   ) throws(AudiobookError) -> Manifest.Chapter {
     let chapter = plan.chapter
-    let path = (folder as NSString).appendingPathComponent(plan.file)
-    let temporary = publisher.map { _ in Self.scratchPath(for: path) } ?? staging.stage(path)
+    let path = (output.published as NSString).appendingPathComponent(plan.file)
+    let temporary = publisher.map { _ in Self.scratchPath(for: output.path(plan.file)) } ?? output.path(plan.file)
     defer { if publisher != nil { Self.removeScratch(temporary) } }
     // A plain render's chapter file is the published one: tagged like every other format.
     let tags = publisher == nil ? chapterTags(title: chapter.title, number: chapter.number, book: book) : AudioTags()
@@ -329,7 +318,7 @@ public struct Renderer {
       contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs, part: chapter.part)
     guard let (publisher, bookAssembly) = publisher else { return entry }
     return try publish(
-      entry, canonical: temporary, publisher: publisher, book: bookAssembly, of: book, folder: folder, staging: staging)
+      entry, canonical: temporary, publisher: publisher, book: bookAssembly, of: book, output: output)
   }
 
   /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is
@@ -359,8 +348,11 @@ public struct Renderer {
 
   /// The previous manifest's entry for this chapter, brought up to date, when its file is
   /// already exactly what this render would write.
+  ///
+  /// - Parameter previousFile: the path of the previous render's file of a name, when it is a
+  ///   plain file in the book folder (`RenderFolder.previousFile`).
   static func unchangedEntry(
-    for plan: RenderPlan.ChapterPlan, previous: Manifest?, folder: String, inBookFile: Bool = false
+    for plan: RenderPlan.ChapterPlan, previous: Manifest?, previousFile: (String) -> String?, inBookFile: Bool = false
   ) -> Manifest.Chapter? {
     // In a whole-book file (checked as a whole beforehand) a chapter is known by its content.
     let found =
@@ -369,8 +361,7 @@ public struct Renderer {
       : previous?.chapters.first(where: { $0.file == plan.file })
     guard var entry = found,
       entry.contentHash == plan.contentHash, entry.paragraphs.count == plan.paragraphs.count,
-      inBookFile
-        || (try? SoundFileReader(path: (folder as NSString).appendingPathComponent(plan.file)))?.frames == entry.frames
+      inBookFile || previousFile(plan.file).flatMap({ try? SoundFileReader(path: $0) })?.frames == entry.frames
     else { return nil }
     // Same audio; the text around it (numbers, source lines, spelling) may have moved.
     entry.number = plan.chapter.number
@@ -389,33 +380,26 @@ public struct Renderer {
     return entry
   }
 
-  /// Writes the cue sheet and manifest, then removes chapter files an earlier render of this
-  /// book made that this one no longer has (a renamed or removed chapter).
-  private func publish(_ manifest: Manifest, previous: Manifest?, in folder: String, slug: String)
+  /// Writes the cue sheets and the manifest, then publishes the render: files of the previous
+  /// render that this one no longer has (a renamed or removed chapter) go with it.
+  private func publish(_ manifest: Manifest, previous: Manifest?, in output: RenderFolder, slug: String)
     throws(AudiobookError)
   {
     let sheets = CueSheet.sheets(for: manifest, slug: slug)
-    for sheet in sheets {
-      try AtomicOutput.writeIfChanged(
-        Array(sheet.text.utf8), to: (folder as NSString).appendingPathComponent(sheet.name))
-    }
-    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+    for sheet in sheets { try output.write(Array(sheet.text.utf8), to: sheet.name) }
     let bytes: [UInt8]
     do {
       bytes = try manifest.encoded()
     } catch {
-      throw AudiobookError(.failure, "cannot encode the manifest: \(error)", file: manifestPath)
+      throw AudiobookError(.failure, "cannot encode the manifest: \(error)", file: output.published)
     }
-    try AtomicOutput.writeIfChanged(bytes, to: manifestPath)
-    let current = Set(manifest.publishedFiles + sheets.map(\.name))
+    try output.write(bytes, to: "manifest.json")
     let earlier = previous.map { $0.publishedFiles + CueSheet.sheets(for: $0, slug: slug).map(\.name) } ?? []
-    for stale in earlier where !current.contains(stale) {
-      try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(stale))
-    }
+    try output.commit(previousRender: Set(earlier.filter(AudioFormat.isRenderedFileName) + ["manifest.json"]))
   }
 
-  /// Writes the subtitle files the manifest promises, leaving files whose text is unchanged alone.
-  private func writeSubtitles(_ manifest: Manifest, in folder: String) throws(AudiobookError) {
+  /// Writes the subtitle files the manifest promises.
+  private func writeSubtitles(_ manifest: Manifest, in output: RenderFolder) throws(AudiobookError) {
     let formats = manifest.subtitles ?? []
     for chapter in manifest.chapters {
       for format in formats where format != .words {
@@ -423,8 +407,7 @@ public struct Renderer {
           format == .vtt
           ? Subtitles.webVTT(chapter, sampleRate: manifest.sampleRate, words: formats.contains(.words))
           : Subtitles.srt(chapter, sampleRate: manifest.sampleRate)
-        let path = (folder as NSString).appendingPathComponent(Subtitles.fileName(for: chapter.file, format: format))
-        try AtomicOutput.writeIfChanged(Array(text.utf8), to: path)
+        try output.write(Array(text.utf8), to: Subtitles.fileName(for: chapter.file, format: format))
       }
     }
   }
@@ -438,10 +421,6 @@ public struct Renderer {
         "\(location) a sentence of \(long.text.count) characters is read in \(long.pieces.count) pieces "
           + "of at most \(SpeechText.pieceLimit); add punctuation to choose the breaks")
     }
-  }
-
-  private func makeFolder(_ folder: String) throws(AudiobookError) {
-    try OutputFolder.create(folder)
   }
 
   func startFailure(_ error: SpeechError) -> AudiobookError { preset.failure(error) }
