@@ -1,20 +1,27 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Checks a rendered book folder against its manifest: every file present and exactly as
 /// recorded (frames, sample rate, SHA-256), the cue sheet as the manifest implies, nothing extra.
 public enum BookVerifier {
   /// One line per problem, each naming the file at fault; empty when the folder is intact.
   public static func problems(in folder: String) -> [String] {
     let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
-    guard let data = FileManager.default.contents(atPath: manifestPath) else {
-      return ["\(manifestPath): missing, so there is nothing to verify against"]
+    if let missing = notAPlainFile(manifestPath) {
+      return ["\(manifestPath): \(missing), so there is nothing to verify against"]
     }
     let manifest: Manifest
     do {
-      manifest = try JSONDecoder().decode(Manifest.self, from: data)
+      manifest = try Manifest.decode(from: manifestPath)
     } catch {
-      return ["\(manifestPath): not a manifest this version can read: \(error)"]
+      return [error.description]
     }
+    // A manifest that names files outside the folder, or impossible frames, is not acted on.
+    let impossible = manifest.problems()
+    guard impossible.isEmpty else { return impossible.map { "\(manifestPath): \($0)" } }
     var problems: [String] = []
     for chapter in manifest.chapters where chapter.startFrame == nil {
       problems += self.problems(with: chapter, sampleRate: manifest.sampleRate, in: folder)
@@ -37,7 +44,7 @@ public enum BookVerifier {
 
   private static func problems(with chapter: Manifest.Chapter, sampleRate: Int, in folder: String) -> [String] {
     let path = (folder as NSString).appendingPathComponent(chapter.file)
-    guard FileManager.default.fileExists(atPath: path) else { return ["\(path): missing"] }
+    if let missing = notAPlainFile(path) { return ["\(path): \(missing)"] }
     let reader: SoundFileReader
     do {
       reader = try SoundFileReader(path: path)
@@ -64,7 +71,7 @@ public enum BookVerifier {
   /// The whole-book file: its frames, rate and SHA-256, and every chapter inside it.
   private static func bookProblems(_ book: Manifest.BookFile, _ manifest: Manifest, in folder: String) -> [String] {
     let path = (folder as NSString).appendingPathComponent(book.file)
-    guard FileManager.default.fileExists(atPath: path) else { return ["\(path): missing"] }
+    if let missing = notAPlainFile(path) { return ["\(path): \(missing)"] }
     var problems: [String] = []
     // libsndfile reads every format but M4B, whose SHA-256 alone is checked.
     if manifest.publishing?.format != .m4b {
@@ -102,8 +109,12 @@ public enum BookVerifier {
           format == .vtt
           ? Subtitles.webVTT(chapter, sampleRate: manifest.sampleRate, words: formats.contains(.words))
           : Subtitles.srt(chapter, sampleRate: manifest.sampleRate)
+        if let missing = notAPlainFile(path) {
+          problems.append("\(path): \(missing)")
+          continue
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-          problems.append("\(path): missing")
+          problems.append("\(path): cannot be read")
           continue
         }
         if data != Data(expected.utf8) { problems.append("\(path): differs from the manifest's timings") }
@@ -114,7 +125,8 @@ public enum BookVerifier {
 
   /// The cue sheet must be exactly the one the manifest implies: same files, titles and times.
   private static func cueProblems(_ text: String, at path: String) -> [String] {
-    guard let data = FileManager.default.contents(atPath: path) else { return ["\(path): missing"] }
+    if let missing = notAPlainFile(path) { return ["\(path): \(missing)"] }
+    guard let data = FileManager.default.contents(atPath: path) else { return ["\(path): cannot be read"] }
     let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
     let actual = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     for (index, line) in expected.enumerated() where index >= actual.count || actual[index] != line {
@@ -125,5 +137,16 @@ public enum BookVerifier {
       return ["\(path):\(expected.count + 1): lines the manifest does not account for"]
     }
     return []
+  }
+
+  /// Why `path` is not a file `verify` may open: missing, or not a plain file (a FIFO would
+  /// block the read, a symbolic link may point out of the folder); nil for a plain file.
+  private static func notAPlainFile(_ path: String) -> String? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return "missing" }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      return "not a plain file (a symbolic link, a folder, a FIFO or a device), so it was not opened"
+    }
+    return nil
   }
 }

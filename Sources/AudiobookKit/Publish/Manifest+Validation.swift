@@ -25,6 +25,18 @@ extension Manifest {
   /// - Throws: `.missingInput` when it cannot be read; `.badInput` when it is too large, not
   ///   a manifest this version reads, or fails `problems()` (the first problem is named).
   public static func read(from path: String) throws(AudiobookError) -> Manifest {
+    let manifest = try decode(from: path)
+    if let problem = manifest.problems().first {
+      throw AudiobookError(.badInput, "not a manifest a render wrote: \(problem)", file: path)
+    }
+    return manifest
+  }
+
+  /// Reads the manifest at `path` without checking what it says (`problems()`).
+  ///
+  /// - Throws: `.missingInput` when it cannot be read; `.badInput` when it is not a plain
+  ///   file, larger than `maximumBytes` or not a manifest this version reads.
+  public static func decode(from path: String) throws(AudiobookError) -> Manifest {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else {
       throw AudiobookError(.missingInput, "cannot read the manifest: \(String(cString: strerror(errno)))", file: path)
@@ -40,16 +52,11 @@ extension Manifest {
     guard let bytes = FileDescriptorIO.read(fd, count: Int(info.st_size)) else {
       throw AudiobookError(.missingInput, "cannot read the manifest", file: path)
     }
-    let manifest: Manifest
     do {
-      manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+      return try JSONDecoder().decode(Manifest.self, from: Data(bytes))
     } catch {
       throw AudiobookError(.badInput, "not a manifest this version can read: \(Self.describe(error))", file: path)
     }
-    if let problem = manifest.problems().first {
-      throw AudiobookError(.badInput, "not a manifest a render wrote: \(problem)", file: path)
-    }
-    return manifest
   }
 
   /// What makes this manifest impossible: a file named outside its folder, chapters not

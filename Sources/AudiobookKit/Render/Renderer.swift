@@ -176,6 +176,11 @@ public struct Renderer {
     }
     try writeSubtitles(manifest, in: output)
     try publish(manifest, previous: previous, in: output, slug: slug)
+    if cache.failedWrites > 0 {
+      warn(
+        "\(cache.directory): warning: \(cache.failedWrites) clips could not be stored in the clip cache "
+          + "(full or not writable); the next render synthesizes them again")
+    }
     do {
       try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
     } catch {
