@@ -18,7 +18,7 @@ extension AudiobookCommand {
           audiobook say --book novel.txt --chapter 2 -o chapter2.wav
         """)
 
-    @Argument(help: "The text to speak; read from stdin when absent (and no --book is given).")
+    @Argument(help: "The text to speak; read from stdin (at most 1 MiB) when absent (and no --book is given).")
     var text: String?
 
     @Option(help: "A manuscript to speak part of: give --paragraph, --line or --chapter.")
@@ -36,7 +36,9 @@ extension AudiobookCommand {
     @Option(help: "The clip cache to use (default: Output/.audiobook-cache when it exists).")
     var cache: String?
 
-    @Option(name: .shortAndLong, help: "The WAV file to write.")
+    @Option(
+      name: .shortAndLong,
+      help: "The WAV file to write (replaced whole); a device or FIFO (/dev/null, a named pipe) is written through.")
     var output: String?
 
     @OptionGroup var voiceOptions: VoiceOptions

@@ -10,7 +10,7 @@ extension AudiobookCommand {
         A FILE is read as render reads a manuscript (plain text, Markdown or EPUB): a Project \
         Gutenberg licence, front matter, markup, page markers and the like are left out, and so \
         are the chapter titles (plan lists them). Text on stdin is split as it is: paragraphs \
-        are separated by blank lines and lines within a paragraph are joined.
+        are separated by blank lines and lines within a paragraph are joined; at most 16 MiB is read.
         """)
 
     @Argument(help: "A manuscript; stdin when absent.")
