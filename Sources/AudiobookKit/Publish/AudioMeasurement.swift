@@ -27,10 +27,32 @@ public struct AudioMeasurement: Sendable {
   /// The window the noise floor is the quietest of, in 10 ms blocks.
   static let noiseWindow = 50
 
-  /// Reads `path` through libsndfile, block by block.
+  /// Reads `path` through libsndfile, block by block; only a regular file is opened.
+  ///
+  /// - Throws: `.badInput` when it is not a regular file (a FIFO, a device, a symbolic link);
+  ///   `.missingInput` when libsndfile cannot read it.
+  public static func measure(_ path: String) throws(AudiobookError) -> AudioMeasurement {
+    let file = try RegularFile(opening: path)
+    defer { file.close() }
+    return try measure(file)
+  }
+
+  /// Reads an open regular file through libsndfile, block by block.
   ///
   /// - Throws: `.missingInput` when libsndfile cannot read it.
-  public static func measure(_ path: String) throws(AudiobookError) -> AudioMeasurement {
+  public static func measure(_ file: RegularFile) throws(AudiobookError) -> AudioMeasurement {
+    do {
+      return try read(file)
+    } catch {
+      // libsndfile was given the open file's `/proc/self/fd` path: name the file as the user did.
+      var error = error
+      if error.file == file.path { error.file = file.name }
+      throw error
+    }
+  }
+
+  private static func read(_ file: RegularFile) throws(AudiobookError) -> AudioMeasurement {
+    let path = file.path
     let header = try SoundFileReader(path: path)
     let input = try SoundFileInput(path: path)
     let meter = try LoudnessMeter(sampleRate: header.sampleRate)
@@ -73,13 +95,11 @@ public struct AudioMeasurement: Sendable {
     let noiseFloor = AudioLevels.rounded(AudioLevels.decibels(max(0, quietest).squareRoot()))
 
     var bitRate: Int?
-    if header.container == "mpeg", seconds > 0,
-      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
-    {
-      bitRate = Int((Double(size) * 8 / seconds / 1000).rounded())
+    if header.container == "mpeg", seconds > 0 {
+      bitRate = Int((Double(file.size) * 8 / seconds / 1000).rounded())
     }
     return AudioMeasurement(
-      file: path, sampleRate: header.sampleRate, channels: header.channels, frames: header.frames,
+      file: file.name, sampleRate: header.sampleRate, channels: header.channels, frames: header.frames,
       container: header.container, isPCM16: header.isPCM16,
       isConstantBitRate: header.container == "mpeg"
         ? MP3Frames.isConstantBitRate(path: path) ?? header.isConstantBitRate : nil,

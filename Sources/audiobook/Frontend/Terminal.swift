@@ -18,6 +18,7 @@ enum Terminal {
         // A file registered just before the first sweep may be created just after it.
         usleep(50_000)
         AtomicOutput.interrupt()
+        ScratchFolder.removeAllOnInterrupt()
         FileHandle.standardError.write(Data("audiobook: interrupted; no partial files were left behind\n".utf8))
         _exit(128 + signalNumber)
       }
@@ -27,4 +28,12 @@ enum Terminal {
   }
 
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+  /// Ends the process as `plan` or `sentences` end when their reader goes away (`head`,
+  /// a closed pager): killed by SIGPIPE, silently. Call it once temporary files are removed.
+  static func exitForBrokenPipe() -> Never {
+    signal(SIGPIPE, SIG_DFL)
+    raise(SIGPIPE)
+    _exit(128 + SIGPIPE)
+  }
 }

@@ -28,9 +28,10 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-          throw AudiobookError(.missingInput, "no such folder", file: folder)
+        switch FileKind(path: folder, followingLinks: true) {
+        case .directory: break
+        case .missing: throw AudiobookError(.missingInput, "no such folder", file: folder)
+        case let kind: throw AudiobookError(.missingInput, "is \(kind.described), not a folder", file: folder)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
           .filter { !$0.hasPrefix(".") && Self.audioExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
@@ -48,9 +49,19 @@ extension AudiobookCommand {
             continue
           }
           checked += 1
+          // Only plain files are opened: a FIFO or a device would block or do harm, and a
+          // symbolic link may lead out of the folder.
+          let kind = FileKind(path: path, followingLinks: false)
+          guard kind == .regular else {
+            rows.append([name, "", "", "", "", "", "", "FAIL: \(kind.described), not an audio file"])
+            failed += 1
+            continue
+          }
           let measured: AudioMeasurement
           do {
-            let header = try SoundFileReader(path: path)
+            let file = try RegularFile(opening: path)
+            defer { file.close() }
+            let header = try SoundFileReader(path: file.path)
             guard header.channels == 1 else {
               let seconds = Double(header.frames) / Double(max(header.sampleRate, 1))
               rows.append([
@@ -59,7 +70,7 @@ extension AudiobookCommand {
               failed += 1
               continue
             }
-            measured = try AudioMeasurement.measure(path)
+            measured = try AudioMeasurement.measure(file)
           } catch {
             rows.append([name, "", "", "", "", "", "", "FAIL: not readable audio"])
             failed += 1
@@ -88,8 +99,9 @@ extension AudiobookCommand {
 
     /// The whole-book file the folder's manifest names, if any.
     static func bookFile(in folder: String) -> String? {
-      let path = (folder as NSString).appendingPathComponent("manifest.json")
-      guard let data = FileManager.default.contents(atPath: path),
+      // Read only when it is a plain file (a FIFO there would block for ever), and not absurdly large.
+      guard let file = try? RegularFile(opening: (folder as NSString).appendingPathComponent("manifest.json")),
+        file.size <= 64 << 20, let data = FileManager.default.contents(atPath: file.path),
         let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
       else { return nil }
       return manifest.book?.file

@@ -107,17 +107,20 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
+        // The report's place is checked before the render, which may take a while, rather than
+        // after it. A device or FIFO is opened now (one nobody reads is refused at once) and
+        // written through at the end, never replaced by a file.
+        var reportStream: StreamOutput?
         if let report {
-          // Checked before the render, which may take a while, rather than after it.
-          var isFolder: ObjCBool = false
-          let folder = (report as NSString).deletingLastPathComponent
-          let exists = FileManager.default.fileExists(atPath: report, isDirectory: &isFolder)
-          guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder),
-            !(exists && isFolder.boolValue)
-          else {
-            throw AudiobookError(
-              .cannotCreate, "cannot write the report here: its folder is missing or not writable, or it is a folder",
-              file: report)
+          switch try OutputTarget(path: report) {
+          case .stream:
+            reportStream = try StreamOutput(opening: report)
+          case .file:
+            let folder = (report as NSString).deletingLastPathComponent
+            guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
+              throw AudiobookError(
+                .cannotCreate, "cannot write the report here: its folder is missing or not writable", file: report)
+            }
           }
         }
         if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
@@ -154,7 +157,7 @@ extension AudiobookCommand {
           } catch {
             throw AudiobookError(.failure, "cannot encode the report: \(error)", file: report)
           }
-          try AtomicOutput.write(bytes, to: report)
+          if let reportStream { try reportStream.writeAll(bytes) } else { try AtomicOutput.write(bytes, to: report) }
         }
         guard !quiet && progress != .json else { return }
         let summary = result.summary

@@ -18,7 +18,7 @@ extension AudiobookCommand {
           audiobook say --book novel.txt --chapter 2 -o chapter2.wav
         """)
 
-    @Argument(help: "The text to speak; read from stdin when absent (and no --book is given).")
+    @Argument(help: "The text to speak; read from stdin (at most 1 MiB) when absent (and no --book is given).")
     var text: String?
 
     @Option(help: "A manuscript to speak part of: give --paragraph, --line or --chapter.")
@@ -36,7 +36,9 @@ extension AudiobookCommand {
     @Option(help: "The clip cache to use (default: Output/.audiobook-cache when it exists).")
     var cache: String?
 
-    @Option(name: .shortAndLong, help: "The WAV file to write.")
+    @Option(
+      name: .shortAndLong,
+      help: "The WAV file to write (replaced whole); a device or FIFO (/dev/null, a named pipe) is written through.")
     var output: String?
 
     @OptionGroup var voiceOptions: VoiceOptions
@@ -68,8 +70,19 @@ extension AudiobookCommand {
       }
     }
 
+    /// The most text `say` reads from stdin: 1 MiB, about 170,000 words of prose, some 16 hours
+    /// of audio (a 1.3 GB WAV), more than any chapter and most whole novels, while refusing
+    /// an endless stream (`yes | audiobook say`) after reading no more than that.
+    static let standardInputLimit = 1 << 20
+
     func run() throws {
+      var readerWentAway = false
       try Diagnostics.run {
+        // Where the audio goes is settled before anything is synthesized: a folder is refused,
+        // and a device or FIFO is opened now (one nobody reads is refused at once) and
+        // written through later, never replaced by a file.
+        var stream: StreamOutput?
+        if let output, try OutputTarget(path: output) == .stream { stream = try StreamOutput(opening: output) }
         let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
@@ -79,7 +92,9 @@ extension AudiobookCommand {
           preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(),
           cacheDirectory: cache ?? (FileManager.default.fileExists(atPath: defaultCache) ? defaultCache : nil))
         Terminal.removePartialOutputsOnInterrupt()
-        let words = try book == nil ? (text ?? readStandardInput()) : ""
+        let words =
+          try book == nil
+          ? (text ?? LimitedInput.text(limit: Self.standardInputLimit, reader: "say")) : ""
         let speak = { (path: String) throws(AudiobookError) in
           if let parsed, let selection {
             _ = try speaker.speak(selection, of: parsed, to: path)
@@ -87,33 +102,31 @@ extension AudiobookCommand {
             _ = try speaker.speak(words, to: path, source: text == nil ? "<stdin>" : "<text>")
           }
         }
-        if let output {
+        if let output, stream == nil {
           try speak(output)
           return
         }
         // A WAV header needs seeking, which a pipe cannot do: write a private file, then copy or play it.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("audiobook-say-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("say.wav").path
+        let folder = try ScratchFolder(purpose: "say")
+        defer { folder.remove() }
+        let path = folder.appending("say.wav")
         try speak(path)
-        if Terminal.isTerminal(1) {
+        if stream == nil && Terminal.isTerminal(1) {
           try AudioPlayer.play(path)
           return
         }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-          throw AudiobookError(.io, "cannot read back the audio", file: path)
+        let destination = stream ?? StreamOutput.standardOutput()
+        guard try destination.copy(contentsOf: path) else {
+          // On stdout a reader that stopped early (`| head`) is an ordinary end, as for
+          // every command; a device or FIFO named with -o was meant to get it all.
+          guard stream == nil else {
+            throw AudiobookError(.io, "the reader closed its end before all the audio was written", file: output)
+          }
+          readerWentAway = true
+          return
         }
-        FileHandle.standardOutput.write(bytes)
       }
-    }
-
-    private func readStandardInput() throws(AudiobookError) -> String {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw AudiobookError(.badInput, "the text on stdin is not valid UTF-8", file: "<stdin>")
-      }
-      return text
+      if readerWentAway { Terminal.exitForBrokenPipe() }
     }
   }
 }

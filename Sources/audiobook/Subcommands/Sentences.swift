@@ -10,7 +10,7 @@ extension AudiobookCommand {
         A FILE is read as render reads a manuscript (plain text, Markdown or EPUB): a Project \
         Gutenberg licence, front matter, markup, page markers and the like are left out, and so \
         are the chapter titles (plan lists them). Text on stdin is split as it is: paragraphs \
-        are separated by blank lines and lines within a paragraph are joined.
+        are separated by blank lines and lines within a paragraph are joined; at most 16 MiB is read.
         """)
 
     @Argument(help: "A manuscript; stdin when absent.")
@@ -18,16 +18,17 @@ extension AudiobookCommand {
 
     @OptionGroup var manuscript: ManuscriptOptions
 
+    /// The most text read from stdin: 16 MiB, five times the longest novels (War and Peace is
+    /// about 3 MiB), split in seconds; an endless stream is refused after that much.
+    static let standardInputLimit = 16 << 20
+
     func run() throws {
       try Diagnostics.run {
         let paragraphs: [String]
         if let file {
           paragraphs = try manuscript.read(file).chapters.flatMap(\.paragraphs).map(\.text)
         } else {
-          let data = FileHandle.standardInput.readDataToEndOfFile()
-          guard let text = String(data: data, encoding: .utf8) else {
-            throw AudiobookError(.badInput, "the text on stdin is not valid UTF-8", file: "<stdin>")
-          }
+          let text = try LimitedInput.text(limit: Self.standardInputLimit, reader: "sentences")
           paragraphs = Paragraphs.of(lines: Paragraphs.lines(of: text)).map(\.text)
         }
         let splitter = SentenceSplitter()

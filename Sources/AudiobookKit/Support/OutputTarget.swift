@@ -1,0 +1,44 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What an output path the user names leads to, and so how to write it: a regular file (or
+/// nothing yet) is written under a temporary name and renamed into place (`AtomicOutput`); a
+/// character device or FIFO is opened and written through (`StreamOutput`), never replaced
+/// by a regular file; anything else is refused.
+public enum OutputTarget: Equatable, Sendable {
+  /// A regular file, or nothing yet: written through a temporary file and a rename.
+  case file
+  /// A character device (`/dev/null`, `/dev/full`, a terminal) or a FIFO: written through.
+  case stream
+
+  /// What `path` leads to now, following symbolic links (`stat`).
+  ///
+  /// - Throws: `.cannotCreate` for a folder (or a link to one), a block device or a socket.
+  public init(path: String) throws(AudiobookError) {
+    switch FileKind(path: path, followingLinks: true) {
+    case .missing, .regular, .symbolicLink:
+      self = .file
+    case .characterDevice, .fifo:
+      self = .stream
+    case let kind:
+      throw AudiobookError(.cannotCreate, "is \(kind.described), not a file to write", file: path)
+    }
+  }
+
+  /// Writes `bytes` to `path`: through a temporary file and a rename, or straight into the
+  /// device or FIFO found there.
+  ///
+  /// - Throws: `.cannotCreate` when `path` cannot be written or is a folder; `.io` when a
+  ///   device or FIFO fails the write (a full disk says so) or its reader went away.
+  public static func write(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
+    switch try OutputTarget(path: path) {
+    case .file:
+      try AtomicOutput.write(bytes, to: path)
+    case .stream:
+      try StreamOutput(opening: path).writeAll(bytes)
+    }
+  }
+}
