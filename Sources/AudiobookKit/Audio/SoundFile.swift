@@ -1,5 +1,9 @@
 internal import CSndFile
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The one place libsndfile status codes become `AudiobookError`s, with libsndfile's own
 /// message (`sf_strerror`) and the file we were working on.
 enum SoundFileStatus {
@@ -7,8 +11,17 @@ enum SoundFileStatus {
     throws(AudiobookError)
   {
     guard status != 0 else { return }
-    let message = String(cString: sf_strerror(handle))
-    throw AudiobookError(.io, "\(action) failed: \(message)", file: path)
+    throw failure(handle, doing: action, path: path)
+  }
+
+  /// The error for libsndfile's last failure on `handle`: a system error that is a full disk
+  /// says so (`AudiobookError.output`), anything else carries libsndfile's message.
+  static func failure(_ handle: OpaquePointer?, doing action: String, path: String) -> AudiobookError {
+    let code = errno
+    if sf_error(handle) == Int32(SF_ERR_SYSTEM), code == ENOSPC || code == EDQUOT {
+      return .output(errno: code, "\(action) failed", file: path)
+    }
+    return AudiobookError(.io, "\(action) failed: \(String(cString: sf_strerror(handle)))", file: path)
   }
 }
 
@@ -146,7 +159,7 @@ public final class SoundFileWriter {
     guard let handle, !samples.isEmpty else { return }
     let written = samples.withUnsafeBufferPointer { sf_write_short(handle, $0.baseAddress, sf_count_t($0.count)) }
     guard written == samples.count else {
-      throw AudiobookError(.io, "writing audio failed: \(String(cString: sf_strerror(handle)))", file: reportedPath)
+      throw SoundFileStatus.failure(handle, doing: "writing audio", path: reportedPath)
     }
     frames += samples.count
   }
@@ -156,7 +169,7 @@ public final class SoundFileWriter {
     guard let handle, !samples.isEmpty else { return }
     let written = samples.withUnsafeBufferPointer { sf_write_float(handle, $0.baseAddress, sf_count_t($0.count)) }
     guard written == samples.count else {
-      throw AudiobookError(.io, "writing audio failed: \(String(cString: sf_strerror(handle)))", file: reportedPath)
+      throw SoundFileStatus.failure(handle, doing: "writing audio", path: reportedPath)
     }
     frames += samples.count
   }

@@ -1,0 +1,148 @@
+import AudiobookKit
+import Foundation
+import Testing
+
+/// A render replaces the previous one in one step: SIGKILL or a full disk at any instant
+/// leaves the old render or the new one, whole (`verify` passes), never a mix, and nothing the
+/// next render does not clean; that render then ends byte-identical to an uninterrupted one.
+@Suite struct CommitPointTests {
+  static let slug = "the-lighthouse-ledger"
+  /// The old render's voice and the new one's: every chapter file differs between the two.
+  static let old = ["--voice", "narrator", "--subtitles", "vtt,srt"]
+  static let new = ["--voice", "narrator-us", "--subtitles", "vtt,srt,words"]
+
+  static func render(_ flags: [String], into output: String, cache: String, in scratch: ScratchDirectory) throws
+    -> RunResult
+  {
+    try Audiobook.run(
+      ["render", Fixtures.exampleBook, "-o", output, "--cache", cache, "-q"] + flags, in: scratch.url)
+  }
+
+  /// File names and bytes of a book folder.
+  static func snapshot(_ folder: String) -> [String: Data] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return Dictionary(
+      uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: "\(folder)/\($0)") ?? Data()) })
+  }
+
+  @Test func sigkillAtAnyInstantLeavesTheOldRenderOrTheNewOneWhole() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let cache = scratch.appending("cache")
+    // References, and every clip of both voices in the cache: the killed renders assemble only,
+    // so most of their time is the last steps.
+    for (flags, name) in [(Self.old, "old"), (Self.new, "new")] {
+      let result = try Self.render(flags, into: scratch.appending(name), cache: cache, in: scratch)
+      try #require(result.status == 0, "\(result.stderrText)")
+    }
+    let oldRender = Self.snapshot(scratch.appending("old/\(Self.slug)"))
+    let newRender = Self.snapshot(scratch.appending("new/\(Self.slug)"))
+    try #require(Set(oldRender.keys) != Set(newRender.keys) || oldRender != newRender)
+
+    // How long the re-render takes, so the kills spread over all of it and a little past.
+    let output = scratch.appending("out")
+    let folder = "\(output)/\(Self.slug)"
+    _ = try Self.render(Self.old, into: output, cache: cache, in: scratch)
+    let started = Date()
+    _ = try Self.render(Self.new, into: output, cache: cache, in: scratch)
+    let duration = Date().timeIntervalSince(started)
+
+    let instants = 24
+    var sawOld = 0
+    var sawNew = 0
+    for step in 0..<instants {
+      let reset = try Self.render(Self.old, into: output, cache: cache, in: scratch)
+      try #require(reset.status == 0, "\(reset.stderrText)")
+      let running = try Audiobook.start(
+        ["render", Fixtures.exampleBook, "-o", output, "--cache", cache, "-q"] + Self.new, in: scratch.url)
+      // The instant of the kill is the fault being injected, not a wait for something to happen.
+      usleep(useconds_t(duration * 1.2 * Double(step) / Double(instants) * 1_000_000))
+      kill(running.pid, SIGKILL)
+      _ = running.wait(timeout: 60)
+
+      let verify = try Audiobook.run(["verify", folder], in: scratch.url)
+      #expect(verify.status == 0, "after a kill at step \(step): \(verify.stderrText)")
+      let left = Self.snapshot(folder)
+      #expect(left == oldRender || left == newRender, "after a kill at step \(step): a mix of two renders")
+      if left == oldRender { sawOld += 1 }
+      if left == newRender { sawNew += 1 }
+
+      let finish = try Self.render(Self.new, into: output, cache: cache, in: scratch)
+      #expect(finish.status == 0, "\(finish.stderrText)")
+      #expect(Self.snapshot(folder) == newRender, "the render after a kill at step \(step) differs")
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: output) == [Self.slug],
+        "left beside the book after a kill at step \(step)")
+    }
+    // The kills fell both before and after the commit.
+    #expect(sawOld > 0 && sawNew > 0, "old \(sawOld) times, new \(sawNew) times")
+  }
+
+  /// A disk that fills while the new render is written, at several points of it (chapter files,
+  /// subtitles, cue sheet, manifest): exit 74 saying the disk is full, the old render whole;
+  /// once there is room, the render ends as an uninterrupted one.
+  @Test(.enabled(if: MountNamespace.isAvailable))
+  func aFullDiskLeavesTheOldRenderWholeAndSaysSo() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let cache = scratch.appending("cache")
+    for (flags, name) in [(Self.old, "old"), (Self.new, "new")] {
+      let result = try Self.render(flags, into: scratch.appending(name), cache: cache, in: scratch)
+      try #require(result.status == 0, "\(result.stderrText)")
+    }
+    let oldRender = Self.snapshot(scratch.appending("old/\(Self.slug)"))
+    let newRender = Self.snapshot(scratch.appending("new/\(Self.slug)"))
+    // tmpfs counts whole pages: the old render fits; the new one, built beside it, runs out at a
+    // different point each time: in each chapter file, then page by page through the subtitles,
+    // the cue sheet and the manifest.
+    func pages(_ files: [Data]) -> Int { files.reduce(0) { $0 + ($1.count + 4095) / 4096 * 4096 } }
+    let audio = newRender.filter { $0.key.hasSuffix(".wav") }.map(\.value)
+    let text = newRender.filter { !$0.key.hasSuffix(".wav") }.map(\.value)
+    let room = pages(Array(oldRender.values)) + 4096
+    let sizes =
+      (0..<3).map { room + pages(audio) * $0 / 3 + 8192 }
+      + stride(from: 0, to: pages(text), by: 4096).map { room + pages(audio) + $0 }
+    let script = """
+      set -u
+      bin="$1" book="$2" cache="$3" mnt="$4" size="$5" copy="$6"
+      shift 6
+      mkdir -p "$mnt"
+      mount -t tmpfs -o size="$size" tmpfs "$mnt" || exit 90
+      "$bin" render "$book" -o "$mnt" --cache "$cache" -q --voice narrator --subtitles vtt,srt || exit 91
+      "$bin" render "$book" -o "$mnt" --cache "$cache" -q --voice narrator-us --subtitles vtt,srt,words
+      echo "status $?"
+      "$bin" verify "$mnt/\(Self.slug)" >/dev/null && echo verified
+      cp -r "$mnt/\(Self.slug)" "$copy-full"
+      ls -A "$mnt" | sed 's/^/entry /'
+      mount -o remount,size=256m "$mnt" || exit 92
+      "$bin" render "$book" -o "$mnt" --cache "$cache" -q --voice narrator-us --subtitles vtt,srt,words || exit 93
+      cp -r "$mnt/\(Self.slug)" "$copy-after"
+      """
+    var fullDisks = 0
+    for (index, size) in sizes.enumerated() {
+      let copy = scratch.appending("copy-\(index)")
+      let result = try MountNamespace.run(
+        script,
+        arguments: [Audiobook.executable, Fixtures.exampleBook, cache, scratch.appending("mnt"), "\(size)", copy],
+        in: scratch.url)
+      #expect(result.status == 0, "size \(size): \(result.stdoutText) \(result.stderrText)")
+      #expect(result.stdoutLines.contains("verified"), "size \(size)")
+      #expect(
+        result.stdoutLines.filter { $0.hasPrefix("entry ") } == ["entry \(Self.slug)"],
+        "size \(size): \(result.stdoutText)")
+      if result.stdoutLines.contains("status 74") {
+        // The last pages may have been enough after all: then the new render is whole.
+        fullDisks += 1
+        #expect(result.stderrLines.count == 1, "size \(size): \(result.stderrText)")
+        #expect(result.stderrText.contains("the disk is full"), "size \(size): \(result.stderrText)")
+        #expect(Self.snapshot("\(copy)-full") == oldRender, "size \(size): the old render is not whole")
+      } else {
+        #expect(index >= 3 && result.stdoutLines.contains("status 0"), "size \(size): \(result.stdoutText)")
+        #expect(Self.snapshot("\(copy)-full") == newRender, "size \(size): the new render is not whole")
+      }
+      #expect(Self.snapshot("\(copy)-after") == newRender, "size \(size): the render once there was room differs")
+    }
+    // Every chapter-file point, and at least one among the small files, ran out of room.
+    #expect(fullDisks > 3, "the disk was full \(fullDisks) times of \(sizes.count)")
+  }
+}
