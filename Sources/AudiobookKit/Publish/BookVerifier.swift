@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Checks a rendered book folder against its manifest: every file present and exactly as
 /// recorded (frames, sample rate, SHA-256), the cue sheet as the manifest implies, nothing extra.
 public enum BookVerifier {
@@ -142,11 +138,10 @@ public enum BookVerifier {
   /// Why `path` is not a file `verify` may open: missing, or not a plain file (a FIFO would
   /// block the read, a symbolic link may point out of the folder); nil for a plain file.
   private static func notAPlainFile(_ path: String) -> String? {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return "missing" }
-    guard info.st_mode & S_IFMT == S_IFREG else {
-      return "not a plain file (a symbolic link, a folder, a FIFO or a device), so it was not opened"
+    switch FileKind(path: path, followingLinks: false) {
+    case .regular: nil
+    case .missing: "missing"
+    case let kind: "\(kind.described), not a plain file, so it was not opened"
     }
-    return nil
   }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A manifest is read as untrusted input (hand-edited, or downloaded with a CI artifact): it
 /// may name only plain files inside its own folder, and its numbers must describe audio that
 /// could exist, before `render` or `verify` acts on it.
@@ -37,23 +33,16 @@ extension Manifest {
   /// - Throws: `.missingInput` when it cannot be read; `.badInput` when it is not a plain
   ///   file, larger than `maximumBytes` or not a manifest this version reads.
   public static func decode(from path: String) throws(AudiobookError) -> Manifest {
-    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else {
-      throw AudiobookError(.missingInput, "cannot read the manifest: \(String(cString: strerror(errno)))", file: path)
-    }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-      throw AudiobookError(.badInput, "the manifest is not a plain file", file: path)
-    }
-    guard info.st_size <= maximumBytes else {
+    let file = try RegularFile(opening: path)
+    defer { file.close() }
+    guard file.size <= maximumBytes else {
       throw AudiobookError(.badInput, "the manifest is larger than \(maximumBytes >> 20) MB", file: path)
     }
-    guard let bytes = FileDescriptorIO.read(fd, count: Int(info.st_size)) else {
+    guard let bytes = FileManager.default.contents(atPath: file.path) else {
       throw AudiobookError(.missingInput, "cannot read the manifest", file: path)
     }
     do {
-      return try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+      return try JSONDecoder().decode(Manifest.self, from: bytes)
     } catch {
       throw AudiobookError(.badInput, "not a manifest this version can read: \(Self.describe(error))", file: path)
     }

@@ -58,9 +58,7 @@ final class RenderFolder {
   func previousFile(_ name: String) -> String? {
     guard Manifest.isPlainFileName(name) else { return nil }
     let path = (published as NSString).appendingPathComponent(name)
-    var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    return path
+    return FileKind(path: path, followingLinks: false) == .regular ? path : nil
   }
 
   /// The previous render's manifest, when there is one this version reads and every file it
@@ -176,12 +174,12 @@ final class RenderFolder {
     for name in Self.names(in: published) where !made.contains(name) && !previousRender.contains(name) {
       guard !AtomicOutput.isTemporaryName(name) else { continue }
       let source = (published as NSString).appendingPathComponent(name)
-      var info = stat()
-      guard lstat(source, &info) == 0 else { continue }
-      switch info.st_mode & S_IFMT {
-      case S_IFREG:
+      switch FileKind(path: source, followingLinks: false) {
+      case .missing:
+        continue
+      case .regular:
         try Self.linkOrCopy(source, path(name))
-      case S_IFLNK:
+      case .symbolicLink:
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: source),
           symlink(target, path(name)) == 0
         else { throw .output(errno: errno, "cannot carry the symbolic link over to the new render", file: source) }
@@ -203,21 +201,23 @@ final class RenderFolder {
   /// Refuses a book folder that is not a folder, or that holds what no render makes and a
   /// swap would have to drop: a folder, a FIFO, a device, a socket.
   private static func checkPublished(_ published: String) throws(AudiobookError) {
-    var info = stat()
-    guard lstat(published, &info) == 0 else { return }
-    guard info.st_mode & S_IFMT == S_IFDIR else {
+    switch FileKind(path: published, followingLinks: false) {
+    case .missing: return
+    case .directory: break
+    case let kind:
       throw AudiobookError(
-        .cannotCreate, "the book folder is a file or a symbolic link, not a folder; move it away", file: published)
+        .cannotCreate, "the book folder is \(kind.described), not a folder; move it away", file: published)
     }
     for name in names(in: published) {
       let entry = (published as NSString).appendingPathComponent(name)
-      guard lstat(entry, &info) == 0 else { continue }
-      let kind = info.st_mode & S_IFMT
-      if kind == S_IFREG || kind == S_IFLNK { continue }
-      throw AudiobookError(
-        .cannotCreate,
-        "a \(kind == S_IFDIR ? "folder" : "special file") inside the book folder, which a render "
-          + "would have to drop; move it out", file: entry)
+      switch FileKind(path: entry, followingLinks: false) {
+      case .regular, .symbolicLink, .missing: continue
+      case let kind:
+        throw AudiobookError(
+          .cannotCreate,
+          "\(kind.described) inside the book folder, which no render makes and a render would have to drop; "
+            + "move it out", file: entry)
+      }
     }
   }
 

@@ -131,8 +131,7 @@ public final class ClipCache: @unchecked Sendable {
   private static func openPlainFile(_ path: String) -> Int32? {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return nil }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+    guard FileKind(descriptor: fd) == .regular else {
       close(fd)
       return nil
     }
@@ -176,7 +175,7 @@ public final class ClipCache: @unchecked Sendable {
       let path = "\(directory)/clips/\(relative)"
       // Only plain files the cache wrote, in its own two-letter folders: never a link's target.
       var info = stat()
-      guard relative.split(separator: "/").count == 2, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+      guard relative.split(separator: "/").count == 2, lstat(path, &info) == 0, FileKind(mode: info.st_mode) == .regular
       else { continue }
       let size = Int(info.st_size)
       if unlink(path) == 0 {

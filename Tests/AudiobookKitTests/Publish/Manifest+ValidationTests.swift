@@ -53,7 +53,7 @@ import Testing
     try TestSupport.withScratchFolder { folder in
       let fifo = folder.appendingPathComponent("fifo.json").path
       #expect(mkfifo(fifo, 0o600) == 0)
-      #expect(throws: AudiobookError(.badInput, "the manifest is not a plain file", file: fifo)) {
+      #expect(throws: AudiobookError(.badInput, "is a FIFO, not a plain file", file: fifo)) {
         _ = try Manifest.read(from: fifo)
       }
       let big = folder.appendingPathComponent("big.json").path
