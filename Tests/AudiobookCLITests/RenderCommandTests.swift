@@ -337,6 +337,8 @@ import Testing
       let folder = (output as NSString).appendingPathComponent("the-long-watch")
       let files = RenderedFolder.allFiles(under: folder)
       #expect(files.filter(RenderedFolder.isTemporary).isEmpty, "left behind: \(files)")
+      let beside = RenderedFolder.allFiles(under: output).filter { $0.hasPrefix(".the-long-watch") }
+      #expect(beside.isEmpty, "the render's own folder was left behind: \(beside)")
       let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
       let manifest = FileManager.default.fileExists(atPath: manifestPath) ? try ManifestFile.read(manifestPath) : nil
       for file in files where file.hasSuffix(".wav") {

@@ -22,18 +22,18 @@ public enum AtomicOutput {
 
   /// Writes `bytes` to `path` through a temporary file and a rename.
   public static func write(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
-    try writing(path) { temporary throws(AudiobookError) in
-      guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-        throw AudiobookError(.cannotCreate, "cannot write the file", file: path)
-      }
-    }
+    try writing(path) { temporary throws(AudiobookError) in try writeFile(bytes, at: temporary, reportedPath: path) }
   }
 
-  /// `write`, unless `path` holds exactly `bytes` already: an unchanged file keeps its
-  /// modification time, so tools that compare times (make, rsync, CI caches) see no change.
-  public static func writeIfChanged(_ bytes: [UInt8], to path: String) throws(AudiobookError) {
-    if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) { return }
-    try write(bytes, to: path)
+  /// Creates (or truncates) the file at `path`, never through a symbolic link, and writes
+  /// `bytes` to it; errors name `reportedPath` and say when the disk is full.
+  static func writeFile(_ bytes: [UInt8], at path: String, reportedPath: String) throws(AudiobookError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard fd >= 0 else { throw .output(errno: errno, "cannot write the file", file: reportedPath) }
+    defer { close(fd) }
+    guard FileDescriptorIO.writeAll(fd, bytes) else {
+      throw .output(errno: errno, "cannot write the file", file: reportedPath)
+    }
   }
 
   /// Lets `body` write `path`'s temporary file, then renames it into place; when `body` fails

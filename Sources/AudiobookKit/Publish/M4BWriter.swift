@@ -82,9 +82,7 @@ public enum M4BWriter {
       AtomicOutput.unregister(metadataPath)
     }
     let text = metadata(tags: tags, chapters: chapters, frames: frames, sampleRate: sampleRate)
-    guard FileManager.default.createFile(atPath: metadataPath, contents: Data(text.utf8)) else {
-      throw AudiobookError(.cannotCreate, "cannot write the chapter list for ffmpeg", file: reportedPath)
-    }
+    try AtomicOutput.writeFile(Array(text.utf8), at: metadataPath, reportedPath: reportedPath)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ffmpeg)
     // bitexact: no encoder version or creation time in the file, so the same audio gives

@@ -80,14 +80,8 @@ final class RenderFolder {
 
   /// Writes `bytes` as the new render's file `name`.
   func write(_ bytes: [UInt8], to name: String) throws(AudiobookError) {
-    let target = path(name)
-    let reported = (published as NSString).appendingPathComponent(name)
-    let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard fd >= 0 else { throw .output(errno: errno, "cannot write the file", file: reported) }
-    defer { close(fd) }
-    guard FileDescriptorIO.writeAll(fd, bytes) else {
-      throw .output(errno: errno, "cannot write the file", file: reported)
-    }
+    try AtomicOutput.writeFile(
+      bytes, at: path(name), reportedPath: (published as NSString).appendingPathComponent(name))
   }
 
   /// Publishes the new render in one step: the previous render's files that this one has too
