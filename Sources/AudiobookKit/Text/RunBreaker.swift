@@ -25,23 +25,25 @@ public enum RunBreaker {
   /// Phonemes from a lexicon entry (between `Lexicon.phonemeStart` and `phonemeEnd`) are never
   /// cut.
   public static func broken(_ text: String) -> String {
-    guard mayNeedBreaks(text) else { return text }
+    let (longRun, stops) = survey(text)
+    guard longRun || stops else { return text }
     var characters = Array(text)
-    _ = shortenLetterChains(&characters)
-    return String(cutLongRuns(characters).characters)
+    if stops { _ = shortenLetterChains(&characters) }
+    return longRun ? String(cutLongRuns(characters).characters) : String(characters)
   }
 
   /// What `broken` changes in `text`, as the message of a warning; nil when it changes nothing.
   public static func notice(_ text: String) -> String? {
-    guard mayNeedBreaks(text) else { return nil }
+    let (longRun, stops) = survey(text)
+    guard longRun || stops else { return nil }
     var characters = Array(text)
     var notes: [String] = []
-    if let chain = shortenLetterChains(&characters) {
+    if stops, let chain = shortenLetterChains(&characters) {
       notes.append(
         "a run of \(chain.letters) letters with stops ('\(excerpt(chain.text))') is read in groups of "
           + "at most \(longestLetterChain) letters")
     }
-    if let run = cutLongRuns(characters).longest {
+    if longRun, let run = cutLongRuns(characters).longest {
       notes.append(
         "a run of \(run.count) characters without a space ('\(excerpt(run))') is read in pieces of at most "
           + "\(longestRun) characters")
@@ -49,10 +51,11 @@ public enum RunBreaker {
     return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 
-  /// Whether `text` holds a run longer than `longestRun` bytes (bytes count at least as many as
-  /// characters) or enough stops for a chain: most sentences hold neither.
-  private static func mayNeedBreaks(_ text: String) -> Bool {
+  /// Whether `text` may hold a run longer than `longestRun` (counted in bytes, never fewer than
+  /// its characters), and enough stops for a chain: most sentences hold neither.
+  private static func survey(_ text: String) -> (longRun: Bool, stops: Bool) {
     var run = 0
+    var longRun = false
     var stops = 0
     for byte in text.utf8 {
       if byte == UInt8(ascii: ".") { stops += 1 }
@@ -60,10 +63,10 @@ public enum RunBreaker {
         run = 0
       } else {
         run += 1
-        if run > longestRun { return true }
+        if run > longestRun { longRun = true }
       }
     }
-    return stops >= longestLetterChain
+    return (longRun, stops >= longestLetterChain)
   }
 
   /// The first 20 characters of `text`, control characters as `?`, and an ellipsis when there
