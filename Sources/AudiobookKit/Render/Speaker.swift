@@ -133,7 +133,8 @@ public struct Speaker {
     }
   }
 
-  /// Makes the WAV at `temporary`, whose sizes have wrapped around, whole as `longAudio` says.
+  /// Makes the WAV at `temporary`, longer than `wavFrameLimit` (past 4 GiB its sizes have
+  /// wrapped around), whole as `longAudio` says.
   private func finishLongAudio(
     _ temporary: String, frames: Int, sampleRate: Int, tags: AudioTags, reportedPath: String
   ) throws(AudiobookError) {
