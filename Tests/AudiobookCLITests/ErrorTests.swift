@@ -103,20 +103,22 @@ import Testing
     expectNothingLeft(in: scratch)
   }
 
-  @Test func aRunOf300CharactersWithoutASpaceIs65NamingTheLine() throws {
+  @Test func aRunOf300CharactersWithoutASpaceIsReadInPiecesWithAWarningNamingTheLine() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let run = String(repeating: "x", count: 300)
     let book = try scratch.write("Good start.\n\nThen this line holds \(run) and ends.\n", to: "run-on.txt")
-    try expectFailure(
-      ["render", book, "-o", scratch.appending("out")], in: scratch, status: 65, mentioning: ["\(book):3:"])
-    expectNothingLeft(in: scratch)
+    let result = try Audiobook.run(
+      ["render", book, "-o", scratch.appending("out"), "--progress", "none"], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stderrLines.filter { $0.hasPrefix("\(book):3: warning: a run of 300 characters") }.count == 1)
   }
 
   @Test func aFailureInALaterChapterLeavesNoChapterFiles() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let run = String(repeating: "y", count: 300)
+    // Linear B syllables: espeak-ng names each code point, far longer than the content check allows.
+    let run = Array(repeating: "\u{10000}\u{10001}", count: 10).joined(separator: " ")
     let book = try scratch.write(
       """
       Two Parts
@@ -131,9 +133,9 @@ import Testing
 
       """, to: "two-parts.txt")
     let result = try Audiobook.run(["render", book, "-o", scratch.appending("out"), "--quiet"], in: scratch.url)
-    #expect(result.status == 65)
+    #expect(result.status == 1)
     #expect(result.stderrLines.count == 1, "stderr: \(result.stderrText)")
-    #expect(result.stderrText.contains("\(book):9:"))
+    #expect(result.stderrText.contains("\(book):9: error: chapter 2, paragraph 1:"))
     expectNothingLeft(in: scratch)
   }
 

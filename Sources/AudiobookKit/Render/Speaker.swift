@@ -8,6 +8,22 @@ public struct Speaker {
   public var workerExecutable: String
   /// A clip cache to read (and fill); nil to synthesize everything.
   public var cacheDirectory: String?
+  /// What audio past what a plain WAV holds becomes.
+  public var longAudio = LongAudio.rf64
+  /// Told each warning and note as a whole line (`FILE:LINE: warning: ...`), for stderr.
+  public var warn: (String) -> Void = { _ in }
+  /// The most frames written as a plain WAV (4 GiB of audio, about 27 hours at 22,050 Hz);
+  /// lower in tests, so that they reach it.
+  var wavFrameLimit = AudioFormat.maximumWAVFrames
+
+  /// What becomes of audio past what a plain WAV holds, whose 32-bit sizes would wrap around.
+  public enum LongAudio: Sendable {
+    /// Written again as RF64, a WAV with 64-bit sizes: for a file (`say -o`).
+    case rf64
+    /// Left a WAV whose header gives its length as unknown, as a stream's does: for a pipe,
+    /// since aplay does not read RF64 but plays such a WAV to its end (`OversizeWAV`).
+    case wavOfUnknownLength
+  }
 
   public init(preset: VoicePreset, workerExecutable: String, cacheDirectory: String? = nil) {
     self.preset = preset
@@ -25,6 +41,7 @@ public struct Speaker {
     let splitter = SentenceSplitter()
     var scripts: [(SpeechScript, line: Int)] = []
     for (paragraph, line) in paragraphs {
+      noticeUnusual(paragraph, file: source, line: line)
       scripts.append(
         (
           try SpeechScript.paragraph(paragraph, splitter: splitter, lexicon: preset.lexicon, file: source, line: line),
@@ -41,7 +58,8 @@ public struct Speaker {
     let splitter = SentenceSplitter()
     let lexicon = preset.lexicon.merging(book.lexicon)
     func script(_ paragraph: Paragraph) throws(AudiobookError) -> (SpeechScript, line: Int) {
-      (
+      noticeUnusual(paragraph.text, file: book.sourceFile, line: paragraph.sourceLine)
+      return (
         try SpeechScript.paragraph(
           paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine),
         paragraph.sourceLine
@@ -59,6 +77,11 @@ public struct Speaker {
         pauses: preset.pauses, to: path, file: book.sourceFile,
         tags: .chapter(chapter.title, number: chapter.number, of: book, voice: preset.name))
     }
+  }
+
+  /// Warns of text that is not read as it stands, as `render` does.
+  private func noticeUnusual(_ paragraph: String, file: String, line: Int) {
+    if let notice = MarkupNotice.check(paragraph) { warn("\(file):\(line): warning: \(notice)") }
   }
 
   /// A snippet, not a chapter: no room tone to wait through before it starts.
@@ -102,7 +125,37 @@ public struct Speaker {
           try clip(pieces, line: line)
         }
       }
-      return try assembler.finish()
+      let frames = try assembler.finish()
+      if frames > wavFrameLimit {
+        try finishLongAudio(temporary, frames: frames, sampleRate: engine.sampleRate, tags: tags, reportedPath: path)
+      }
+      return frames
+    }
+  }
+
+  /// Makes the WAV at `temporary`, longer than `wavFrameLimit` (past 4 GiB its sizes have
+  /// wrapped around), whole as `longAudio` says.
+  private func finishLongAudio(
+    _ temporary: String, frames: Int, sampleRate: Int, tags: AudioTags, reportedPath: String
+  ) throws(AudiobookError) {
+    switch longAudio {
+    case .wavOfUnknownLength:
+      try OversizeWAV.markLengthUnknown(temporary, reportedPath: reportedPath)
+      warn("note: the audio passes 4 GiB, so the WAV's header leaves its length open (players read to its end)")
+    case .rf64:
+      let scratch = AtomicOutput.temporaryPath(for: reportedPath + ".rf64")
+      AtomicOutput.register(scratch)
+      defer {
+        AtomicOutput.unregister(scratch)
+        unlink(scratch)
+      }
+      try OversizeWAV.copyAsRF64(
+        from: temporary, to: scratch, frames: frames, sampleRate: sampleRate, tags: tags, reportedPath: reportedPath)
+      guard rename(scratch, temporary) == 0 else {
+        throw AudiobookError(
+          .io, "cannot replace the WAV with RF64: \(String(cString: strerror(errno)))", file: reportedPath)
+      }
+      warn("\(reportedPath): note: written as RF64, since as a WAV it would pass 4 GiB")
     }
   }
 }

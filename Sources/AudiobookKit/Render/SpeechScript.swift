@@ -14,15 +14,17 @@ public struct SpeechScript: Sendable, Equatable {
   public var pieces: [String] { sentences.flatMap(\.pieces) }
 
   /// The script of a paragraph: split into sentences, each made speakable.
+  ///
+  /// - Throws: nothing any more: a run too long for a word, once refused as `.badInput` naming
+  ///   `file` and `line`, is now read in pieces (`RunBreaker`). The signature stays until the
+  ///   callers drop their `try`.
   public static func paragraph(
     _ text: String, splitter: SentenceSplitter, lexicon: Lexicon = .empty, file: String, line: Int
   ) throws(AudiobookError) -> SpeechScript {
-    var sentences: [Sentence] = []
-    for sentence in splitter.sentences(in: text) {
-      sentences.append(
-        Sentence(text: sentence, pieces: try SpeechText.pieces(of: sentence, lexicon: lexicon, file: file, line: line)))
-    }
-    return SpeechScript(sentences: sentences)
+    SpeechScript(
+      sentences: splitter.sentences(in: text).map { sentence in
+        Sentence(text: sentence, pieces: SpeechText.pieces(of: sentence, lexicon: lexicon))
+      })
   }
 
   /// The script of a chapter title: one "sentence" whose pieces are its spoken phrases, with

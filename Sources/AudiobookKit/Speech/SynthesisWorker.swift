@@ -60,18 +60,28 @@ public enum SynthesisWorker {
   /// a crash report when the child died, or a failure to fork; nil when the child replied.
   ///
   /// The child writes only once the whole clip is ready, in one message, and exits at once:
-  /// a crash inside espeak-ng happens before anything reaches `output`.
+  /// a crash inside espeak-ng happens before anything reaches `output`. What the child writes
+  /// on stderr (glibc's `*** buffer overflow detected ***: terminated`) goes to a pipe, and its
+  /// first line into the crash report: a crash is one line of the render's, not dozens.
   static func synthesizeInChild(_ request: [UInt8], output: Int32) -> [UInt8]? {
+    let errors = ChildErrors()
     let pid = fork()
     if pid == 0 {
+      errors.becomeStandardError()
+      // The Swift runtime's crash handlers would print a backtrace of dozens of lines; the
+      // signal alone is the report.
+      for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { Glibc.signal(signal, SIG_DFL) }
       _exit(respond(to: request, output: output) ? 0 : 3)
     }
+    errors.closeWriteEnd()
     guard pid > 0 else { return reply(.failed, message: "fork failed: \(String(cString: strerror(errno)))") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let signal = status & 0x7f
     if signal != 0 {
-      return reply(.crashed, message: "espeak-ng crashed (signal \(signal): \(String(cString: strsignal(signal))))")
+      let detail = errors.firstLine().map { "; \($0)" } ?? ""
+      return reply(
+        .crashed, message: "espeak-ng crashed (signal \(signal): \(String(cString: strsignal(signal)))\(detail))")
     }
     let code = (status >> 8) & 0xff
     if code == 3 { exit(1) }  // The parent is gone or the pipe broke mid-message: nothing more can be said.

@@ -1,28 +1,20 @@
 /// Turns text as written into the text espeak-ng is given: whitespace collapsed, chapter
-/// numbers read as numbers, overlong sentences cut where espeak-ng would break them anyway.
+/// numbers read as numbers, runs espeak-ng cannot take whole broken up (`RunBreaker`),
+/// overlong sentences cut where espeak-ng would break them anyway.
 public enum SpeechText {
   /// espeak-ng caps a clause near 800 bytes and breaks a long run near 727 characters on its own
   /// (DESIGN.md fact 8); cutting first puts the break at a comma or a space instead.
   public static let pieceLimit = 600
-  /// A run without spaces this long is not text anyone can read aloud.
-  public static let longestWord = 200
 
   /// The speech pieces of one sentence, each at most `pieceLimit` characters.
   ///
-  /// - Throws: `.badInput` naming `file` and `line` for a run of characters without a space
-  ///   longer than `longestWord`.
-  public static func pieces(
-    of sentence: String, lexicon: Lexicon = .empty, file: String, line: Int
-  ) throws(AudiobookError) -> [String] {
-    let words = sentence.split(whereSeparator: \.isWhitespace)
-    // utf8.count bounds count from above, so most words skip counting characters.
-    if let word = words.first(where: { $0.utf8.count > longestWord && $0.count > longestWord }) {
-      throw AudiobookError(
-        .badInput,
-        "a run of \(word.count) characters without a space ('\(word.prefix(20))...') cannot be read aloud",
-        file: file, line: line)
-    }
-    let collapsed = spoken(words.joined(separator: " "), lexicon: lexicon).text
+  /// A run without a space too long for a word (a web address) or a chain that espeak-ng
+  /// aborts on is read in pieces (`RunBreaker`); `RunBreaker.notice` says so for a warning.
+  public static func pieces(of sentence: String, lexicon: Lexicon = .empty) -> [String] {
+    let said = spoken(sentence.split(whereSeparator: \.isWhitespace).joined(separator: " "), lexicon: lexicon).text
+    // After the lexicon, so that a respelling is held to the same limits as the book's own words.
+    var collapsed = RunBreaker.broken(said)
+    if collapsed != said { collapsed = collapsed.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
     return collapsed.count <= pieceLimit ? [collapsed] : SentenceSplitter.pieces(of: collapsed, limit: pieceLimit)
   }
 

@@ -88,9 +88,12 @@ extension AudiobookCommand {
         if let parsed, let address { selection = try address.select(in: parsed) }
         let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book, language: parsed?.language)
         let defaultCache = Renderer.defaultCacheDirectory(output: "Output")
-        let speaker = Speaker(
+        var speaker = Speaker(
           preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(),
           cacheDirectory: cache ?? (FileManager.default.fileExists(atPath: defaultCache) ? defaultCache : nil))
+        speaker.warn = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+        // Past 4 GiB a file becomes RF64; a pipe keeps a WAV of open length, which aplay plays.
+        if output == nil { speaker.longAudio = .wavOfUnknownLength }
         Terminal.removePartialOutputsOnInterrupt()
         let words =
           try book == nil

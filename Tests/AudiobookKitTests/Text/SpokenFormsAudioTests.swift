@@ -22,7 +22,7 @@ import Testing
   func pause(in sentence: String, normalized: Bool = true) throws -> Int {
     let synthesizer = try Synthesizer(settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable)
     defer { synthesizer.close() }
-    let pieces = normalized ? try SpeechText.pieces(of: sentence, file: "b.txt", line: 1) : [sentence]
+    let pieces = normalized ? SpeechText.pieces(of: sentence) : [sentence]
     return Self.longestPause(try synthesizer.synthesize(pieces).pieces.flatMap(\.samples))
   }
 
@@ -43,8 +43,8 @@ import Testing
   @Test func curlyAndStraightQuotesSoundTheSame() throws {
     let synthesizer = try Synthesizer(settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable)
     defer { synthesizer.close() }
-    let curly = try SpeechText.pieces(of: "“Don’t,” she said.", file: "b.txt", line: 1)
-    let straight = try SpeechText.pieces(of: "\"Don't,\" she said.", file: "b.txt", line: 1)
+    let curly = SpeechText.pieces(of: "“Don’t,” she said.")
+    let straight = SpeechText.pieces(of: "\"Don't,\" she said.")
     #expect(try synthesizer.synthesize(curly) == synthesizer.synthesize(straight))
   }
 }

@@ -142,7 +142,7 @@ import Yams
     defer { synthesizer.close() }
     let lexicon = try Self.lexicon("Darcy: \"[[d'A@si]]\"\nhullo: \"[[h@l'oU]]\"")
     func frames(_ sentence: String) throws -> Int {
-      try synthesizer.synthesize(try SpeechText.pieces(of: sentence, lexicon: lexicon, file: "b.txt", line: 1)).frames
+      try synthesizer.synthesize(SpeechText.pieces(of: sentence, lexicon: lexicon)).frames
     }
     let asPhonemes = try frames("Darcy said hullo.")
     let asText = try frames("Darcy said [[h@l'oU]].")
