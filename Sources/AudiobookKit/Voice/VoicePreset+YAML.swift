@@ -7,13 +7,16 @@ extension VoicePreset {
   ///   - yaml: the preset file's text.
   ///   - name: the preset's name (its file name without `.yaml`).
   ///   - file: the path to name in errors.
-  ///   - variants: the espeak-ng variants `variant` may name; nil to take any.
   /// - Throws: `AudiobookError` (`.badInput`) naming the file, line and key at fault.
   public init(yaml: String, name: String, file: String, source: Source) throws(AudiobookError) {
     try self.init(yaml: yaml, name: name, file: file, source: source, variants: EspeakVariants.installed)
   }
 
-  init(yaml: String, name: String, file: String, source: Source, variants: [String]?) throws(AudiobookError) {
+  /// Reads a preset, checking a `variant` against `variants` (nil: take any), which is only
+  /// looked at when the preset names one, so presets without a variant never start espeak-ng.
+  init(
+    yaml: String, name: String, file: String, source: Source, variants: @autoclosure () -> [String]?
+  ) throws(AudiobookError) {
     try YamlShape.check(yaml, file: file, what: "the preset")
     let root: Node?
     do {
@@ -69,9 +72,9 @@ private struct PresetReader {
   }
 
   /// An espeak-ng variant: empty for none, else one that is installed.
-  func variant(_ node: Node, line: Int?, installed: [String]?) throws(AudiobookError) -> String {
+  func variant(_ node: Node, line: Int?, installed: () -> [String]?) throws(AudiobookError) -> String {
     let variant = try text(node, key: "variant", line: line)
-    guard !variant.isEmpty, let installed, !installed.contains(variant) else { return variant }
+    guard !variant.isEmpty, let installed = installed(), !installed.contains(variant) else { return variant }
     let some = EspeakVariants.suggestions(for: variant, among: installed)
     throw AudiobookError(
       .badInput,
