@@ -49,21 +49,46 @@ struct BookBuilder {
     chapters[index].paragraphs.append(paragraph)
   }
 
-  /// The finished book; chapters without a title take the book's.
+  /// The most chapters a book may have: 10,000, past the Bible's 1,189 and the longest
+  /// serials. More is a manuscript gone wrong (each chapter is a file with its own silences).
+  static let maximumChapters = 10_000
+
+  /// The finished book; chapters without a title take the book's. The title, author and
+  /// chapter titles lose their control characters here, whichever reader found them.
   ///
-  /// - Throws: `.badInput` when nothing in the manuscript can be read aloud.
+  /// - Throws: `.badInput` when nothing in the manuscript can be read aloud, or when it has
+  ///   more than `maximumChapters` chapters (naming the line of the first one too many).
   func build(title: String, author: String?, voice: String? = nil) throws(AudiobookError) -> Book {
+    let title = Self.metadata(title) ?? BookSlug.title(fromFileName: sourceFile)
     let chapters = self.chapters.filter { !$0.paragraphs.isEmpty || !$0.title.isEmpty }
       .enumerated().map { offset, chapter in
         var chapter = chapter
         chapter.number = offset + 1
+        chapter.title = Self.metadata(chapter.title) ?? ""
+        chapter.part = Self.metadata(chapter.part)
         if chapter.title.isEmpty { chapter.title = title }
         return chapter
       }
     guard chapters.contains(where: { !$0.paragraphs.isEmpty }) else {
       throw AudiobookError(.badInput, "the manuscript has no text to read, only headings", file: sourceFile)
     }
-    return Book(title: title, author: author, voice: voice, chapters: chapters, sourceFile: sourceFile)
+    guard chapters.count <= Self.maximumChapters else {
+      throw AudiobookError(
+        .badInput,
+        "the book has \(chapters.count) chapters, more than the \(Self.maximumChapters) allowed; "
+          + "chapter \(Self.maximumChapters + 1) starts on this line",
+        file: sourceFile, line: chapters[Self.maximumChapters].sourceLine)
+    }
+    return Book(
+      title: title, author: Self.metadata(author), voice: voice, chapters: chapters, sourceFile: sourceFile)
+  }
+
+  /// A title, author or similar as a listener and a terminal may meet it: control characters
+  /// gone, runs of whitespace one space; nil when nothing is left.
+  static func metadata(_ text: String?) -> String? {
+    guard let text else { return nil }
+    let cleaned = text.withoutControlCharacters.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return cleaned.isEmpty ? nil : cleaned
   }
 
   /// A paragraph id derived from its text, so it survives edits elsewhere in the book;

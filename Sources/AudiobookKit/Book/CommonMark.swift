@@ -11,11 +11,19 @@ enum CommonMark {
     case paragraph(text: String, line: Int, lastLine: Int)
   }
 
+  /// The deepest the nodes of a document may nest (block quotes, lists, emphasis, links):
+  /// 1,000 levels, far past any book. libcmark itself takes any depth; the walk below recurses.
+  static let maximumDepth = 1_000
+
   /// The blocks of `markdown`. Code blocks, HTML blocks (comments) and thematic breaks are
   /// dropped; images are dropped with their alt text; emphasis, links and inline code read
   /// as their text; items of an ordered list begin with their number. Line numbers count from
   /// `firstLine`.
-  static func blocks(of markdown: String, firstLine: Int = 1) -> [Block] {
+  ///
+  /// - Parameter file: names the manuscript in messages.
+  /// - Throws: `.badInput` naming `file` and the line where the markup nests deeper than
+  ///   `maximumDepth`.
+  static func blocks(of markdown: String, firstLine: Int = 1, file: String = "") throws(AudiobookError) -> [Block] {
     let bytes = Array(markdown.utf8)
     guard
       let document = bytes.withUnsafeBufferPointer({ buffer in
@@ -23,10 +31,45 @@ enum CommonMark {
       })
     else { return [] }
     defer { cmark_node_free(document) }
+    if let tooDeep = nodeTooDeep(in: document) {
+      throw AudiobookError(
+        .badInput,
+        "the markup (block quotes, lists, emphasis or links) nests deeper than \(maximumDepth) levels, "
+          + "which no book needs",
+        file: file, line: Int(cmark_node_get_start_line(tooDeep)) + firstLine - 1)
+    }
     var blocks: [Block] = []
     collect(children(of: document), into: &blocks, lineOffset: firstLine - 1, prefix: nil)
     return blocks
   }
+
+  /// The first node deeper than `maximumDepth`, found with libcmark's iterator (no recursion).
+  private static func nodeTooDeep(in document: OpaquePointer) -> OpaquePointer? {
+    guard let iterator = cmark_iter_new(document) else { return nil }
+    defer { cmark_iter_free(iterator) }
+    var depth = 0
+    while true {
+      switch cmark_iter_next(iterator) {
+      case CMARK_EVENT_ENTER:
+        guard let node = cmark_iter_get_node(iterator) else { return nil }
+        // Leaves have no exit event and nothing below them.
+        if leafTypes.contains(cmark_node_get_type(node).rawValue) { continue }
+        depth += 1
+        if depth > maximumDepth { return node }
+      case CMARK_EVENT_EXIT:
+        depth -= 1
+      default:
+        return nil
+      }
+    }
+  }
+
+  /// The node types libcmark's iterator enters without leaving (`cmark.h`).
+  private static let leafTypes = Set(
+    [
+      CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+      CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+    ].map(\.rawValue))
 
   private static func collect(_ nodes: [OpaquePointer], into blocks: inout [Block], lineOffset: Int, prefix: String?) {
     var prefix = prefix

@@ -65,7 +65,8 @@ public enum ManuscriptReader {
       } catch {
         switch error {
         case .unknownEncoding:
-          throw AudiobookError(.usage, "unknown encoding '\(name)'; `iconv -l` lists the names this system knows")
+          throw AudiobookError(
+            .usage, "unknown encoding '\(name.quotedForMessage)'; `iconv -l` lists the names this system knows")
         case .invalid(let line):
           throw AudiobookError(.badInput, "is not valid \(name) (first bad byte on this line)", file: file, line: line)
         }

@@ -12,8 +12,8 @@ import Yams
 enum MarkdownParser {
   static func parse(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> Book {
     let (front, bodyStart) = try frontMatter(manuscript)
-    let blocks = CommonMark.blocks(
-      of: manuscript.lines[bodyStart...].joined(separator: "\n"), firstLine: bodyStart + 1)
+    let blocks = try CommonMark.blocks(
+      of: manuscript.lines[bodyStart...].joined(separator: "\n"), firstLine: bodyStart + 1, file: manuscript.file)
     let headings = blocks.compactMap { block -> (level: Int, text: String)? in
       if case .heading(let level, let text, _) = block { return (level, text) }
       return nil
@@ -62,6 +62,9 @@ enum MarkdownParser {
     var lexicon: String?
   }
 
+  /// The longest path the front matter's `lexicon:` may give (Linux's `PATH_MAX`).
+  static let longestPath = 4_096
+
   /// YAML between `---` lines at the very top: `title`, `author`, `voice`.
   static func frontMatter(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> (FrontMatter, Int) {
     let lines = manuscript.lines
@@ -71,6 +74,7 @@ enum MarkdownParser {
       })
     else { return (FrontMatter(), 0) }
     let yaml = lines[1..<end].joined(separator: "\n")
+    try YamlShape.check(yaml, file: manuscript.file, firstLine: 2, what: "the front matter")
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
@@ -87,7 +91,15 @@ enum MarkdownParser {
       front.title = mapping["title"]?.string
       front.author = mapping["author"]?.string
       front.voice = mapping["voice"]?.string
-      front.lexicon = mapping["lexicon"]?.string
+      if let lexicon = mapping["lexicon"]?.string {
+        guard lexicon.utf8.count <= Self.longestPath, !lexicon.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else {
+          throw AudiobookError(
+            .badInput, "lexicon '\(lexicon.quotedForMessage)' is not a file name", file: manuscript.file,
+            line: frontMatterLine(of: "lexicon", in: lines))
+        }
+        front.lexicon = lexicon
+      }
       if let level = mapping["chapter-level"] {
         guard let value = level.int, (1...6).contains(value) else {
           throw AudiobookError(

@@ -199,6 +199,7 @@ public struct Lexicon: Sendable, Equatable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw AudiobookError(.badInput, "the lexicon is not UTF-8 text", file: path)
     }
+    try YamlShape.check(text, file: path, what: "the lexicon")
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -224,11 +225,13 @@ public struct Lexicon: Sendable, Equatable {
       let line = keyNode.mark?.line ?? 0
       guard isKey(word) else {
         throw AudiobookError(
-          .badInput, "'\(word)' is not a word (letters, digits, ' and - only; words apart by spaces)", file: file,
+          .badInput, "'\(word.quotedForMessage)' is not a word (letters, digits, ' and - only; words apart by spaces)",
+          file: file,
           line: line)
       }
       guard let said = value.scalar?.string.trimmingSpaces, !said.isEmpty else {
-        throw AudiobookError(.badInput, "'\(word)' needs how it is said, as text", file: file, line: line)
+        throw AudiobookError(
+          .badInput, "'\(word.quotedForMessage)' needs how it is said, as text", file: file, line: line)
       }
       entries.append(
         Entry(word: word, spoken: try spoken(said, word: word, file: file, line: line), file: file, line: line))
@@ -254,12 +257,14 @@ public struct Lexicon: Sendable, Equatable {
         !inner.dropLast(2).contains("]]")
       else {
         throw AudiobookError(
-          .badInput, "'\(word)': phonemes are written [[...]] and nothing else", file: file, line: line)
+          .badInput, "'\(word.quotedForMessage)': phonemes are written [[...]] and nothing else", file: file, line: line
+        )
       }
       let phonemes = String(inner.dropLast(2))
       guard phonemes.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else {
         throw AudiobookError(
-          .badInput, "'\(word)': espeak-ng phonemes are ASCII (see espeak-ng -x)", file: file, line: line)
+          .badInput, "'\(word.quotedForMessage)': espeak-ng phonemes are ASCII (see espeak-ng -x)", file: file,
+          line: line)
       }
       return .phonemes(phonemes)
     }
@@ -267,7 +272,8 @@ public struct Lexicon: Sendable, Equatable {
       !said.contains(phonemeEnd)
     else {
       throw AudiobookError(
-        .badInput, "'\(word)': a respelling is plain text; phonemes go alone in [[...]]", file: file, line: line)
+        .badInput, "'\(word.quotedForMessage)': a respelling is plain text; phonemes go alone in [[...]]", file: file,
+        line: line)
     }
     return .respelling(said)
   }

@@ -22,7 +22,8 @@ extension VoiceLibrary {
     guard let voice = installed.first(matching: tag) ?? installed.first(matching: primary) else {
       return (
         preset,
-        "warning: espeak-ng has no voice for the book's language '\(language ?? tag)'; reading it with "
+        "warning: espeak-ng has no voice for the book's language '\((language ?? tag).quotedForMessage)'; "
+          + "reading it with "
           + "\(preset.name) (\(preset.engine.voice)); give --voice to choose another"
       )
     }

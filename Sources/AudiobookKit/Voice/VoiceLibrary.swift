@@ -6,6 +6,9 @@ public struct VoiceLibrary: Sendable {
   /// The folders searched, in order; the first preset of a name wins.
   public var directories: [String]
 
+  /// The longest voice name (in bytes) for which "did you mean" suggestions are looked for.
+  static let longestSuggestedName = 100
+
   /// The preset used when none is named.
   public static let defaultPresetName = "narrator"
 
@@ -46,12 +49,20 @@ public struct VoiceLibrary: Sendable {
       return preset
     }
     let candidates = Set(try presetNames() + installed.flatMap { [$0.primaryLanguage, $0.identifier] })
-    let suggestions = EditDistance.closest(to: name, among: candidates, limit: 3)
+    // Edit distance costs the product of the lengths; a name this long is close to nothing.
+    let suggestions =
+      name.utf8.count > Self.longestSuggestedName ? [] : EditDistance.closest(to: name, among: candidates, limit: 3)
     let hint =
       suggestions.isEmpty
-      ? "; the presets are \(try presetNames().joined(separator: ", ")), and `audiobook voices` lists the espeak-ng voices"
-      : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-    throw AudiobookError(.usage, "voice '\(name)' is neither a preset nor an installed espeak-ng voice\(hint)")
+      ? "; the presets are \(try Self.someOf(presetNames())), and `audiobook voices` lists the espeak-ng voices"
+      : "; did you mean \(suggestions.map { "'\($0.quotedForMessage)'" }.joined(separator: ", "))?"
+    throw AudiobookError(
+      .usage, "voice '\(name.quotedForMessage)' is neither a preset nor an installed espeak-ng voice\(hint)")
+  }
+
+  /// Up to five names, quoted as a message may quote them, then "…" when there are more.
+  static func someOf(_ names: [String]) -> String {
+    names.prefix(5).map(\.quotedForMessage).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
   }
 
   /// Every preset visible from here, one per name (the one that wins), sorted by name.

@@ -9,6 +9,15 @@ extension VoicePreset {
   ///   - file: the path to name in errors.
   /// - Throws: `AudiobookError` (`.badInput`) naming the file, line and key at fault.
   public init(yaml: String, name: String, file: String, source: Source) throws(AudiobookError) {
+    try self.init(yaml: yaml, name: name, file: file, source: source, variants: EspeakVariants.installed)
+  }
+
+  /// Reads a preset, checking a `variant` against `variants` (nil: take any), which is only
+  /// looked at when the preset names one, so presets without a variant never start espeak-ng.
+  init(
+    yaml: String, name: String, file: String, source: Source, variants: @autoclosure () -> [String]?
+  ) throws(AudiobookError) {
+    try YamlShape.check(yaml, file: file, what: "the preset")
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -29,7 +38,7 @@ extension VoicePreset {
       switch key {
       case "description": description = try reader.text(value, key: key, line: line)
       case "voice": engine.voice = try reader.text(value, key: key, line: line)
-      case "variant": engine.variant = try reader.text(value, key: key, line: line)
+      case "variant": engine.variant = try reader.variant(value, line: line, installed: variants)
       case "rate": engine.rate = try reader.integer(value, key: key, line: line, in: 80...450)
       case "pitch": engine.pitch = try reader.integer(value, key: key, line: line, in: 0...100)
       case "range": engine.range = try reader.integer(value, key: key, line: line, in: 0...100)
@@ -40,7 +49,8 @@ extension VoicePreset {
       default:
         throw AudiobookError(
           .badInput,
-          "unknown key '\(key)' (known: description, voice, variant, rate, pitch, range, volume, wordGap, pauses, lexicon)",
+          "unknown key '\(key.quotedForMessage)' (known: description, voice, variant, rate, pitch, range, volume, "
+            + "wordGap, pauses, lexicon)",
           file: file, line: line)
       }
     }
@@ -56,9 +66,22 @@ private struct PresetReader {
 
   func text(_ node: Node, key: String, line: Int?) throws(AudiobookError) -> String {
     guard let scalar = node.scalar else {
-      throw AudiobookError(.badInput, "key '\(key)' must be a single value", file: file, line: line)
+      throw AudiobookError(.badInput, "key '\(key.quotedForMessage)' must be a single value", file: file, line: line)
     }
     return scalar.string
+  }
+
+  /// An espeak-ng variant: empty for none, else one that is installed.
+  func variant(_ node: Node, line: Int?, installed: () -> [String]?) throws(AudiobookError) -> String {
+    let variant = try text(node, key: "variant", line: line)
+    guard !variant.isEmpty, let installed = installed(), !installed.contains(variant) else { return variant }
+    let some = EspeakVariants.suggestions(for: variant, among: installed)
+    throw AudiobookError(
+      .badInput,
+      "variant '\(variant.quotedForMessage)' is not an installed espeak-ng variant; "
+        + "try \(some.map { "'\($0)'" }.joined(separator: ", ")) "
+        + "(espeak-ng-data/voices/!v lists them), or \"\" for none",
+      file: file, line: line)
   }
 
   func integer(_ node: Node, key: String, line: Int?, in range: ClosedRange<Int>) throws(AudiobookError) -> Int {
@@ -66,7 +89,8 @@ private struct PresetReader {
       let shown = node.scalar?.string ?? "a list or mapping"
       throw AudiobookError(
         .badInput,
-        "key '\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(shown)'",
+        "key '\(key.quotedForMessage)' must be a whole number from \(range.lowerBound) to \(range.upperBound), "
+          + "not '\(shown.quotedForMessage)'",
         file: file, line: line)
     }
     return value

@@ -44,7 +44,9 @@ extension VoicePreset {
   func failure(_ error: SpeechError) -> AudiobookError {
     if case .unknownVoice(let voice) = error {
       return AudiobookError(
-        .badInput, "voice preset '\(name)' names espeak-ng voice '\(voice)', which is not installed",
+        .badInput,
+        "voice preset '\(name.quotedForMessage)' names espeak-ng voice '\(voice.quotedForMessage)', "
+          + "which is not installed",
         file: source.description)
     }
     return AudiobookError(.failure, "\(error)")

@@ -40,18 +40,23 @@ extension AudiobookCommand {
           FileHandle.standardOutput.write(Data(try plan.encoded()))
           return
         }
-        print(plan.title + (plan.author.map { " by \($0)" } ?? ""))
-        let width = max(5, plan.chapters.map(\.title.count).max() ?? 0)
+        // Everything printed that comes from the book or a lexicon loses its control characters,
+        // so a title cannot move the cursor or recolour the terminal.
+        print(plan.title.withoutControlCharacters + (plan.author.map { " by \($0.withoutControlCharacters)" } ?? ""))
+        let titles = plan.chapters.map(\.title.withoutControlCharacters)
+        let width = max(5, titles.map(\.count).max() ?? 0)
         print(
           "   #  " + "Title".padding(toLength: width, withPad: " ", startingAt: 0)
             + "   Line  Paragraphs   Words  Duration")
         var part: String?
-        for chapter in plan.chapters {
-          if let chapterPart = chapter.part, chapterPart != part { print("      \(chapterPart)") }
+        for (chapter, title) in zip(plan.chapters, titles) {
+          if let chapterPart = chapter.part, chapterPart != part {
+            print("      \(chapterPart.withoutControlCharacters)")
+          }
           part = chapter.part
           print(
             String(format: "%4d  ", chapter.number)
-              + chapter.title.padding(toLength: width, withPad: " ", startingAt: 0)
+              + title.padding(toLength: width, withPad: " ", startingAt: 0)
               + String(format: " %6d  %10d  %6d  ", chapter.sourceLine, chapter.paragraphs, chapter.words)
               + Renderer.formatDuration(seconds: Double(chapter.estimatedSeconds)))
         }
@@ -81,6 +86,7 @@ extension AudiobookCommand {
     }
 
     private func printTable(header: [String], rows: [[String]]) {
+      let rows = rows.map { $0.map(\.withoutControlCharacters) }
       let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
       for row in [header] + rows {
         let cells = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }

@@ -35,7 +35,8 @@ extension AudiobookCommand {
         var output = ""
         for paragraph in paragraphs {
           for sentence in splitter.sentences(in: paragraph) {
-            output += sentence.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+            // One line each, and nothing from the text that a terminal would act on.
+            output += sentence.withoutControlCharacters.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
           }
         }
         FileHandle.standardOutput.write(Data(output.utf8))

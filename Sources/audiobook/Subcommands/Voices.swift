@@ -41,18 +41,22 @@ extension AudiobookCommand {
           FileHandle.standardOutput.write(Data((try? StableJSON.encode(listing)) ?? []))
           return
         }
-        print("Presets (search order: \(library.directories.joined(separator: ", ")), built-in):")
+        // Names and descriptions come from preset files: no control character reaches the terminal.
+        func column(_ text: String, _ width: Int) -> String {
+          text.withoutControlCharacters.padding(toLength: width, withPad: " ", startingAt: 0)
+        }
+        print(
+          "Presets (search order: \(library.directories.joined(separator: ", ").withoutControlCharacters), built-in):")
         for preset in listing.presets {
           let voice = preset.variant.isEmpty ? preset.voice : "\(preset.voice)+\(preset.variant)"
           print(
-            "  \(preset.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(voice.padding(toLength: 12, withPad: " ", startingAt: 0)) \(preset.rate) wpm  \(preset.description)  [\(preset.source)]"
-          )
+            "  \(column(preset.name, 14)) \(column(voice, 12)) \(preset.rate) wpm  "
+              + "\(preset.description.withoutControlCharacters)  [\(preset.source.withoutControlCharacters)]")
         }
         print("espeak-ng voices (use the language code with --voice or in a preset):")
         for voice in listing.espeakVoices {
           print(
-            "  \(voice.language.padding(toLength: 16, withPad: " ", startingAt: 0)) \(voice.identifier.padding(toLength: 22, withPad: " ", startingAt: 0)) \(voice.name)"
-          )
+            "  \(column(voice.language, 16)) \(column(voice.identifier, 22)) \(voice.name.withoutControlCharacters)")
         }
       }
     }

@@ -3,12 +3,32 @@ import ZIPFoundation
 
 /// An EPUB file opened as the zip archive it is: its files by path, read whole on demand.
 ///
+/// What is unpacked is bounded, whatever the zip's headers claim (a zip bomb claims little
+/// and unpacks to gigabytes): one file at most `maximumEntryBytes`, all files read together
+/// at most `maximumTotalBytes`. Unpacking stops as soon as a limit is passed.
+///
 /// Wraps ZIPFoundation's `Archive`; no ZIPFoundation type leaves this file.
 struct EpubArchive {
+  /// The most one file inside the EPUB may unpack to: 32 MiB, several times the longest
+  /// novel as one XHTML document.
+  static let maximumEntryBytes = 32 << 20
+  /// The most all the files read from one EPUB may unpack to together: 256 MiB.
+  static let maximumTotalBytes = 256 << 20
+
   /// The EPUB's path as the user gave it, for messages.
   let file: String
   private let archive: Archive
   private let entries: [String: Entry]
+  /// The bytes unpacked so far, shared by copies of this value.
+  private let unpacked = UnpackedBytes()
+
+  /// A running count of the bytes unpacked from one archive.
+  private final class UnpackedBytes {
+    var total = 0
+  }
+
+  /// Thrown from inside ZIPFoundation's extraction to stop it when a limit is passed.
+  private struct LimitPassed: Error {}
 
   /// Opens `path`.
   ///
@@ -43,15 +63,37 @@ struct EpubArchive {
 
   /// The bytes of the file at `path`, or nil when there is none.
   ///
-  /// - Throws: `.badInput` when the file is there but cannot be unpacked.
+  /// - Throws: `.badInput` when the file is there but cannot be unpacked, or unpacks to more
+  ///   than `maximumEntryBytes` (or all files read so far to more than `maximumTotalBytes`),
+  ///   naming `book.epub!path`.
   func data(at path: String) throws(AudiobookError) -> Data? {
     guard let entry = entries[path] else { return nil }
     var data = Data()
+    let unpacked = self.unpacked
+    let allowed = min(Self.maximumEntryBytes, Self.maximumTotalBytes - unpacked.total)
     do {
-      _ = try archive.extract(entry) { data.append($0) }
+      _ = try archive.extract(entry) { chunk in
+        guard chunk.count <= allowed - data.count else { throw LimitPassed() }
+        data.append(chunk)
+      }
+    } catch is LimitPassed {
+      let total = allowed < Self.maximumEntryBytes
+      throw AudiobookError(
+        .badInput,
+        total
+          ? "the EPUB's documents unpack to more than \(Self.maximumTotalBytes >> 20) MiB together; "
+            + "no book is that long (a damaged EPUB or a zip bomb)"
+          : "unpacks to more than \(Self.maximumEntryBytes >> 20) MiB, more than any book's document "
+            + "(a damaged EPUB or a zip bomb)",
+        file: location(of: path))
     } catch {
-      throw AudiobookError(.badInput, "the EPUB is damaged: '\(path)' cannot be unpacked (\(error))", file: file)
+      throw AudiobookError(
+        .badInput,
+        "the EPUB is damaged: '\(path.quotedForMessage)' cannot be unpacked "
+          + "(\(String(describing: error).quotedForMessage))",
+        file: file)
     }
+    unpacked.total += data.count
     return data
   }
 
@@ -63,8 +105,9 @@ struct EpubArchive {
     return try XMLTree(data: data, file: location(of: path))
   }
 
-  /// How messages name a file inside the EPUB: `book.epub!OEBPS/ch1.xhtml`.
-  func location(of path: String) -> String { "\(file)!\(path)" }
+  /// How messages name a file inside the EPUB: `book.epub!OEBPS/ch1.xhtml`. The path comes
+  /// from the EPUB, so it is printed without control characters and cut to 200 characters.
+  func location(of path: String) -> String { "\(file)!\(path.quoted(upTo: 200))" }
 
   /// Where a link in the document at `document` points: the path inside the EPUB and the
   /// fragment after `#`, if any. `href` is relative to the document's folder and may be

@@ -96,16 +96,25 @@ struct EpubChapterCollector {
     }
   }
 
+  /// The most titles of entries that start at one place that a chapter's title joins
+  /// ("Book I: Part One: Chapter 1"); a table of contents pointing 20,000 entries at one
+  /// place makes no 20,000-part title.
+  static let maximumJoinedTitles = 4
+
   /// Starts a chapter, or names the one just started when nothing has been read since.
   private mutating func start(titles: [String], line: Int?) {
-    let titles = titles.filter { !$0.isEmpty }
-    if var draft = current, draft.isEmpty {
-      for title in titles where !draft.titles.contains(title) { draft.titles.append(title) }
-      current = draft
-      return
+    var draft: Draft
+    if let open = current, open.isEmpty {
+      draft = open
+    } else {
+      close()
+      draft = Draft(titles: [], line: line ?? 0)
     }
-    close()
-    current = Draft(titles: titles, line: line ?? 0)
+    for title in titles where !title.isEmpty && !draft.titles.contains(title) {
+      guard draft.titles.count < Self.maximumJoinedTitles else { break }
+      draft.titles.append(title)
+    }
+    current = draft
   }
 
   private mutating func add(_ paragraph: Paragraph) {

@@ -78,7 +78,7 @@ struct EpubPackage {
       let idref = reference.attributes["idref"] ?? ""
       guard let item = byID[idref] else {
         throw AudiobookError(
-          .badInput, "the spine names item '\(idref)', which the manifest does not list", file: file,
+          .badInput, "the spine names item '\(idref.quotedForMessage)', which the manifest does not list", file: file,
           line: reference.line)
       }
       spine.append(

@@ -29,24 +29,28 @@ enum EpubParser {
     guard let packageTree = try archive.xml(at: container.packagePath) else {
       throw AudiobookError(
         .badInput,
-        "the package document '\(container.packagePath)' that META-INF/container.xml names is not in the EPUB",
+        "the package document '\(container.packagePath.quotedForMessage)' that META-INF/container.xml names "
+          + "is not in the EPUB",
         file: path)
     }
     let package = try EpubPackage(
       packageTree, path: container.packagePath, file: archive.location(of: container.packagePath))
-    let spine = package.spine.filter(\.isLinear)
+    var warnings: [String] = []
+    let spine = readingOrder(package, archive: archive, warnings: &warnings)
     for entry in spine where !archive.contains(entry.item.path) {
       throw AudiobookError(
-        .badInput, "the spine lists '\(entry.item.path)' (item '\(entry.item.id)'), which is not in the EPUB",
+        .badInput,
+        "the spine lists '\(entry.item.path.quotedForMessage)' (item '\(entry.item.id.quotedForMessage)'), "
+          + "which is not in the EPUB",
         file: archive.location(of: package.path), line: entry.line)
     }
     try refuseEncrypted(
       spine.map(\.item.path) + [package.navigationPath, package.ncxPath].compactMap { $0 }, container: container,
       archive: archive)
 
-    var warnings: [String] = []
     let navigation = try tableOfContents(package, archive: archive, warnings: &warnings)
     let frontMatter = EpubFrontMatter(package: package, navigation: navigation)
+    let entriesByDocument = Dictionary(grouping: navigation.entries, by: \.path)
     var chapters = EpubChapterCollector(hasTableOfContents: !navigation.entries.isEmpty)
     var lineOffset = 0
     for entry in spine {
@@ -55,8 +59,14 @@ enum EpubParser {
       defer { lineOffset += lineCount(data) }
       guard isText(entry.item), includeFrontMatter || !frontMatter.contains(document) else { continue }
       let tree = try XMLTree(data: data, file: archive.location(of: document))
+      if let first = tree.unknownEntities.first {
+        let others = tree.unknownEntities.count - 1
+        warnings.append(
+          "\(archive.location(of: document)):\(first.line): warning: '&\(first.name.quotedForMessage);' is not an "
+            + "entity XHTML defines; read as written\(others > 0 ? " (and \(others) more in this document)" : "")")
+      }
       chapters.read(
-        tree, entries: navigation.entries.filter { $0.path == document }, lineOffset: lineOffset,
+        tree, entries: entriesByDocument[document] ?? [], lineOffset: lineOffset,
         includeFrontMatter: includeFrontMatter)
     }
 
@@ -70,11 +80,35 @@ enum EpubParser {
     }
     var book = try builder.build(
       title: metadata.title ?? BookSlug.title(fromFileName: path), author: authorLine(metadata.authors))
-    book.language = metadata.language
-    book.publisher = metadata.publisher
-    book.date = metadata.date
+    book.language = BookBuilder.metadata(metadata.language)
+    book.publisher = BookBuilder.metadata(metadata.publisher)
+    book.date = BookBuilder.metadata(metadata.date)
     book.warnings = warnings
     return book
+  }
+
+  /// The linear spine, each document once: a document the spine lists again is read where
+  /// it is first listed (EPUB forbids the repeat; one such book listed one page 5,000 times).
+  private static func readingOrder(
+    _ package: EpubPackage, archive: EpubArchive, warnings: inout [String]
+  ) -> [EpubPackage.SpineEntry] {
+    var seen: Set<String> = []
+    var repeats: [EpubPackage.SpineEntry] = []
+    let spine = package.spine.filter(\.isLinear).filter { entry in
+      guard seen.insert(entry.item.path).inserted else {
+        repeats.append(entry)
+        return false
+      }
+      return true
+    }
+    if let first = repeats.first {
+      warnings.append(
+        "\(archive.location(of: package.path)):\(first.line): warning: the spine lists "
+          + "'\(first.item.path.quotedForMessage)' again; each document is read once"
+          + (repeats.count > 1 ? " (\(repeats.count) repeats left out)" : "")
+      )
+    }
+    return spine
   }
 
   /// The EPUB 3 navigation document's table of contents, else the NCX's, else none.
@@ -103,7 +137,8 @@ enum EpubParser {
     guard let locked = paths.first(where: container.encryptedPaths.contains) else { return }
     throw AudiobookError(
       .badInput,
-      "is protected by DRM (META-INF/encryption.xml encrypts '\(locked)'); only DRM-free EPUBs can be read",
+      "is protected by DRM (META-INF/encryption.xml encrypts '\(locked.quotedForMessage)'); "
+        + "only DRM-free EPUBs can be read",
       file: archive.file)
   }
 

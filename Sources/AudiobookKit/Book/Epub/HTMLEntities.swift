@@ -47,39 +47,72 @@ enum HTMLEntities {
     hearts=9829 diams=9830
     """
 
-  /// `data` with every XHTML named entity written as a character reference (`&nbsp;` →
-  /// `&#160;`); line breaks stay where they are, so the parser's line numbers still hold.
-  /// Other names are left for the parser to report. A UTF-16 document is returned as it is.
-  static func replacingNamedEntities(in data: Data) -> Data {
+  /// An entity reference that is neither one of XML's five nor one of XHTML's: its name and
+  /// the 1-based line it is on.
+  struct Reference: Equatable, Sendable {
+    var name: String
+    var line: Int
+  }
+
+  /// The five entities every XML parser knows.
+  static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+
+  /// `data` made ready for an XML parser that loads no DTD and expands no entity:
+  ///
+  /// - every XHTML named entity written as a character reference (`&nbsp;` → `&#160;`);
+  /// - every other reference but XML's five (`&xxe;`, `&author;`, one a DOCTYPE declares)
+  ///   written as text (`&amp;xxe;`), and returned with its line, so that it is read as
+  ///   written instead of swallowing the text after it, and nothing is fetched or expanded.
+  ///
+  /// Line breaks stay where they are, so the parser's line numbers still hold. Character
+  /// references and a bare `&` are left for the parser. A UTF-16 document is returned as it is.
+  static func preparing(_ data: Data) -> (data: Data, unknown: [Reference]) {
     let bytes = [UInt8](data)
     let ampersand = UInt8(ascii: "&")
-    guard bytes.contains(ampersand), !isUTF16(bytes) else { return data }
+    guard bytes.contains(ampersand), !isUTF16(bytes) else { return (data, []) }
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 64)
+    var unknown: [Reference] = []
+    var line = 1
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == ampersand, let (name, end) = entityName(in: bytes, after: index), let value = codePoints[name] {
-        output += Array("&#\(value);".utf8)
-        index = end
-      } else {
+      if byte == 0x0A { line += 1 }
+      guard byte == ampersand, let (name, end) = entityName(in: bytes, after: index) else {
         output.append(byte)
         index += 1
+        continue
       }
+      if let value = codePoints[name] {
+        output += Array("&#\(value);".utf8)
+      } else if xmlEntities.contains(name) {
+        output += bytes[index..<end]
+      } else {
+        output += Array("&amp;".utf8) + bytes[(index + 1)..<end]
+        unknown.append(Reference(name: name, line: line))
+      }
+      index = end
     }
-    return Data(output)
+    return (Data(output), unknown)
   }
 
-  /// The name of `&name;` starting at `start`, and the index after its `;`.
+  /// The name of `&name;` starting at `start`, and the index after its `;`. Names are XML's:
+  /// a letter, `_`, `:` or any non-ASCII character first, then digits, `-` and `.` too.
   private static func entityName(in bytes: [UInt8], after start: Int) -> (String, Int)? {
     var index = start + 1
-    while index < bytes.count, index - start <= 10, isNameByte(bytes[index]) { index += 1 }
-    guard index > start + 1, index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return nil }
+    guard index < bytes.count, isNameStartByte(bytes[index]) else { return nil }
+    while index < bytes.count, isNameStartByte(bytes[index]) || isNameByte(bytes[index]) { index += 1 }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return nil }
     return (String(decoding: bytes[(start + 1)..<index], as: UTF8.self), index + 1)
   }
 
+  private static func isNameStartByte(_ byte: UInt8) -> Bool {
+    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: ":") || byte >= 0x80
+  }
+
   private static func isNameByte(_ byte: UInt8) -> Bool {
-    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
 
   private static func isUTF16(_ bytes: [UInt8]) -> Bool {

@@ -9,7 +9,9 @@ import Foundation
 ///
 /// Read with Foundation's `XMLParser` (libxml2), after `HTMLEntities` has turned the named
 /// entities of XHTML 1.1 (`&nbsp;`, `&mdash;`, ...) into character references, since the
-/// parser does not load the DTD that declares them. Names keep no namespace prefix
+/// parser does not load the DTD that declares them, and every other entity reference into
+/// text as written: no entity is ever expanded or fetched (no external entity, no "billion
+/// laughs"), and an unknown one loses no text around it. Names keep no namespace prefix
 /// (`dc:title` is `title`); attributes keep theirs (`epub:type`).
 struct XMLTree {
   /// One element: its local name, attributes, content and where it sits.
@@ -31,7 +33,17 @@ struct XMLTree {
     func first(_ name: String) -> Element? { elements.first { $0.name == name } }
 
     /// Every descendant element (this one included) in document order.
-    var descendants: [Element] { [self] + elements.flatMap(\.descendants) }
+    ///
+    /// Walked with a stack of its own, in time linear in the elements, however deep they nest.
+    var descendants: [Element] {
+      var result: [Element] = []
+      var pending: [Element] = [self]
+      while let element = pending.popLast() {
+        result.append(element)
+        pending.append(contentsOf: element.elements.reversed())
+      }
+      return result
+    }
 
     /// The text inside, markup removed, runs of whitespace collapsed to one space.
     var text: String {
@@ -68,16 +80,26 @@ struct XMLTree {
     case text(String, line: Int)
   }
 
+  /// The deepest elements may nest: 1,000 levels, far past any book's documents. Deeper
+  /// documents are refused, so that the code walking the elements (which recurses) never
+  /// runs out of stack.
+  static let maximumDepth = 1_000
+
   /// The document's root element.
   let root: Element
+  /// Entity references (`&name;`) that are neither XML's five nor XHTML's named entities,
+  /// kept in the text as written; each with the line it is on.
+  let unknownEntities: [HTMLEntities.Reference]
 
   /// Parses `data`.
   ///
   /// - Parameter file: names the document in messages, e.g. `book.epub!OEBPS/ch1.xhtml`.
   /// - Throws: `.badInput` naming `file` and the line of the first error when the document is
-  ///   not well-formed XML.
+  ///   not well-formed XML or nests elements deeper than `maximumDepth`.
   init(data: Data, file: String) throws(AudiobookError) {
-    let parser = XMLParser(data: HTMLEntities.replacingNamedEntities(in: data))
+    let (prepared, unknownEntities) = HTMLEntities.preparing(data)
+    self.unknownEntities = unknownEntities
+    let parser = XMLParser(data: prepared)
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     let builder = Builder()
@@ -85,7 +107,9 @@ struct XMLTree {
     let finished = parser.parse()
     // libxml2 recovers from errors and goes on, so the first error reported is the one to name.
     if let failure = builder.failure {
-      throw AudiobookError(.badInput, "is not well-formed XML: \(failure.message)", file: file, line: failure.line)
+      throw AudiobookError(
+        .badInput, failure.isTooDeep ? failure.message : "is not well-formed XML: \(failure.message)", file: file,
+        line: failure.line)
     }
     guard finished, let root = builder.root else {
       let empty = data.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
@@ -107,6 +131,8 @@ struct XMLTree {
     struct Failure {
       var message: String
       var line: Int
+      /// Whether the document nests too deep (well-formed, but refused).
+      var isTooDeep = false
     }
 
     var root: Element?
@@ -117,6 +143,15 @@ struct XMLTree {
       _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
       attributes: [String: String] = [:]
     ) {
+      guard open.count < XMLTree.maximumDepth else {
+        if failure == nil {
+          failure = Failure(
+            message: "elements nested deeper than \(XMLTree.maximumDepth) levels, which no book needs",
+            line: max(1, parser.lineNumber), isTooDeep: true)
+        }
+        parser.abortParsing()
+        return
+      }
       open.append(
         Element(name: XMLTree.localName(elementName), attributes: attributes, children: [], line: parser.lineNumber))
     }
@@ -142,7 +177,7 @@ struct XMLTree {
       let code = (parseError as NSError).code
       // Namespace errors (an `epub:` prefix never declared, say) leave the document readable.
       guard failure == nil, !(200..<300).contains(code) else { return }
-      failure = Failure(message: Self.describe(code), line: max(1, parser.lineNumber))
+      failure = Failure(message: XMLTree.describe(parserError: code), line: max(1, parser.lineNumber))
     }
 
     /// Adds text to the open element, joining it to text just before it. The parser reports
@@ -157,30 +192,33 @@ struct XMLTree {
         open[top].children.append(.text(string, line: max(1, endLine - newlines)))
       }
     }
+  }
+}
 
-    /// libxml2's error codes (`xmlParserErrors`) in words, for the ones a hand-edited or
-    /// HTML-minded document runs into; the others by number.
-    static func describe(_ code: Int) -> String {
-      switch code {
-      case 4: "the document is empty"
-      case 5: "the document ends before its elements are closed"
-      case 9: "a character that XML does not allow"
-      case 23: "an '&' that does not start an entity (write '&amp;')"
-      case 26, 27: "an entity that is not declared"
-      case 38: "a '<' inside an attribute value"
-      case 39: "an attribute value without quotes"
-      case 40: "an attribute value that is not closed"
-      case 41: "an attribute without a value"
-      case 42: "the same attribute twice on one element"
-      case 68: "a name was expected after '<' or '&' (write '&lt;' or '&amp;' for the character itself)"
-      case 73: "a '>' was expected"
-      case 76: "a closing tag that does not match the open element (an HTML '<br>' must be '<br/>' in XHTML)"
-      case 45: "a comment that is never closed"
-      case 77: "an element that is never closed"
-      case 85: "elements that are not properly nested"
-      case 86: "extra content after the document's root element"
-      default: "libxml2 error \(code)"
-      }
+extension XMLTree {
+  /// libxml2's error codes (`xmlParserErrors`) in words, for the ones a hand-edited or
+  /// HTML-minded document runs into; the others by number.
+  static func describe(parserError code: Int) -> String {
+    switch code {
+    case 4: "the document is empty"
+    case 5: "the document ends before its elements are closed"
+    case 9: "a character that XML does not allow"
+    case 23: "an '&' that does not start an entity (write '&amp;')"
+    case 26, 27: "an entity that is not declared"
+    case 38: "a '<' inside an attribute value"
+    case 39: "an attribute value without quotes"
+    case 40: "an attribute value that is not closed"
+    case 41: "an attribute without a value"
+    case 42: "the same attribute twice on one element"
+    case 68: "a name was expected after '<' or '&' (write '&lt;' or '&amp;' for the character itself)"
+    case 73: "a '>' was expected"
+    case 76: "a closing tag that does not match the open element (an HTML '<br>' must be '<br/>' in XHTML)"
+    case 45: "a comment that is never closed"
+    case 77: "an element that is never closed"
+    case 85: "elements that are not properly nested"
+    case 86: "extra content after the document's root element"
+    case 89: "an entity that refers to itself or expands too far (the entity expansion limit was passed)"
+    default: "libxml2 error \(code)"
     }
   }
 }

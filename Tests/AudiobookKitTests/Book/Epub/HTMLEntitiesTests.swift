@@ -14,7 +14,16 @@ import Testing
   }
 
   @Test func namedEntitiesBecomeCharacterReferences() {
-    let replaced = HTMLEntities.replacingNamedEntities(in: Data("a&nbsp;b &amp; &unknown; &copy &hellip;\n".utf8))
-    #expect(String(decoding: replaced, as: UTF8.self) == "a&#160;b &amp; &unknown; &copy &#8230;\n")
+    let (replaced, unknown) = HTMLEntities.preparing(Data("a&nbsp;b &amp; &copy &hellip;&#233;\n".utf8))
+    #expect(String(decoding: replaced, as: UTF8.self) == "a&#160;b &amp; &copy &#8230;&#233;\n")
+    #expect(unknown.isEmpty)
+  }
+
+  /// Any other reference, declared in the DOCTYPE or not, is text as written: nothing is
+  /// expanded or fetched, and its line is kept for a warning.
+  @Test func otherReferencesBecomeText() {
+    let (replaced, unknown) = HTMLEntities.preparing(Data("<p>a &xxe; b</p>\n<p>&my-name.x;&lt;</p>\n".utf8))
+    #expect(String(decoding: replaced, as: UTF8.self) == "<p>a &amp;xxe; b</p>\n<p>&amp;my-name.x;&lt;</p>\n")
+    #expect(unknown == [.init(name: "xxe", line: 1), .init(name: "my-name.x", line: 2)])
   }
 }
