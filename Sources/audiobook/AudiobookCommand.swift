@@ -24,6 +24,7 @@ struct AudiobookCommand: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+      StandardOutput.finish()
     } catch {
       let code = exitCode(for: error)
       let message = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -10,7 +10,7 @@ extension AudiobookError {
   /// - Parameters:
   ///   - code: the `errno` the call left.
   ///   - action: what was being done, a lowercase fragment (`cannot write the file`).
-  static func output(errno code: Int32, _ action: String, file: String) -> AudiobookError {
+  public static func output(errno code: Int32, _ action: String, file: String) -> AudiobookError {
     let reason = String(cString: strerror(code))
     switch code {
     case ENOSPC, EDQUOT:

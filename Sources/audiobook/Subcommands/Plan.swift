@@ -37,7 +37,7 @@ extension AudiobookCommand {
         }
         let plan = try BookPlan(book: parsed, preset: preset)
         if json {
-          FileHandle.standardOutput.write(Data(try plan.encoded()))
+          StandardOutput.write(try plan.encoded())
           return
         }
         // Everything printed that comes from the book or a lexicon loses its control characters,
@@ -70,7 +70,7 @@ extension AudiobookCommand {
 
     private func printLexiconReport(_ report: LexiconReport) throws {
       if json {
-        FileHandle.standardOutput.write(Data(try report.encoded()))
+        StandardOutput.write(try report.encoded())
         return
       }
       print("Replaced by the lexicon: \(report.replacements.count) words")

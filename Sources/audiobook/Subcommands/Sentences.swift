@@ -39,7 +39,7 @@ extension AudiobookCommand {
             output += sentence.withoutControlCharacters.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
           }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardOutput.write(Array(output.utf8))
       }
     }
   }

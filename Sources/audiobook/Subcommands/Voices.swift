@@ -38,7 +38,7 @@ extension AudiobookCommand {
             .init(language: $0.primaryLanguage, identifier: $0.identifier, name: $0.name)
           })
         if json {
-          FileHandle.standardOutput.write(Data((try? StableJSON.encode(listing)) ?? []))
+          StandardOutput.write((try? StableJSON.encode(listing)) ?? [])
           return
         }
         // Names and descriptions come from preset files: no control character reaches the terminal.
