@@ -39,7 +39,8 @@ struct RenderPlan {
 
   /// Plans `book` for `preset` on `engine`.
   ///
-  /// - Throws: `.badInput` naming file and line for text that cannot be spoken.
+  /// - Throws: nothing today: every text is spoken, a run espeak-ng cannot take whole in pieces
+  ///   (`RunBreaker`); `SpeechScript.paragraph` keeps its `throws` for the speech steps to come.
   init(book: Book, preset: VoicePreset, engine: EngineInfo, fileExtension: String = "wav") throws(AudiobookError) {
     let splitter = SentenceSplitter()
     let lexicon = preset.lexicon.merging(book.lexicon)

@@ -58,10 +58,13 @@ public struct Renderer {
 
   /// Renders `book` into `outputDirectory/<slug>/`.
   ///
-  /// - Throws: `AudiobookError`: `.badInput` for text that cannot be spoken (before any file
-  ///   is written) or a preset voice espeak-ng lacks; `.cannotCreate` when the folder cannot
-  ///   be made or written; `.failure` naming chapter, paragraph and source line when espeak-ng
-  ///   crashes on one.
+  /// The previous render is replaced in one step (`RenderFolder`): a failure at any point
+  /// leaves it whole.
+  ///
+  /// - Throws: `AudiobookError`: `.badInput` for a chapter longer than one WAV file holds or a
+  ///   preset voice espeak-ng lacks; `.cannotCreate` when the folder cannot be made or written;
+  ///   `.io` for a full disk; `.failure` naming chapter, paragraph and source line when
+  ///   espeak-ng crashes on one.
   public func render(_ book: Book, into outputDirectory: String) throws(AudiobookError) -> Result {
     if let mastered = masteredRenderer() { return try mastered.render(book, into: outputDirectory) }
     let engine = try EspeakVoices.usableEngine()
@@ -421,7 +424,8 @@ public struct Renderer {
     guard let paragraph = part.paragraph else { return }
     let location = "\(file):\(paragraph.sourceLine): warning:"
     if let notice = MarkupNotice.check(paragraph.text) { warn("\(location) \(notice)") }
-    if let long = part.script.sentences.first(where: { $0.pieces.count > 1 }) {
+    // A run read in pieces (a long web address) was named above; its pieces need no second warning.
+    if RunBreaker.notice(paragraph.text) == nil, let long = part.script.sentences.first(where: { $0.pieces.count > 1 }) {
       warn(
         "\(location) a sentence of \(long.text.count) characters is read in \(long.pieces.count) pieces "
           + "of at most \(SpeechText.pieceLimit); add punctuation to choose the breaks")
