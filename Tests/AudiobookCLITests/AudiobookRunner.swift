@@ -38,9 +38,9 @@ enum Audiobook {
     private var out = Data()
     private var err = Data()
 
-    fileprivate init(process: Process, stdout: Pipe, stderr: Pipe, stdin: Data?, stdinPipe: Pipe?) {
+    fileprivate init(process: Process, stdout: Pipe?, stderr: Pipe, stdin: Data?, stdinPipe: Pipe?) {
       self.process = process
-      drain(stdout.fileHandleForReading) { self.out = $0 }
+      if let stdout { drain(stdout.fileHandleForReading) { self.out = $0 } }
       drain(stderr.fileHandleForReading) { self.err = $0 }
       if let stdinPipe {
         let bytes = stdin ?? Data()
@@ -85,9 +85,13 @@ enum Audiobook {
 
   /// Starts `audiobook ARGUMENTS` in `directory` (so `./Voices` is the scratch folder's, not the
   /// package's) with `XDG_CONFIG_HOME` pointing into it (so no user presets interfere).
+  ///
+  /// - Parameters:
+  ///   - standardInput, standardOutput: a device or pipe end of the test's choosing instead of
+  ///     `stdin` bytes and a collected stdout.
   static func start(
     _ arguments: [String], in directory: URL, stdin: Data? = nil, environment extra: [String: String] = [:],
-    executable: String = Audiobook.executable
+    executable: String = Audiobook.executable, standardInput: FileHandle? = nil, standardOutput: FileHandle? = nil
   ) throws -> Running {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -97,12 +101,14 @@ enum Audiobook {
     environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent(ScratchDirectory.configFolder).path
     environment.merge(extra) { $1 }
     process.environment = environment
-    let stdout = Pipe()
+    let stdout = standardOutput == nil ? Pipe() : nil
     let stderr = Pipe()
-    process.standardOutput = stdout
+    process.standardOutput = standardOutput ?? stdout
     process.standardError = stderr
     var stdinPipe: Pipe?
-    if stdin != nil {
+    if let standardInput {
+      process.standardInput = standardInput
+    } else if stdin != nil {
       let pipe = Pipe()
       process.standardInput = pipe
       stdinPipe = pipe

@@ -25,18 +25,22 @@ import Testing
       uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: "\(folder)/\($0)") ?? Data()) })
   }
 
+  /// The old and the new render, uninterrupted, with their clips left in `cache`.
+  static func references(cache: String, in scratch: ScratchDirectory) throws -> ([String: Data], [String: Data]) {
+    for (flags, name) in [(old, "old"), (new, "new")] {
+      let result = try render(flags, into: scratch.appending(name), cache: cache, in: scratch)
+      try #require(result.status == 0, "\(result.stderrText)")
+    }
+    return (snapshot(scratch.appending("old/\(slug)")), snapshot(scratch.appending("new/\(slug)")))
+  }
+
   @Test func sigkillAtAnyInstantLeavesTheOldRenderOrTheNewOneWhole() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let cache = scratch.appending("cache")
-    // References, and every clip of both voices in the cache: the killed renders assemble only,
-    // so most of their time is the last steps.
-    for (flags, name) in [(Self.old, "old"), (Self.new, "new")] {
-      let result = try Self.render(flags, into: scratch.appending(name), cache: cache, in: scratch)
-      try #require(result.status == 0, "\(result.stderrText)")
-    }
-    let oldRender = Self.snapshot(scratch.appending("old/\(Self.slug)"))
-    let newRender = Self.snapshot(scratch.appending("new/\(Self.slug)"))
+    // Every clip of both voices is in the cache: the killed renders assemble only, so most of
+    // their time is the last steps.
+    let (oldRender, newRender) = try Self.references(cache: cache, in: scratch)
     try #require(Set(oldRender.keys) != Set(newRender.keys) || oldRender != newRender)
 
     // How long the re-render takes, so the kills spread over all of it and a little past.
@@ -86,12 +90,7 @@ import Testing
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let cache = scratch.appending("cache")
-    for (flags, name) in [(Self.old, "old"), (Self.new, "new")] {
-      let result = try Self.render(flags, into: scratch.appending(name), cache: cache, in: scratch)
-      try #require(result.status == 0, "\(result.stderrText)")
-    }
-    let oldRender = Self.snapshot(scratch.appending("old/\(Self.slug)"))
-    let newRender = Self.snapshot(scratch.appending("new/\(Self.slug)"))
+    let (oldRender, newRender) = try Self.references(cache: cache, in: scratch)
     // tmpfs counts whole pages: the old render fits; the new one, built beside it, runs out at a
     // different point each time: in each chapter file, then page by page through the subtitles,
     // the cue sheet and the manifest.

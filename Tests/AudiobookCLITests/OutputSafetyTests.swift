@@ -27,44 +27,14 @@ import Testing
     _ arguments: [String], in scratch: ScratchDirectory, stdin: FileHandle = FileHandle.nullDevice,
     stdout: FileHandle, timeout: TimeInterval = 120
   ) throws -> Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Audiobook.executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = scratch.url
-    var environment = ProcessInfo.processInfo.environment
-    environment["XDG_CONFIG_HOME"] = scratch.appending(ScratchDirectory.configFolder)
-    environment["TMPDIR"] = try temporaryFolder(in: scratch)
-    process.environment = environment
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    let stderr = Pipe()
-    process.standardError = stderr
-    try process.run()
-    let collected = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var errors = Data()
-    DispatchQueue.global().async {
-      errors = stderr.fileHandleForReading.readDataToEndOfFile()
-      collected.signal()
-    }
-    let deadline = Date().addingTimeInterval(timeout)
-    var timedOut = false
-    while process.isRunning {
-      if Date() > deadline {
-        timedOut = true
-        kill(process.processIdentifier, SIGKILL)
-        break
-      }
-      usleep(5_000)
-    }
-    process.waitUntilExit()
-    _ = collected.wait(timeout: .now() + 30)
+    let result = try Audiobook.start(
+      arguments, in: scratch.url, environment: ["TMPDIR": try temporaryFolder(in: scratch)], standardInput: stdin,
+      standardOutput: stdout
+    ).wait(timeout: timeout)
     return Outcome(
-      status: process.terminationStatus, exited: process.terminationReason == .exit,
-      stderrLines: String(decoding: errors, as: UTF8.self).split(separator: "\n").map(String.init),
-      timedOut: timedOut)
+      status: result.status, exited: result.exited, stderrLines: result.stderrLines, timedOut: result.timedOut)
   }
 
-  /// `scratch/tmp`, made when missing: the `TMPDIR` of every run here.
   static func temporaryFolder(in scratch: ScratchDirectory) throws -> String {
     let path = scratch.appending("tmp")
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -11,10 +11,8 @@ import Testing
   func aFullStdoutIsOneLineAndExit74(arguments: [String]) throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let result = try Audiobook.start(
-      ["-c", "exec \"$0\" \"$@\" >/dev/full", Audiobook.executable] + arguments, in: scratch.url,
-      executable: "/bin/sh"
-    ).wait(timeout: 60)
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let result = try Audiobook.start(arguments, in: scratch.url, standardOutput: full).wait(timeout: 60)
     #expect(result.exited, "killed by signal \(result.status)")
     #expect(result.status == 74)
     #expect(result.stderrLines.count == 1, "\(result.stderrText)")
