@@ -40,8 +40,9 @@ let package = Package(
       pkgConfig: "samplerate",
       providers: [.apt(["libsamplerate0-dev"])]
     ),
-    // Linux system calls glibc declares only under _GNU_SOURCE (renameat2).
-    .target(name: "CLinux"),
+    // Small C functions for what Swift cannot call directly: renameat2 (declared only under
+    // _GNU_SOURCE) and a zlib inflate bounded by its input (zip entries).
+    .target(name: "CLinux", linkerSettings: [.linkedLibrary("z")]),
     .target(
       name: "AudiobookKit",
       dependencies: [

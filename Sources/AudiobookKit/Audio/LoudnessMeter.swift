@@ -5,6 +5,8 @@ import Foundation
 /// Measures a mono stream as EBU R128 asks (libebur128): integrated loudness and true peak;
 /// and, beside them, the RMS and sample peak of every sample.
 final class LoudnessMeter {
+  /// The rates measured: telephone speech to the highest studio rate.
+  static let measurableRates = 8_000...384_000
   private var state: UnsafeMutablePointer<ebur128_state>?
   private var sumOfSquares = 0.0
   private var count = 0
@@ -14,6 +16,10 @@ final class LoudnessMeter {
   ///   without it, `levels.truePeak` is the sample peak.
   /// - Throws: `.failure` when libebur128 cannot measure at `sampleRate` (`ebur128_init`).
   init(sampleRate: Int, truePeak: Bool = true) throws(AudiobookError) {
+    // No real audio is below 8 kHz; libebur128 refuses some absurd rates (found by fuzzing `check`).
+    guard Self.measurableRates.contains(sampleRate) else {
+      throw AudiobookError(.failure, "libebur128 cannot measure audio at \(sampleRate) Hz")
+    }
     let mode = EBUR128_MODE_I.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK : EBUR128_MODE_SAMPLE_PEAK).rawValue
     state = ebur128_init(1, UInt(sampleRate), Int32(mode))
     guard state != nil else {
@@ -49,7 +55,8 @@ final class LoudnessMeter {
     )
   }
 
-  deinit { ebur128_destroy(&state) }
+  // `ebur128_destroy` dereferences the state: a meter that failed to start has none.
+  deinit { if state != nil { ebur128_destroy(&state) } }
 }
 
 /// A file's measured levels: integrated loudness (LUFS), true peak (dBTP), RMS and sample peak

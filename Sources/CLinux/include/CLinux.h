@@ -4,3 +4,12 @@
 /// glibc declares only under _GNU_SOURCE. Returns 0, or -1 with errno set (EINVAL where the
 /// file system cannot exchange).
 int audiobook_exchange_paths(const char *a, const char *b);
+
+/// Inflates raw deflate data (zlib's `inflate` with -MAX_WBITS, as a zip entry holds it) from
+/// `in` into `out`, which holds `capacity` bytes. Returns the bytes written; -1 when the data is
+/// damaged or ends before the deflate stream does; -2 when the output would pass `capacity`.
+/// Unlike a loop that reads until the stream ends, it never reads past `length` bytes.
+long audiobook_inflate_raw(const unsigned char *in, unsigned long length, unsigned char *out, unsigned long capacity);
+
+/// zlib's CRC-32 of `length` bytes, as a zip entry records it.
+unsigned long audiobook_crc32(const unsigned char *bytes, unsigned long length);

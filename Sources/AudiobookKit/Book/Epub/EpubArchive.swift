@@ -1,5 +1,8 @@
 import Foundation
-import ZIPFoundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An EPUB file opened as the zip archive it is: its files by path, read whole on demand.
 ///
@@ -7,7 +10,7 @@ import ZIPFoundation
 /// and unpacks to gigabytes): one file at most `maximumEntryBytes`, all files read together
 /// at most `maximumTotalBytes`. Unpacking stops as soon as a limit is passed.
 ///
-/// Wraps ZIPFoundation's `Archive`; no ZIPFoundation type leaves this file.
+/// The zip is read by `ZipDirectory`, which never reads an entry past its recorded size.
 struct EpubArchive {
   /// The most one file inside the EPUB may unpack to: 32 MiB, several times the longest
   /// novel as one XHTML document.
@@ -17,18 +20,18 @@ struct EpubArchive {
 
   /// The EPUB's path as the user gave it, for messages.
   let file: String
-  private let archive: Archive
-  private let entries: [String: Entry]
-  /// The bytes unpacked so far, shared by copies of this value.
-  private let unpacked = UnpackedBytes()
+  private let directory: ZipDirectory
+  /// The open file and the bytes unpacked so far, shared by copies of this value.
+  private let archive: OpenArchive
 
-  /// A running count of the bytes unpacked from one archive.
-  private final class UnpackedBytes {
+  /// The archive's file descriptor, closed with the last copy, and a running count of the
+  /// bytes unpacked from it.
+  private final class OpenArchive {
+    let descriptor: Int32
     var total = 0
+    init(descriptor: Int32) { self.descriptor = descriptor }
+    deinit { close(descriptor) }
   }
-
-  /// Thrown from inside ZIPFoundation's extraction to stop it when a limit is passed.
-  private struct LimitPassed: Error {}
 
   /// Opens `path`.
   ///
@@ -45,21 +48,24 @@ struct EpubArchive {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw AudiobookError(.missingInput, "cannot read the file (permission denied?)", file: path)
     }
+    let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw AudiobookError(.missingInput, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
+    }
+    archive = OpenArchive(descriptor: descriptor)
+    guard FileKind(descriptor: descriptor) == .regular else {
+      throw AudiobookError(.badInput, "is not a plain file, so not an EPUB", file: path)
+    }
     do {
-      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+      directory = try ZipDirectory(descriptor: descriptor)
     } catch {
       throw AudiobookError(.badInput, "is not a zip archive, so not an EPUB (an EPUB is a zip file)", file: path)
     }
-    var entries: [String: Entry] = [:]
-    for entry in archive where entry.type == .file {
-      entries[entry.path] = entries[entry.path] ?? entry
-    }
-    self.entries = entries
     self.file = path
   }
 
   /// Whether the archive holds a file at `path` (a path inside the EPUB, such as `OEBPS/ch1.xhtml`).
-  func contains(_ path: String) -> Bool { entries[path] != nil }
+  func contains(_ path: String) -> Bool { directory.entries[path] != nil }
 
   /// The bytes of the file at `path`, or nil when there is none.
   ///
@@ -67,16 +73,12 @@ struct EpubArchive {
   ///   than `maximumEntryBytes` (or all files read so far to more than `maximumTotalBytes`),
   ///   naming `book.epub!path`.
   func data(at path: String) throws(AudiobookError) -> Data? {
-    guard let entry = entries[path] else { return nil }
-    var data = Data()
-    let unpacked = self.unpacked
-    let allowed = min(Self.maximumEntryBytes, Self.maximumTotalBytes - unpacked.total)
+    guard let entry = directory.entries[path] else { return nil }
+    let allowed = min(Self.maximumEntryBytes, Self.maximumTotalBytes - archive.total)
+    let data: Data
     do {
-      _ = try archive.extract(entry) { chunk in
-        guard chunk.count <= allowed - data.count else { throw LimitPassed() }
-        data.append(chunk)
-      }
-    } catch is LimitPassed {
+      data = try directory.data(of: entry, limit: allowed)
+    } catch is ZipDirectory.LimitPassed {
       let total = allowed < Self.maximumEntryBytes
       throw AudiobookError(
         .badInput,
@@ -87,13 +89,11 @@ struct EpubArchive {
             + "(a damaged EPUB or a zip bomb)",
         file: location(of: path))
     } catch {
+      let reason = (error as? ZipDirectory.Damage)?.reason ?? "\(error)"
       throw AudiobookError(
-        .badInput,
-        "the EPUB is damaged: '\(path.quotedForMessage)' cannot be unpacked "
-          + "(\(String(describing: error).quotedForMessage))",
-        file: file)
+        .badInput, "the EPUB is damaged: '\(path.quotedForMessage)' cannot be unpacked (\(reason))", file: file)
     }
-    unpacked.total += data.count
+    archive.total += data.count
     return data
   }
 

@@ -97,6 +97,12 @@ struct XMLTree {
   /// - Throws: `.badInput` naming `file` and the line of the first error when the document is
   ///   not well-formed XML or nests elements deeper than `maximumDepth`.
   init(data: Data, file: String) throws(AudiobookError) {
+    // FoundationXML traps on a name or comment that is not UTF-8 (found by fuzzing), so a
+    // document read as UTF-8 must be UTF-8 before it reaches the parser.
+    if !Self.declaresAnotherEncoding(data), let bad = Self.firstInvalidUTF8(data) {
+      let line = data.prefix(bad).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw AudiobookError(.badInput, "is not valid UTF-8 (byte \(bad + 1))", file: file, line: line)
+    }
     let (prepared, unknownEntities) = HTMLEntities.preparing(data)
     self.unknownEntities = unknownEntities
     let parser = XMLParser(data: prepared)
@@ -198,6 +204,32 @@ struct XMLTree {
 extension XMLTree {
   /// libxml2's error codes (`xmlParserErrors`) in words, for the ones a hand-edited or
   /// HTML-minded document runs into; the others by number.
+  /// Whether the document says it is not UTF-8: a UTF-16 byte-order mark, or an XML
+  /// declaration naming another encoding (which libxml2 converts before FoundationXML sees it).
+  static func declaresAnotherEncoding(_ data: Data) -> Bool {
+    if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) { return true }
+    guard data.starts(with: Array("<?xml".utf8)), let end = data.prefix(200).firstIndex(of: UInt8(ascii: ">")) else {
+      return false
+    }
+    let declaration = String(decoding: data[data.startIndex..<end], as: UTF8.self).lowercased()
+    guard let match = declaration.firstMatch(of: /encoding\s*=\s*["']([^"']*)["']/) else { return false }
+    return !["utf-8", "utf8"].contains(match.output.1)
+  }
+
+  /// The offset of the first byte that is not part of valid UTF-8; nil when all is.
+  static func firstInvalidUTF8(_ data: Data) -> Int? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var bytes = data.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &bytes) {
+      case .valid(let scalar): offset += scalar.count
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+
   static func describe(parserError code: Int) -> String {
     switch code {
     case 4: "the document is empty"

@@ -48,4 +48,23 @@ import Testing
       #expect(error?.message.contains(fragment) ?? false, "\(text.debugDescription): \(error?.message ?? "")")
     }
   }
+
+  /// FoundationXML traps on names and comments that are not UTF-8 (found by fuzzing): such a
+  /// document is refused before it reaches the parser; one that declares its encoding is read.
+  @Test(
+    arguments: [
+      ([0x3C, 0x61, 0x3E, 0x3C, 0x21, 0x2D, 0x2D, 0xFF, 0x2D, 0x2D, 0x3E, 0x3C, 0x2F, 0x61, 0x3E], 8, 1),
+      ([0x3C, 0x61, 0x0A, 0xC3, 0x3D, 0x22, 0x78, 0x22, 0x2F, 0x3E], 4, 2),
+    ] as [([UInt8], Int, Int)])
+  func documentsThatAreNotUTF8AreRefusedNamingTheByte(bytes: [UInt8], position: Int, line: Int) {
+    #expect(throws: AudiobookError(.badInput, "is not valid UTF-8 (byte \(position))", file: "x.xhtml", line: line)) {
+      _ = try XMLTree(data: Data(bytes), file: "x.xhtml")
+    }
+  }
+
+  @Test func aDocumentThatDeclaresLatin1IsRead() throws {
+    let bytes = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><p>caf"#.utf8) + [0xE9] + Array("</p>".utf8)
+    let tree = try XMLTree(data: Data(bytes), file: "x.xhtml")
+    #expect(tree.root.name == "p")
+  }
 }
