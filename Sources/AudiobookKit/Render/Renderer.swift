@@ -425,7 +425,8 @@ public struct Renderer {
     let location = "\(file):\(paragraph.sourceLine): warning:"
     if let notice = MarkupNotice.check(paragraph.text) { warn("\(location) \(notice)") }
     // A run read in pieces (a long web address) was named above; its pieces need no second warning.
-    if RunBreaker.notice(paragraph.text) == nil, let long = part.script.sentences.first(where: { $0.pieces.count > 1 }) {
+    if RunBreaker.notice(paragraph.text) == nil, let long = part.script.sentences.first(where: { $0.pieces.count > 1 })
+    {
       warn(
         "\(location) a sentence of \(long.text.count) characters is read in \(long.pieces.count) pieces "
           + "of at most \(SpeechText.pieceLimit); add punctuation to choose the breaks")
