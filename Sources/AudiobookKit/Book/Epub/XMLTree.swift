@@ -103,7 +103,7 @@ struct XMLTree {
       let line = data.prefix(bad).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
       throw AudiobookError(.badInput, "is not valid UTF-8 (byte \(bad + 1))", file: file, line: line)
     }
-    let (prepared, unknownEntities) = HTMLEntities.preparing(data)
+    let (prepared, unknownEntities) = HTMLEntities.preparing(Self.blankingProcessingInstructions(data))
     self.unknownEntities = unknownEntities
     let parser = XMLParser(data: prepared)
     parser.shouldProcessNamespaces = false
@@ -214,6 +214,26 @@ extension XMLTree {
     let declaration = String(decoding: data[data.startIndex..<end], as: UTF8.self).lowercased()
     guard let match = declaration.firstMatch(of: /encoding\s*=\s*["']([^"']*)["']/) else { return false }
     return !["utf-8", "utf8"].contains(match.output.1)
+  }
+
+  /// `data` with every processing instruction but the XML declaration turned into spaces
+  /// (newlines kept, so lines keep their numbers): a book has no use for them, and FoundationXML
+  /// dereferences a null pointer on one without data (`<?pi?>`, found by fuzzing).
+  static func blankingProcessingInstructions(_ data: Data) -> Data {
+    var bytes = [UInt8](data)
+    var index = bytes.starts(with: Array("<?xml".utf8)) ? 5 : 0
+    while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+      index = open + 1
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "?") else { continue }
+      guard
+        let close = bytes[index...].indices.first(where: {
+          bytes[$0] == UInt8(ascii: "?") && $0 + 1 < bytes.count && bytes[$0 + 1] == UInt8(ascii: ">") && $0 > index
+        })
+      else { break }
+      for position in open...(close + 1) where bytes[position] != 0x0A { bytes[position] = 0x20 }
+      index = close + 2
+    }
+    return Data(bytes)
   }
 
   /// The offset of the first byte that is not part of valid UTF-8; nil when all is.

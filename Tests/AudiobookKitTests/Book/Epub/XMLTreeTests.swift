@@ -67,4 +67,16 @@ import Testing
     let tree = try XMLTree(data: Data(bytes), file: "x.xhtml")
     #expect(tree.root.name == "p")
   }
+
+  /// FoundationXML dereferences a null pointer on a processing instruction without data
+  /// (found by fuzzing): processing instructions are blanked, lines kept.
+  @Test func processingInstructionsAreBlankedKeepingLines() throws {
+    let text = "<?xml version=\"1.0\"?>\n<html><body><?pi?>\n<?other\nstuff?><p>Hello.</p></body></html>"
+    let tree = try XMLTree(data: Data(text.utf8), file: "x.xhtml")
+    let paragraph = try #require(tree.root.descendants.first { $0.name == "p" })
+    #expect(paragraph.line == 4)
+    let blanked = String(decoding: XMLTree.blankingProcessingInstructions(Data(text.utf8)), as: UTF8.self)
+    #expect(blanked.hasPrefix("<?xml version=\"1.0\"?>\n<html><body>      \n"))
+    #expect(!blanked.contains("<?pi") && !blanked.contains("<?other"))
+  }
 }
