@@ -1,3 +1,4 @@
+import AudiobookKit
 import Foundation
 
 /// Findings already reported and waiting for their fix, which a long exploratory run can
@@ -19,7 +20,13 @@ struct KnownFinding: Sendable {
       if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) { return false }
       let head = String(decoding: input.prefix(100), as: UTF8.self).lowercased()
       return !head.contains("encoding=") || head.contains("utf-8")
-    }
+    },
+    // LoudnessMeter's deinit calls ebur128_destroy on the nil state ebur128_init returned for
+    // a sample rate it refuses (under 16 Hz or over 2,822,400 Hz): SIGSEGV.
+    KnownFinding(name: "meter-rate", targets: ["audio"]) { input in
+      guard let header = try? SoundFileReader(path: ScratchFolder.write(input, to: "chapter.wav")) else { return false }
+      return header.sampleRate < 16 || header.sampleRate > 2_822_400
+    },
   ]
 
   /// The findings `FUZZ_SKIP` names for `target`; the process stops on a name it does not know.
