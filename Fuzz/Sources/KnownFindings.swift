@@ -19,7 +19,8 @@ struct KnownFinding: Sendable {
     KnownFinding(name: "xml-not-utf8", targets: ["opf", "navigation", "xhtml"]) { input in
       guard String(validating: input, as: UTF8.self) == nil else { return false }
       if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) { return false }
-      return declaredEncoding(input).map { $0 == "utf-8" || $0 == "utf8" } ?? true
+      // Only an encoding with every byte defined gives libxml2 nothing it cannot convert.
+      return !["iso-8859-1", "iso-8859-15", "latin1"].contains(declaredEncoding(input) ?? "")
     },
     // LoudnessMeter's deinit calls ebur128_destroy on the nil state ebur128_init returned for
     // a sample rate it refuses (under 16 Hz or over 2,822,400 Hz): SIGSEGV.
