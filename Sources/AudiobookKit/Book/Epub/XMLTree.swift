@@ -204,17 +204,21 @@ struct XMLTree {
 extension XMLTree {
   /// libxml2's error codes (`xmlParserErrors`) in words, for the ones a hand-edited or
   /// HTML-minded document runs into; the others by number.
-  /// Whether the document says it is not UTF-8: a UTF-16 byte-order mark, or an XML
-  /// declaration naming another encoding (which libxml2 converts before FoundationXML sees it).
+  /// Whether the document says it is not UTF-8: a UTF-16 byte-order mark, or a well-formed XML
+  /// declaration naming another encoding, which libxml2 converts before FoundationXML sees it.
+  /// libxml2 ignores a declaration with the least fault in it (`<?xml version="1.0" ="1.0"
+  /// encoding="ISO-8859-1"?>`, found by fuzzing), and so does this.
   static func declaresAnotherEncoding(_ data: Data) -> Bool {
     if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) { return true }
-    guard data.starts(with: Array("<?xml".utf8)), let end = data.prefix(200).firstIndex(of: UInt8(ascii: ">")) else {
-      return false
-    }
-    let declaration = String(decoding: data[data.startIndex..<end], as: UTF8.self).lowercased()
-    guard let match = declaration.firstMatch(of: /encoding\s*=\s*["']([^"']*)["']/) else { return false }
-    return !["utf-8", "utf8"].contains(match.output.1)
+    guard let end = data.prefix(200).firstRange(of: Array("?>".utf8)),
+      let declaration = String(bytes: data[data.startIndex..<end.upperBound], encoding: .ascii),
+      let match = declaration.wholeMatch(of: xmlDeclaration)
+    else { return false }
+    return !["utf-8", "utf8"].contains(match.output.encoding.lowercased())
   }
+
+  nonisolated(unsafe) private static let xmlDeclaration =
+    #/<\?xml[ \t\r\n]+version[ ]*=[ ]*(?<q1>["'])1\.[0-9]+\k<q1>[ \t\r\n]+encoding[ ]*=[ ]*(?<q2>["'])(?<encoding>[A-Za-z][A-Za-z0-9._-]*)\k<q2>([ \t\r\n]+standalone[ ]*=[ ]*(?<q3>["'])(yes|no)\k<q3>)?[ \t\r\n]*\?>/#
 
   /// `data` with every processing instruction but the XML declaration turned into spaces
   /// (newlines kept, so lines keep their numbers): a book has no use for them, and FoundationXML

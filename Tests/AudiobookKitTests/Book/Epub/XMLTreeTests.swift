@@ -62,6 +62,12 @@ import Testing
     }
   }
 
+  /// libxml2 ignores a declaration with a fault in it, and reads the document as UTF-8.
+  @Test func aMalformedDeclarationDeclaresNothing() {
+    let bytes = Array(#"<?xml version="1.0" ="1.0" encoding="ISO-8859-1"?><b"#.utf8) + [0xE9] + Array("/>".utf8)
+    #expect(throws: AudiobookError.self) { _ = try XMLTree(data: Data(bytes), file: "x.xhtml") }
+  }
+
   @Test func aDocumentThatDeclaresLatin1IsRead() throws {
     let bytes = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><p>caf"#.utf8) + [0xE9] + Array("</p>".utf8)
     let tree = try XMLTree(data: Data(bytes), file: "x.xhtml")
