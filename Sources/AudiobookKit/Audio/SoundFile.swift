@@ -62,6 +62,11 @@ public final class SoundFileWriter {
     info.channels = 1
     info.format = encoding.format
     guard let handle = sf_open(path, Int32(SFM_WRITE), &info) else {
+      let code = errno
+      // A full disk is the disk's fault, not the location's (libsndfile writes the header at once).
+      if code == ENOSPC || code == EDQUOT {
+        throw .output(errno: code, "cannot create the audio file", file: reportedPath ?? path)
+      }
       throw AudiobookError(
         .cannotCreate, "cannot create the audio file: \(String(cString: sf_strerror(nil)))",
         file: reportedPath ?? path)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads a manuscript file into lines of text: checks it exists, is text and is UTF-8.
 public enum ManuscriptReader {
   /// The manuscript's kinds, chosen by file extension.
@@ -36,14 +40,38 @@ public enum ManuscriptReader {
     guard !isDirectory.boolValue else {
       throw AudiobookError(.missingInput, "is a folder, not a manuscript", file: path)
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw AudiobookError(.missingInput, "cannot read the file (permission denied?)", file: path)
-    }
-    let (utf8, warning) = try transcode([UInt8](data), encoding: encoding, file: path)
+    let bytes = try readWhole(path)
+    let (utf8, warning) = try transcode(bytes, encoding: encoding, file: path)
     let lines = try decode(utf8, file: path)
     let format: Format =
       ["md", "markdown"].contains((path as NSString).pathExtension.lowercased()) ? .markdown : .plainText
     return Manuscript(file: path, format: format, lines: lines, warnings: warning.map { [$0] } ?? [])
+  }
+
+  /// The largest manuscript read: 64 MiB, some twenty times the longest novels.
+  public static let maximumBytes = 64 << 20
+
+  /// The file's bytes, when it is a plain file (following links) of at most `maximumBytes`:
+  /// a FIFO is refused at once rather than waited on, a huge file before it is read.
+  static func readWhole(_ path: String) throws(AudiobookError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw AudiobookError(.missingInput, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
+    }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
+      throw AudiobookError(
+        .badInput, "is \(FileKind(descriptor: descriptor).described), not a manuscript file", file: path)
+    }
+    guard Int(status.st_size) <= maximumBytes else {
+      throw AudiobookError(
+        .badInput, "is larger than \(maximumBytes >> 20) MiB, longer than any book (a wrong file?)", file: path)
+    }
+    guard let bytes = FileDescriptorIO.read(descriptor, count: Int(status.st_size)) else {
+      throw AudiobookError(.missingInput, "cannot read the file", file: path)
+    }
+    return bytes
   }
 
   /// The bytes as UTF-8: in the encoding asked for; UTF-16 when a byte-order mark says so; as

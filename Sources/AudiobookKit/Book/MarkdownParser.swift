@@ -46,8 +46,7 @@ enum MarkdownParser {
     var book = try builder.build(title: title, author: front.author, voice: front.voice)
     if let lexicon = front.lexicon {
       let folder = (manuscript.file as NSString).deletingLastPathComponent
-      book.lexicon = try Lexicon.load(
-        lexicon.hasPrefix("/") ? lexicon : (folder as NSString).appendingPathComponent(lexicon))
+      book.lexicon = try Lexicon.load((folder as NSString).appendingPathComponent(lexicon))
     }
     return book
   }
@@ -96,6 +95,15 @@ enum MarkdownParser {
         else {
           throw AudiobookError(
             .badInput, "lexicon '\(lexicon.quotedForMessage)' is not a file name", file: manuscript.file,
+            line: frontMatterLine(of: "lexicon", in: lines))
+        }
+        // A manuscript from elsewhere must not make the tool read (and quote in its errors)
+        // any file on the machine: its lexicon lies beside it or below.
+        guard !lexicon.hasPrefix("/"), !lexicon.split(separator: "/").contains("..") else {
+          throw AudiobookError(
+            .badInput,
+            "lexicon '\(lexicon.quotedForMessage)' must be a file in the manuscript's folder or below it "
+              + "(no leading '/', no '..'); give others with --lexicon", file: manuscript.file,
             line: frontMatterLine(of: "lexicon", in: lines))
         }
         front.lexicon = lexicon

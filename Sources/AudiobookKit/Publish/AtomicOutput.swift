@@ -39,6 +39,7 @@ public enum AtomicOutput {
   /// Lets `body` write `path`'s temporary file, then renames it into place; when `body` fails
   /// or the process is interrupted, the temporary file is removed and `path` is untouched.
   static func writing<T>(_ path: String, _ body: (String) throws(AudiobookError) -> T) throws(AudiobookError) -> T {
+    sweepStale(beside: path)
     let temporary = temporaryPath(for: path)
     register(temporary)
     defer {
@@ -56,6 +57,21 @@ public enum AtomicOutput {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw AudiobookError(.cannotCreate, "cannot move the finished file into place: \(reason)", file: path)
+    }
+  }
+
+  /// Removes the temporary files for `path` that killed writers left (`.NAME.PID.partial`
+  /// whose process no longer runs), so a `say -o x.wav` killed mid-write leaves nothing for good.
+  static func sweepStale(beside path: String) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    let prefix = ".\(url.lastPathComponent)."
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+      guard let writer = Int32(name.dropFirst(prefix.count).dropLast(suffix.count)), writer != getpid(),
+        kill(writer, 0) != 0, errno == ESRCH
+      else { continue }
+      unlink((folder as NSString).appendingPathComponent(name))
     }
   }
 

@@ -4,7 +4,14 @@ import Foundation
 /// recorded (frames, sample rate, SHA-256), the cue sheet as the manifest implies, nothing extra.
 public enum BookVerifier {
   /// One line per problem, each naming the file at fault; empty when the folder is intact.
+  ///
+  /// Names and values come from the folder and its manifest, so each line is printable
+  /// (control characters removed) and at most 400 characters long.
   public static func problems(in folder: String) -> [String] {
+    unsanitizedProblems(in: folder).map { $0.quoted(upTo: 400) }
+  }
+
+  private static func unsanitizedProblems(in folder: String) -> [String] {
     let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
     if let missing = notAPlainFile(manifestPath) {
       return ["\(manifestPath): \(missing), so there is nothing to verify against"]
@@ -122,12 +129,14 @@ public enum BookVerifier {
   /// The cue sheet must be exactly the one the manifest implies: same files, titles and times.
   private static func cueProblems(_ text: String, at path: String) -> [String] {
     if let missing = notAPlainFile(path) { return ["\(path): \(missing)"] }
+    // A cue sheet is a few KB; one of megabytes is not one the manifest implies.
+    guard FileKind.size(of: path) ?? 0 <= 1 << 20 else { return ["\(path): larger than any cue sheet (1 MiB)"] }
     guard let data = FileManager.default.contents(atPath: path) else { return ["\(path): cannot be read"] }
     let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
     let actual = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     for (index, line) in expected.enumerated() where index >= actual.count || actual[index] != line {
-      let found = index < actual.count ? "'\(actual[index])'" : "the end of the file"
-      return ["\(path):\(index + 1): expected '\(line)' from the manifest, found \(found)"]
+      let found = index < actual.count ? "'\(String(actual[index]).quoted(upTo: 80))'" : "the end of the file"
+      return ["\(path):\(index + 1): expected '\(String(line).quoted(upTo: 80))' from the manifest, found \(found)"]
     }
     if actual.count > expected.count {
       return ["\(path):\(expected.count + 1): lines the manifest does not account for"]

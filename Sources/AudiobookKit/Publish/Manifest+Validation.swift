@@ -53,8 +53,9 @@ extension Manifest {
   /// Each a lowercase fragment; empty for a manifest a render could have written.
   public func problems() -> [String] {
     var problems: [String] = []
-    for name in publishedFiles + chapters.map(\.file) where !Self.isPlainFileName(name) {
-      problems.append("it names '\(name.prefix(80))', which is not a file directly inside the book folder")
+    var named = Set<String>()
+    for name in publishedFiles + chapters.map(\.file) where !Self.isPlainFileName(name) && named.insert(name).inserted {
+      problems.append("it names '\(name.quoted(upTo: 80))', which is not a file directly inside the book folder")
     }
     if !(1...1_000_000).contains(sampleRate) { problems.append("a sample rate of \(sampleRate) Hz") }
     func absurd(_ value: Int) -> Bool { value < 0 || value > Self.maximumFrames }
@@ -67,7 +68,16 @@ extension Manifest {
         problems.append("\(place) has \(chapter.frames) frames")
         continue
       }
-      let spans = [chapter.heading] + chapter.paragraphs.flatMap(\.sentences)
+      let sentences = chapter.paragraphs.flatMap(\.sentences)
+      let words = sentences.flatMap { $0.words ?? [] }.map {
+        Span(text: $0.text, startFrame: $0.startFrame, frames: $0.frames)
+      }
+      if words.contains(where: {
+        absurd($0.startFrame) || absurd($0.frames) || $0.startFrame + $0.frames > chapter.frames
+      }) {
+        problems.append("\(place) places a word outside its \(chapter.frames) frames")
+      }
+      let spans = [chapter.heading] + sentences
       var previousStart = 0
       for span in spans {
         if absurd(span.startFrame) || absurd(span.frames) || span.startFrame + span.frames > chapter.frames {

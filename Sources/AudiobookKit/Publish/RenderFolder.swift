@@ -16,9 +16,11 @@ import Foundation
 /// folder that no render made (notes, a cover) are carried over; a folder or a special file
 /// inside it, which no render makes, is refused rather than guessed at.
 ///
-/// A render killed before or after the swap leaves its hidden folder behind, and the next
-/// render into the same output folder removes it. It knows the writer is gone because every
-/// render holds an `flock` on its folders while it runs, which the kernel drops with the process.
+/// Renders of one book into one output folder take turns: each holds an `flock` on
+/// `OUTPUT/.<slug>.lock` from start to end. A render killed before or after the swap leaves
+/// its hidden folder behind, and the next render into the same output folder removes it. It
+/// knows the writer is gone because every render holds an `flock` on its folders while it
+/// runs, which the kernel drops with the process.
 final class RenderFolder {
   /// `OUTPUT/<slug>`: where the render is published.
   let published: String
@@ -38,6 +40,13 @@ final class RenderFolder {
     let name = (published as NSString).lastPathComponent
     staging = (parent as NSString).appendingPathComponent(".\(name).\(getpid()).render")
     try OutputFolder.create(parent.isEmpty ? "." : parent)
+    // Renders of one book into one folder take turns (`.<slug>.lock`, held until the render
+    // ends): two at once would each read the other's half-made state.
+    let lockFile = (parent.isEmpty ? "." : parent) + "/.\(name).lock"
+    let lock = open(lockFile, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard lock >= 0 else { throw .output(errno: errno, "cannot create the render's lock file", file: lockFile) }
+    flock(lock, LOCK_EX)
+    locks.append(lock)
     Self.sweepAbandoned(of: name, in: parent.isEmpty ? "." : parent)
     try Self.checkPublished(published)
     Self.removeFlat(staging)  // one this very process id left, long ago

@@ -106,7 +106,9 @@ public final class ClipCache: @unchecked Sendable {
     let header = Self.magic + Array(key.hex.utf8) + writer.bytes
     let path = path(for: key)
     let folder = (path as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    guard Self.makeRealFolder("\(directory)/clips"), Self.makeRealFolder(folder) else {
+      throw failedWrite(errno: ENOTDIR, file: folder)
+    }
     // A unique temporary name: several threads may store clips at once.
     let temporary = "\(folder)/.\(key.hex).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).partial"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -124,6 +126,13 @@ public final class ClipCache: @unchecked Sendable {
   private func failedWrite(errno code: Int32, file: String) -> AudiobookError {
     lock.withLock { writeFailures += 1 }
     return .output(errno: code, "cannot write to the clip cache", file: file)
+  }
+
+  /// Creates `folder` when it is missing; whether it is then a folder itself, not a symbolic
+  /// link to one elsewhere, which a cache from elsewhere could hold to make writes land outside it.
+  private static func makeRealFolder(_ folder: String) -> Bool {
+    mkdir(folder, 0o755)
+    return FileKind(path: folder, followingLinks: false) == .directory
   }
 
   /// Opens `path` for reading when it is a plain file; nil for a missing file, a symbolic
@@ -144,7 +153,9 @@ public final class ClipCache: @unchecked Sendable {
   /// Records the clips a render of `slug` uses, so `prune` keeps them.
   func recordUse(_ keys: some Sequence<ClipKey>, book slug: String) throws(AudiobookError) {
     let folder = "\(directory)/books"
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    guard Self.makeRealFolder(folder) else {
+      throw AudiobookError(.cannotCreate, "is not a folder of the cache's own (a symbolic link?)", file: folder)
+    }
     let text = Set(keys.map(\.hex)).sorted().joined(separator: "\n") + "\n"
     try AtomicOutput.write(Array(text.utf8), to: "\(folder)/\(slug).keys")
   }

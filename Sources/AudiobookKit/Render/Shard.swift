@@ -8,8 +8,12 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
   public var index: Int
   public var count: Int
 
+  /// The most shares a book is cut into: far more machines than any CI runs at once, and
+  /// few enough that the assignment table stays small.
+  public static let maximumCount = 10_000
+
   public init?(index: Int, count: Int) {
-    guard count >= 1, (1...count).contains(index) else { return nil }
+    guard (1...Self.maximumCount).contains(count), (1...count).contains(index) else { return nil }
     self.index = index
     self.count = count
   }

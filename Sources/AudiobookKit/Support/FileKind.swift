@@ -41,6 +41,12 @@ public enum FileKind: Equatable, Sendable {
     self = fstat(descriptor, &status) == 0 ? FileKind(mode: status.st_mode) : .missing
   }
 
+  /// The size of the file at `path` (`lstat`), nil when it cannot be looked at.
+  static func size(of path: String) -> Int? {
+    var status = stat()
+    return lstat(path, &status) == 0 ? Int(status.st_size) : nil
+  }
+
   /// `a FIFO`, `a folder`, ...: for messages.
   public var described: String {
     switch self {

@@ -28,6 +28,36 @@ public enum OutputTarget: Equatable, Sendable {
     }
   }
 
+  /// Refuses an output that is one of the inputs (a mistyped `--report book.txt` would replace
+  /// the manuscript) or lies directly inside `folder` (a book folder the render replaces).
+  ///
+  /// - Throws: `.usage` naming `flag`.
+  public static func refuseOverwriting(
+    _ path: String, inputs: [String], insideOf folder: String? = nil, flag: String
+  ) throws(AudiobookError) {
+    var output = stat()
+    if stat(path, &output) == 0 {
+      for input in inputs {
+        var info = stat()
+        if stat(input, &info) == 0, info.st_dev == output.st_dev, info.st_ino == output.st_ino {
+          throw AudiobookError(.usage, "\(flag) names an input of this command, which it would overwrite", file: path)
+        }
+      }
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if let folder, let resolved = realpath(parent.isEmpty ? "." : parent, nil), let book = realpath(folder, nil) {
+      defer {
+        free(resolved)
+        free(book)
+      }
+      if strcmp(resolved, book) == 0 {
+        throw AudiobookError(
+          .usage, "\(flag) names a file inside the book folder, which the render replaces; write it elsewhere",
+          file: path)
+      }
+    }
+  }
+
   /// Writes `bytes` to `path`: through a temporary file and a rename, or straight into the
   /// device or FIFO found there.
   ///

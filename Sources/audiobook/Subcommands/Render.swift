@@ -72,7 +72,8 @@ extension AudiobookCommand {
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
       if let shard, Shard(shard) == nil {
-        throw ValidationError("--shard must be K/N with 1 <= K <= N, such as 2/4; got '\(shard)'.")
+        throw ValidationError(
+          "--shard must be K/N with 1 <= K <= N <= \(Shard.maximumCount), such as 2/4; got '\(shard.prefix(40))'.")
       }
       if let subtitles {
         let unknown = subtitles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -87,7 +88,9 @@ extension AudiobookCommand {
       }
       if shard != nil && shards != nil { throw ValidationError("Give --shard K/N or --shards N, not both.") }
       if let shards {
-        guard shards >= 1 else { throw ValidationError("--shards must be at least 1.") }
+        guard (1...Shard.maximumCount).contains(shards) else {
+          throw ValidationError("--shards must be from 1 to \(Shard.maximumCount).")
+        }
         guard let index = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"].flatMap(Int.init),
           (0..<shards).contains(index)
         else {
@@ -116,6 +119,8 @@ extension AudiobookCommand {
           case .stream:
             reportStream = try StreamOutput(opening: report)
           case .file:
+            try OutputTarget.refuseOverwriting(
+              report, inputs: [book] + (manuscript.lexicon.map { [$0] } ?? []), flag: "--report")
             let folder = (report as NSString).deletingLastPathComponent
             guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
               throw AudiobookError(
@@ -125,6 +130,11 @@ extension AudiobookCommand {
         }
         if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
         let parsed = try manuscript.read(book, quiet: quiet)
+        if let report, reportStream == nil {
+          try OutputTarget.refuseOverwriting(
+            report, inputs: [], insideOf: (output as NSString).appendingPathComponent(BookSlug.slug(parsed.title)),
+            flag: "--report")
+        }
         let preset = try voiceOptions.preset(
           bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet)
         Terminal.removePartialOutputsOnInterrupt()

@@ -83,6 +83,9 @@ extension AudiobookCommand {
         // written through later, never replaced by a file.
         var stream: StreamOutput?
         if let output, try OutputTarget(path: output) == .stream { stream = try StreamOutput(opening: output) }
+        if let output, stream == nil {
+          try OutputTarget.refuseOverwriting(output, inputs: [book, manuscript.lexicon].compactMap { $0 }, flag: "-o")
+        }
         let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
