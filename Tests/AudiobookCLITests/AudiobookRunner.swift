@@ -224,14 +224,20 @@ struct ManifestFile: Decodable {
 /// Helpers for looking at what a render left on disk.
 enum RenderedFolder {
   /// Every entry under `path`, relative to it, hidden ones included, except the clip cache
-  /// (`.audiobook-cache`, which lives beside the books by design); empty when it does not exist.
+  /// (`.audiobook-cache`) and the books' lock files (`.<slug>.lock`), which live beside the
+  /// books by design; empty when it does not exist.
   static func allFiles(under path: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
     var files: [String] = []
     while let next = enumerator.nextObject() as? String {
-      if !next.hasPrefix(".audiobook-cache") { files.append(next) }
+      if !next.hasPrefix(".audiobook-cache") && !isLock(next) { files.append(next) }
     }
     return files.sorted()
+  }
+
+  /// `.<slug>.lock` in an output folder: renders of one book take turns by it.
+  static func isLock(_ relativePath: String) -> Bool {
+    !relativePath.contains("/") && relativePath.hasPrefix(".") && relativePath.hasSuffix(".lock")
   }
 
   /// Outputs a render must not leave after a failure or interruption: chapter audio, cue

@@ -221,6 +221,121 @@ import Testing
     #expect(try Audiobook.run(["verify", scratch.appending("out/\(Self.slug)")], in: scratch.url).status == 0)
   }
 
+  // MARK: Outputs that would replace inputs
+
+  @Test func aReportNeverReplacesTheManuscriptOrAFileOfTheBook() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write("Tiny Book\n\nChapter 1: One\n\nIt was dark.\n", to: "tiny.txt")
+    let original = try Data(contentsOf: URL(fileURLWithPath: book))
+    let first = try Audiobook.run(["render", book, "-o", scratch.appending("out"), "-q"], in: scratch.url)
+    #expect(first.status == 0)
+    for report in [book, scratch.appending("out/tiny-book/manifest.json")] {
+      let result = try Audiobook.run(
+        ["render", book, "-o", scratch.appending("out"), "-q", "--report", report], in: scratch.url)
+      #expect(result.status == 64, "\(report): \(result.stderrText)")
+      #expect(result.stderrLines.count == 1)
+    }
+    let say = try Audiobook.run(["say", "--book", book, "--chapter", "1", "-o", book], in: scratch.url)
+    #expect(say.status == 64, "\(say.stderrText)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == original)
+    #expect(try Audiobook.run(["verify", scratch.appending("out/tiny-book")], in: scratch.url).status == 0)
+  }
+
+  /// Renders of one book into one folder take turns: three at once, with three voices, leave
+  /// one whole render, whichever finished last.
+  @Test func concurrentRendersOfOneBookNeverMix() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let output = scratch.appending("out")
+    for _ in 0..<4 {
+      let running = try ["narrator", "narrator-us", "draft"].map { voice in
+        try Audiobook.start(
+          [
+            "render", Fixtures.exampleBook, "-o", output, "--cache", scratch.appending("cache"), "-q", "--jobs", "1",
+            "--voice", voice,
+          ], in: scratch.url)
+      }
+      for render in running {
+        let result = render.wait()
+        #expect(result.status == 0, "\(result.stderrText)")
+      }
+      let verify = try Audiobook.run(["verify", "\(output)/\(Self.slug)"], in: scratch.url)
+      #expect(verify.status == 0, "\(verify.stderrText)")
+    }
+  }
+
+  /// A cache from elsewhere whose `books` folder is a link to another folder: the render
+  /// writes nothing there, publishes the book and warns.
+  @Test func aCacheFolderThatIsALinkElsewhereIsNotWrittenThrough() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let victim = try scratch.write("USER\n", to: "victim/\(Self.slug).keys")
+    try FileManager.default.createDirectory(atPath: scratch.appending("cache"), withIntermediateDirectories: true)
+    #expect(symlink(scratch.appending("victim"), scratch.appending("cache/books")) == 0)
+    let result = try Audiobook.run(
+      [
+        "render", Fixtures.exampleBook, "-o", scratch.appending("out"), "--cache", scratch.appending("cache"),
+        "--progress", "none",
+      ], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stderrText.contains("could not record"), "\(result.stderrText)")
+    #expect(FileManager.default.contents(atPath: victim) == Data("USER\n".utf8))
+  }
+
+  @Test(arguments: [["--shard", "1/99999999999"], ["--shard", "1/9223372036854775807"], ["--shards", "99999999999"]])
+  func anAbsurdShardCountIsAUsageError(flags: [String]) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(
+      ["render", Fixtures.exampleBook, "--cache", scratch.appending("cache")] + flags, in: scratch.url,
+      environment: ["JOB_COMPLETION_INDEX": "0"], timeout: 30)
+    #expect(result.status == 64, "\(result.stderrText)")
+    #expect(result.stderrLines.count == 1)
+  }
+
+  @Test func aFrontMatterLexiconOutsideTheManuscriptsFolderIsRefused() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    try scratch.write("secret: SECRET-VALUE\n", to: "elsewhere.yaml")
+    for path in [scratch.appending("elsewhere.yaml"), "../elsewhere.yaml"] {
+      let book = try scratch.write("---\nlexicon: \(path)\n---\n\n# One\n\nHi.\n", to: "sub/book.md")
+      let result = try Audiobook.run(["plan", book], in: scratch.url)
+      #expect(result.status == 65, "\(result.stderrText)")
+      #expect(
+        result.stderrLines == [
+          "\(book):2: error: lexicon '\(path)' must be a file in the manuscript's folder or below it (no leading '/', no '..'); give others with --lexicon"
+        ])
+    }
+  }
+
+  @Test func aManuscriptThatIsAFIFOOrHugeIsRefusedAtOnce() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    #expect(mkfifo(scratch.appending("book.txt"), 0o600) == 0)
+    #expect(mkfifo(scratch.appending("book.epub"), 0o600) == 0)
+    let huge = scratch.appending("huge.txt")
+    #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+    #expect(truncate(huge, off_t(ManuscriptReader.maximumBytes + 1)) == 0)
+    for book in ["book.txt", "book.epub", "huge.txt"] {
+      let result = try Audiobook.run(["plan", scratch.appending(book)], in: scratch.url, timeout: 30)
+      #expect(!result.timedOut, "\(book)")
+      #expect(result.status == 65, "\(book): \(result.stderrText)")
+      #expect(result.stderrLines.count == 1, "\(book): \(result.stderrText)")
+    }
+  }
+
+  /// `say -o x.wav` killed mid-write leaves `.x.wav.PID.partial`; the next `say -o x.wav` removes it.
+  @Test func aKilledSaysTemporaryIsSweptByTheNextOne() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    // 2^22 + 1 is above Linux's pid_max, so no process has it.
+    let stale = try scratch.write("half", to: ".x.wav.\(1 << 22 + 1).partial")
+    let result = try Audiobook.run(["say", "Hello.", "-o", scratch.appending("x.wav")], in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(!FileManager.default.fileExists(atPath: stale))
+  }
+
   // MARK: Helpers
 
   static func clipFiles(in cache: String) -> [String] {

@@ -5,7 +5,10 @@ import Foundation
 public enum BookSlug {
   /// Lowercase ASCII words joined by `-`; accents folded (Valérie → valerie).
   public static func slug(_ title: String) -> String {
-    let folded = title.folding(
+    // Other scripts in Latin letters ("Война и мир" → "vojna-i-mir"), so that two books whose
+    // titles have no Latin letters do not both become `book` and replace each other's render.
+    let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
+    let folded = latin.folding(
       options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     var slug = ""
     for scalar in folded.unicodeScalars {

@@ -7,6 +7,9 @@ import Testing
     #expect(BookSlug.slug("The Lighthouse Keeper's Ledger") == "the-lighthouse-keepers-ledger")
     #expect(BookSlug.slug("Valérie Loren") == "valerie-loren")
     #expect(BookSlug.slug("???") == "book")
+    // Other scripts through Latin letters: two such books never share the folder `book`.
+    #expect(BookSlug.slug("Война и мир") == "vojna-i-mir")
+    #expect(BookSlug.slug("红楼梦") == "hong-lou-meng")
   }
 
   @Test func chapterFileNamesArePaddedToTheChapterCount() {

@@ -49,6 +49,12 @@ import Testing
     #expect(problems.contains { $0.contains(problem) }, "\(problems)")
   }
 
+  @Test func aWordOutsideItsChapterIsNamed() {
+    var chapter = Self.chapter(1)
+    chapter.paragraphs[0].sentences[0].words = [Manifest.Word(text: "Hi", startFrame: 1 << 62, frames: 5)]
+    #expect(Self.manifest(chapters: [chapter]).problems() == ["chapter 1 places a word outside its 1000 frames"])
+  }
+
   @Test func readingRefusesAFIFOAndAnOversizedFileAndNamesTheBrokenKey() throws {
     try TestSupport.withScratchFolder { folder in
       let fifo = folder.appendingPathComponent("fifo.json").path
