@@ -46,7 +46,7 @@ import Testing
       #expect(Self.inode("\(book)/notes.txt") == notes)
       #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(book)/latest") == "notes.txt")
       #expect(FileManager.default.contents(atPath: "\(book)/03 Three.wav") == Data("three".utf8))
-      #expect(Self.names(root.path) == ["book"])
+      #expect(Self.names(root.path) == [".book.lock", "book"])
     }
   }
 
@@ -74,10 +74,11 @@ import Testing
       }
       #expect(Self.names(book) == before)
       #expect(FileManager.default.contents(atPath: "\(book)/01 One.wav") == Data("one".utf8))
-      #expect(Self.names(root.path) == ["book"])
+      #expect(Self.names(root.path) == [".book.lock", "book"])
     }
   }
 
+  /// Renders of one book take turns by `.<slug>.lock` beside it, which stays.
   @Test func theFirstRenderIsRenamedIntoPlace() throws {
     try TestSupport.withScratchFolder { root in
       let book = root.appendingPathComponent("book").path
@@ -85,7 +86,7 @@ import Testing
       try folder.write(Array("one".utf8), to: "01 One.wav")
       try folder.commit(previousRender: [])
       #expect(Self.names(book) == ["01 One.wav"])
-      #expect(Self.names(root.path) == ["book"])
+      #expect(Self.names(root.path) == [".book.lock", "book"])
     }
   }
 
@@ -104,7 +105,7 @@ import Testing
       } throws: { error in
         (error as? AudiobookError)?.kind == .cannotCreate && (error as? AudiobookError)?.file == odd
       }
-      #expect(Self.names(root.path) == ["book"])
+      #expect(Self.names(root.path) == [".book.lock", "book"])
     }
   }
 
@@ -136,7 +137,9 @@ import Testing
       let folder = try RenderFolder(published: root.appendingPathComponent("book").path)
       defer { folder.discard() }
       #expect(
-        Set(Self.names(root.path)) == [".book.4242.render", ".book.\(getpid()).render", ".book.notes.render", "book"])
+        Set(Self.names(root.path)) == [
+          ".book.4242.render", ".book.\(getpid()).render", ".book.notes.render", ".book.lock", "book",
+        ])
       #expect(Self.names(root.appendingPathComponent("book").path) == ["01 One.wav"])
     }
   }
