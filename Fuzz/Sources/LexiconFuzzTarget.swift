@@ -10,7 +10,7 @@ extension FuzzTarget {
     for text in [ownWords, ownWords.uppercased() + "'s.", SampleBook.text] {
       _ = lexicon.apply(to: text)
       _ = SpeechText.spoken(text, lexicon: lexicon)
-      _ = try? SpeechText.pieces(of: text, lexicon: lexicon, file: "book.txt", line: 1)
+      _ = SpeechText.pieces(of: text, lexicon: lexicon)
     }
     _ = Lexicon.empty.merging(lexicon).merging(lexicon)
   }
