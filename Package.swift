@@ -43,20 +43,58 @@ let package = Package(
     // Small C functions for what Swift cannot call directly: renameat2 (declared only under
     // _GNU_SOURCE) and a zlib inflate bounded by its input (zip entries).
     .target(name: "CLinux", linkerSettings: [.linkedLibrary("z")]),
+    // The pipeline's stages, each importing only the stages before it (a backward arrow does
+    // not compile); each C module belongs to exactly one stage.
+    .target(
+      name: "AudiobookCore",
+      dependencies: [
+        "CLinux",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(
+      name: "AudiobookBook",
+      dependencies: [
+        "AudiobookCore",
+        "CCmark",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(name: "AudiobookText", dependencies: ["AudiobookCore", "AudiobookBook"]),
+    .target(
+      name: "AudiobookSpeech",
+      dependencies: [
+        "AudiobookCore",
+        "AudiobookBook",
+        "AudiobookText",
+        "CEspeakNG",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      resources: [.embedInCode("BuiltInVoices")]
+    ),
+    .target(
+      name: "AudiobookAudio",
+      dependencies: [
+        "AudiobookCore", "AudiobookBook", "AudiobookText", "AudiobookSpeech", "CSndFile", "CSampleRate", "CEbur128",
+      ]
+    ),
+    .target(
+      name: "AudiobookPublish",
+      dependencies: [
+        "AudiobookCore", "AudiobookBook", "AudiobookText", "AudiobookSpeech", "AudiobookAudio",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // The render: plans the book, supplies clips (cache and workers), has Audio assemble them
+    // and Publish commit them; re-exports the stages, so `import AudiobookKit` is enough.
     .target(
       name: "AudiobookKit",
       dependencies: [
-        "CLinux",
-        "CCmark",
-        "CEspeakNG",
-        "CSndFile",
-        "CEbur128",
-        "CSampleRate",
+        "AudiobookCore", "AudiobookBook", "AudiobookText", "AudiobookSpeech", "AudiobookAudio", "AudiobookPublish",
         .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "Yams", package: "Yams"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-      ],
-      resources: [.embedInCode("BuiltInVoices")]
+      ]
     ),
     .executableTarget(
       name: "audiobook",

@@ -1,3 +1,8 @@
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 extension FuzzTarget {

@@ -1,3 +1,9 @@
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookText
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 extension FuzzTarget {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookText
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct ChapterAssemblerTests {
@@ -30,14 +36,17 @@ import Testing
       let assembler = try ChapterAssembler(writer: SoundFileWriter(path: path, sampleRate: rate), pauses: pauses)
       let tone = { (count: Int) in SpokenPiece(samples: [Int16](repeating: 1000, count: count), words: []) }
       // Each piece's text is the length of its tone, so the "synthesis" here is exact and known.
-      let synthesize: ChapterAssembler.Synthesize = { texts in Clip(pieces: texts.map { tone(Int($0) ?? 0) }) }
-      let heading = try assembler.appendTitle(
-        SpeechScript(sentences: [.init(text: "Chapter 1", pieces: ["500"])]), synthesize: synthesize)
-      let first = try assembler.appendParagraph(
-        SpeechScript(sentences: [.init(text: "A.", pieces: ["300"]), .init(text: "B.", pieces: ["200", "100"])]),
-        synthesize: synthesize)
-      let second = try assembler.appendParagraph(
-        SpeechScript(sentences: [.init(text: "C.", pieces: ["400"])]), synthesize: synthesize)
+      func synthesize(_ script: SpeechScript) -> ChapterAssembler.Synthesize {
+        { batch in Clip(pieces: script.batches[batch].map { tone(Int($0) ?? 0) }) }
+      }
+      let title = SpeechScript(sentences: [.init(text: "Chapter 1", pieces: ["500"])])
+      let heading = try assembler.appendTitle(title, synthesize: synthesize(title))
+      let paragraph = SpeechScript(sentences: [
+        .init(text: "A.", pieces: ["300"]), .init(text: "B.", pieces: ["200", "100"]),
+      ])
+      let first = try assembler.appendParagraph(paragraph, synthesize: synthesize(paragraph))
+      let last = SpeechScript(sentences: [.init(text: "C.", pieces: ["400"])])
+      let second = try assembler.appendParagraph(last, synthesize: synthesize(last))
       let total = try assembler.finish()
 
       #expect(heading == Manifest.Span(text: "Chapter 1", startFrame: frames(50), frames: 500))
@@ -67,12 +76,14 @@ import Testing
       let assembler = try ChapterAssembler(writer: SoundFileWriter(path: path, sampleRate: rate), pauses: pauses)
       var requests: [Int] = []
       let pieces = (0..<70).map { _ in "10" }
-      let spans = try assembler.appendParagraph(SpeechScript(sentences: [.init(text: "long", pieces: pieces)])) {
-        texts in
-        requests.append(texts.count)
-        return Clip(pieces: texts.map { _ in SpokenPiece(samples: [Int16](repeating: 5, count: 10), words: []) })
+      let script = SpeechScript(sentences: [.init(text: "long", pieces: pieces)])
+      let spans = try assembler.appendParagraph(script) { batch in
+        requests.append(batch)
+        return Clip(
+          pieces: script.batches[batch].map { _ in SpokenPiece(samples: [Int16](repeating: 5, count: 10), words: []) })
       }
-      #expect(requests == Array(repeating: 8, count: 8) + [6])
+      #expect(script.batches.map(\.count) == Array(repeating: 8, count: 8) + [6])
+      #expect(requests == Array(0..<9))
       #expect(spans[0].frames == 70 * 10 + 69 * frames(50))
       _ = try assembler.finish()
     }

@@ -1,5 +1,7 @@
 import Testing
 
+@testable import AudiobookBook
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct BookSlugTests {

@@ -1,5 +1,8 @@
 import Testing
 
+@testable import AudiobookBook
+@testable import AudiobookText
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct ChapterHeadingTests {

@@ -1,5 +1,11 @@
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookText
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 /// Page numbers, transcriber's notes, ornaments and colophons: in the file, not in the book.

@@ -1,5 +1,11 @@
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookText
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 /// Tables of contents laid out in the ways Project Gutenberg texts do: none becomes a chapter

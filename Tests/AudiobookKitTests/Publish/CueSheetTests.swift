@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AudiobookKit
+@testable import AudiobookPublish
 
 @Suite struct CueSheetTests {
   @Test func oneFileAndTrackPerChapter() {

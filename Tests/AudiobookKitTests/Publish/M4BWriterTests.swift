@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+@testable import AudiobookBook
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct M4BWriterTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookText
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 /// The content guard on real renders: a clip cut short that arrives from the cache (checksum

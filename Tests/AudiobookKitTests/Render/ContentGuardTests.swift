@@ -1,5 +1,8 @@
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookSpeech
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct ContentGuardTests {

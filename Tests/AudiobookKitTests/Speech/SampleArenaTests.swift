@@ -1,6 +1,10 @@
 import Testing
 
-@testable import AudiobookKit
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 
 @Suite struct SampleArenaTests {
   @Test func appendsWhatFitsAndRefusesTheRest() throws {

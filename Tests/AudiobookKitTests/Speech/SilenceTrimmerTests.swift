@@ -1,5 +1,10 @@
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct SilenceTrimmerTests {

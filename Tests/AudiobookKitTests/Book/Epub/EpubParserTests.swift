@@ -2,6 +2,11 @@ import EpubTestSupport
 import Foundation
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct EpubParserTests {

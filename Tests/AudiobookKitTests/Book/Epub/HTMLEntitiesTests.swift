@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookAudio
 @testable import AudiobookKit
 
 @Suite struct HTMLEntitiesTests {

@@ -2,6 +2,11 @@ import Foundation
 import Testing
 import ZIPFoundation
 
+@testable import AudiobookCore
+@testable import AudiobookBook
+@testable import AudiobookSpeech
+@testable import AudiobookAudio
+@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct ZipDirectoryTests {

@@ -1,0 +1,40 @@
+import Foundation
+import AudiobookCore
+
+/// Reads a manuscript file into a `Book`: plain text, Markdown or EPUB, by extension.
+public enum BookReader {
+  /// - Parameters:
+  ///   - encoding: the text's encoding when it is not UTF-8 (not used for EPUB, whose
+  ///     documents declare theirs).
+  ///   - includeFrontMatter: read an EPUB's cover, table of contents and copyright page.
+  ///   - lexicon: a lexicon file (`--lexicon`) whose entries win over the book's own.
+  /// - Throws: `AudiobookError` with the exit status the failure deserves.
+  public static func read(
+    _ path: String, encoding: String? = nil, includeFrontMatter: Bool = false, lexicon: String? = nil
+  ) throws(AudiobookError) -> Book {
+    var book: Book
+    if (path as NSString).pathExtension.lowercased() == "epub" {
+      book = try EpubParser.parse(path, includeFrontMatter: includeFrontMatter)
+    } else {
+      let manuscript = try ManuscriptReader.read(path, encoding: encoding)
+      switch manuscript.format {
+      case .plainText: book = try PlainTextParser.parse(manuscript)
+      case .markdown: book = try MarkdownParser.parse(manuscript)
+      }
+      book.warnings = manuscript.warnings
+    }
+    // Lexicons, weakest first: the one beside the manuscript, the front matter's, --lexicon.
+    var merged = Lexicon.empty
+    let beside = lexiconFile(besides: path)
+    if FileManager.default.fileExists(atPath: beside) { merged = try Lexicon.load(beside) }
+    merged = merged.merging(book.lexicon)
+    if let lexicon { merged = merged.merging(try Lexicon.load(lexicon)) }
+    book.lexicon = merged
+    return book
+  }
+
+  /// `novel.txt` → `novel.lexicon.yaml` in the same folder.
+  public static func lexiconFile(besides manuscript: String) -> String {
+    (manuscript as NSString).deletingPathExtension + ".lexicon.yaml"
+  }
+}

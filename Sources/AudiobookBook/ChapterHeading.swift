@@ -1,0 +1,288 @@
+import AudiobookCore
+
+/// A plain-text heading: a chapter (`Chapter 1`, `CHAPTER IV.`, `Chapter One`, `Letter 3`,
+/// `Chapter 3: The Gala`, a roman numeral alone), a part that groups chapters (`Part One`,
+/// `BOOK II`, `VOLUME I`), or a named section (`Preface`). Recognised strictly, so that prose
+/// starting with "Chapter" stays prose.
+public struct ChapterHeading: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case chapter
+    /// `Part`, `Book` or `Volume`: groups the chapters that follow it.
+    case part
+    /// Preface, Prologue, Epilogue, ...: a chapter without a number.
+    case section
+  }
+
+  public var kind: Kind
+  /// The heading as a reader sees it: `Chapter IV`, `Chapter 1: Loomings`, `IV. The Storm`.
+  /// Words printed in capitals are written in title case; the number stays as printed.
+  public var title: String
+  /// The chapter's number, when it has one that can be read (`IV` → 4, `Twenty-One` → 21).
+  public var number: Int?
+  /// The word before the number (`Chapter`, `Letter`, `Part`), nil for a numeral alone.
+  public var label: String?
+  /// The title after the number, e.g. "The Gala".
+  public var subtitle: String?
+
+  /// Sections that stand alone as headings, without a number.
+  static let namedSections: Set<String> = [
+    "preface", "prologue", "epilogue", "introduction", "foreword", "afterword", "etymology", "extracts",
+  ]
+  static let chapterLabels: Set<String> = ["chapter", "letter"]
+  static let partLabels: Set<String> = ["part", "book", "volume"]
+
+  /// The heading in `line`, or nil when the line is prose.
+  ///
+  /// - Parameter bareNumeral: whether a roman numeral alone (`IV`, `IV.`, `IV. The Storm`) is
+  ///   a heading; only where the layout says so (a line standing alone), since `I.` can be prose.
+  public static func parse(_ line: String, bareNumeral: Bool = false) -> ChapterHeading? {
+    let text = line.trimmingSpaces
+    guard text.count <= 120, let first = text.first, first.isLetter || first.isNumber else { return nil }
+    let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
+    if namedSections.contains(bare.lowercased()) {
+      return ChapterHeading(kind: .section, title: TitleCase.fromCapitals(bare), number: nil)
+    }
+    let words = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+    if words.count == 2 {
+      let label = words[0].lowercased()
+      let kind: Kind? = chapterLabels.contains(label) ? .chapter : partLabels.contains(label) ? .part : nil
+      if let kind, let heading = numbered(String(words[1]), label: String(words[0]), kind: kind) { return heading }
+    }
+    guard bareNumeral else { return nil }
+    return numbered(text, label: nil, kind: .chapter, romanOnly: true)
+  }
+
+  /// `IV. The Gala` / `3: The Gala` / `One` / `Twenty One` / `the First` after `label`: the
+  /// number and what follows it. In a heading printed in capitals the title may follow the
+  /// number without a separator (`CHAPTER ONE PLAYING PILGRIMS`).
+  private static func numbered(
+    _ rest: String, label: String?, kind: Kind, romanOnly: Bool = false
+  ) -> ChapterHeading? {
+    var numberEnd = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-") } ?? rest.endIndex
+    var number: Int?
+    if romanOnly {
+      number = RomanNumeral.value(of: String(rest[..<numberEnd])).flatMap { $0 <= 200 ? $0 : nil }
+    } else if let words = NumberWords.leadingNumber(in: rest) {
+      (number, numberEnd) = (words.value, words.end)
+    } else {
+      number = Self.number(String(rest[..<numberEnd]))
+    }
+    guard let number else { return nil }
+    let numberText = String(rest[..<numberEnd])
+    var tail = rest[numberEnd...].trimmingSpaces
+    let separators: Set<Character> = [".", ":", "-", "–", "—"]
+    if let first = tail.first, separators.contains(first) {
+      tail = String(tail.dropFirst()).trimmingSpaces
+    } else if !tail.isEmpty {
+      // "Chapter 3 was the best." is a sentence, not a heading; `CHAPTER ONE PLAYING PILGRIMS`,
+      // all in capitals and not ending a sentence, is one.
+      let inCapitals = !rest.contains(where: \.isLowercase) && !(label ?? "").contains(where: \.isLowercase)
+      guard label != nil, inCapitals, let last = tail.last, !".!?".contains(last) else { return nil }
+    }
+    var heading = ChapterHeading(kind: kind, title: "", number: number, label: label.map(TitleCase.fromCapitals))
+    if !tail.isEmpty {
+      // A heading's title is short and does not run on like a sentence.
+      guard isTitleLike(tail) else { return nil }
+      heading.subtitle = TitleCase.fromCapitals(tail.hasSuffix(".") ? String(tail.dropLast()) : tail)
+    }
+    heading.title = heading.composedTitle(
+      number: Int(numberText) == nil && RomanNumeral.value(of: numberText) == nil
+        ? NumberWords.titleCase(numberText) : numberText)
+    return heading
+  }
+
+  /// `Chapter IV`, `Chapter IV: The Storm`, `IV`, `IV. The Storm`.
+  private func composedTitle(number: String) -> String {
+    let head = label.map { "\($0) \(number)" } ?? number
+    guard let subtitle else { return head }
+    return label == nil ? "\(head). \(subtitle)" : "\(head): \(subtitle)"
+  }
+
+  /// The heading with `subtitle` (a title printed on the line after a bare `Chapter I.`).
+  public func withSubtitle(_ line: String) -> ChapterHeading? {
+    guard subtitle == nil, kind != .section, Self.isSubtitleLine(line),
+      Self.parse(line, bareNumeral: true) == nil
+    else { return nil }
+    var heading = self
+    let subtitle = TitleCase.fromCapitals(line.trimmingSpaces)
+    heading.subtitle = subtitle
+    heading.title = label == nil ? "\(title). \(subtitle)" : "\(title): \(subtitle)"
+    return heading
+  }
+
+  /// A line under a heading that is its title: title-like and not ending in a full stop (a
+  /// one-line opening paragraph such as `It rained.` does).
+  static func isSubtitleLine(_ line: String) -> Bool {
+    let text = line.trimmingSpaces
+    return isTitleLike(text) && !text.hasSuffix(".")
+  }
+
+  /// Short, not running on like a sentence: at most 80 characters and 12 words, not ending in
+  /// a comma, and not ending a sentence unless it has at most a few words (`Loomings.`).
+  static func isTitleLike(_ text: String) -> Bool {
+    guard let first = text.first, let last = text.last, text.count <= 80,
+      first.isLetter || first.isNumber, first.isUppercase || first.isNumber,
+      !",;:".contains(last)
+    else { return false }
+    let words = text.split(separator: " ").count
+    if "!?".contains(last) || text.hasSuffix("...") || text.hasSuffix("…") { return false }
+    return words <= (last == "." ? 4 : 12)
+  }
+
+  /// Reads `12`, `XII`/`xii` or `Twelve`/`Twenty-One` as a number.
+  package static func number(_ text: String) -> Int? {
+    if let value = Int(text), value >= 0 { return value }
+    if let value = RomanNumeral.value(of: text) { return value }
+    return NumberWords.value(of: text)
+  }
+}
+
+/// Headings printed in capitals (`CHAPTER`, `PLAYING PILGRIMS`) written in title case.
+enum TitleCase {
+  static let minorWords: Set<String> = [
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+  ]
+
+  /// `text` in title case when it has letters and all of them are capitals; as it is otherwise.
+  /// Roman numerals stay in capitals.
+  static func fromCapitals(_ text: String) -> String {
+    guard text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) else { return text }
+    let words = text.split(separator: " ", omittingEmptySubsequences: false)
+    return words.enumerated().map { index, word in
+      let lower = word.lowercased()
+      // Roman numerals up to C stay as printed; no English word but "I" is one of them.
+      if let value = RomanNumeral.value(of: String(word.filter(\.isLetter))), value <= 100 { return String(word) }
+      if index > 0 && minorWords.contains(lower) { return lower }
+      return lower.prefix(1).uppercased() + lower.dropFirst()
+    }.joined(separator: " ")
+  }
+}
+
+/// Roman numerals in canonical form (I to MMMCMXCIX), either case.
+package enum RomanNumeral {
+  package static func value(of text: String) -> Int? {
+    let upper = text.uppercased()
+    guard !upper.isEmpty, upper.count <= 15, text == upper || text == text.lowercased() else { return nil }
+    let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
+    var total = 0
+    let digits = upper.compactMap { values[$0] }
+    guard digits.count == upper.count else { return nil }
+    for (index, digit) in digits.enumerated() {
+      if index + 1 < digits.count && digit < digits[index + 1] { total -= digit } else { total += digit }
+    }
+    // Only canonical spellings count ("IIII" or "VX" are words, not numbers).
+    return total > 0 && roman(total) == upper ? total : nil
+  }
+
+  package static func roman(_ value: Int) -> String {
+    let table: [(Int, String)] = [
+      (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+      (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
+    var rest = value
+    var result = ""
+    for (amount, symbol) in table {
+      while rest >= amount {
+        result += symbol
+        rest -= amount
+      }
+    }
+    return result
+  }
+}
+
+/// English number words, cardinal and ordinal, from one to nine hundred and ninety-nine
+/// (chapter numbers written out: `Twenty-One`, `Twenty One`, `One Hundred`, `the First`).
+enum NumberWords {
+  static let units = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+  ]
+  static let tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+  static let unitOrdinals = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth",
+  ]
+  static let tenOrdinals = [
+    "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+  ]
+
+  /// A number written as one word or two joined by a hyphen (`seven`, `Twenty-One`).
+  package static func value(of text: String) -> Int? {
+    let parts = text.lowercased().split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+    guard let (value, used, ordinal) = phrase(parts), used == parts.count, !ordinal else { return nil }
+    return value
+  }
+
+  /// The number words `text` opens with (`Twenty One`, `ONE HUNDRED AND FIVE`, `the First`,
+  /// `the Twenty-First`, `Twenty-First`, `First`) and where they end; the longest reading wins.
+  /// `the` must be followed by an ordinal, and an ordinal by nothing but a title.
+  static func leadingNumber(in text: String) -> (value: Int, end: String.Index)? {
+    // Words separated by one space or hyphen, up to the first character of another kind.
+    var words: [(word: String, end: String.Index)] = []
+    var start = text.startIndex
+    while start < text.endIndex, words.count < 6 {
+      let end = text[start...].firstIndex { !$0.isLetter } ?? text.endIndex
+      guard end > start else { break }
+      words.append((text[start..<end].lowercased(), end))
+      guard end < text.endIndex, text[end] == " " || text[end] == "-" else { break }
+      start = text.index(after: end)
+    }
+    var parts = words.map(\.word)
+    let article = parts.first == "the"
+    if article { parts.removeFirst() }
+    guard let (value, used, ordinal) = phrase(parts), used > 0, ordinal || !article else { return nil }
+    // A single cardinal is read by `value(of:)` as before; phrases and ordinals need this path.
+    guard article || ordinal || used > 1 else { return nil }
+    return (value, words[used - (article ? 0 : 1)].end)
+  }
+
+  /// The longest number phrase at the start of `words`: its value, how many words it used,
+  /// and whether it is an ordinal.
+  private static func phrase(_ words: [String]) -> (Int, Int, Bool)? {
+    var index = 0
+    func word(_ at: Int) -> String? { at < words.count ? words[at] : nil }
+    // [unit] hundred [and] ...
+    var hundreds = 0
+    if let first = word(0), let unit = units.firstIndex(of: first), (1...9).contains(unit) {
+      if word(1) == "hundred" {
+        hundreds = unit * 100
+        index = 2
+      } else if word(1) == "hundredth" {
+        return (unit * 100, 2, true)
+      }
+    }
+    guard hundreds == 0 || index < words.count else { return hundreds > 0 ? (hundreds, index, false) : nil }
+    var afterAnd = index
+    if hundreds > 0, word(index) == "and" { afterAnd = index + 1 }
+    guard let below = belowHundred(Array(words.dropFirst(afterAnd))) else {
+      return hundreds > 0 ? (hundreds, index, false) : nil
+    }
+    return (hundreds + below.value, afterAnd + below.used, below.ordinal)
+  }
+
+  /// `twenty one`, `twenty-first`, `seven`, `forty`, `nineteenth`.
+  private static func belowHundred(_ words: [String]) -> (value: Int, used: Int, ordinal: Bool)? {
+    guard let first = words.first else { return nil }
+    if let ten = tens.firstIndex(of: first), ten >= 2 {
+      if words.count > 1 {
+        if let unit = units.firstIndex(of: words[1]), (1...9).contains(unit) { return (ten * 10 + unit, 2, false) }
+        if let unit = unitOrdinals.firstIndex(of: words[1]), (1...9).contains(unit) {
+          return (ten * 10 + unit, 2, true)
+        }
+      }
+      return (ten * 10, 1, false)
+    }
+    if let ten = tenOrdinals.firstIndex(of: first), ten >= 2 { return (ten * 10, 1, true) }
+    if let unit = units.firstIndex(of: first) { return (unit, 1, false) }
+    if let unit = unitOrdinals.firstIndex(of: first), unit >= 1 { return (unit, 1, true) }
+    return nil
+  }
+
+  /// Number words as a title prints them: `TWENTY ONE` → `Twenty One`, `THE FIRST` → `the First`.
+  static func titleCase(_ text: String) -> String {
+    let cased = TitleCase.fromCapitals(text)
+    return cased.hasPrefix("The ") ? "the" + cased.dropFirst(3) : cased
+  }
+}

@@ -1,0 +1,164 @@
+internal import CCmark
+import AudiobookCore
+
+/// Markdown parsed by libcmark (the CommonMark reference parser) into the blocks a listener
+/// hears. The one file that touches cmark's C API.
+enum CommonMark {
+  /// A block of the document, in reading order.
+  enum Block: Equatable {
+    /// `#` ... `######`, its text flattened.
+    case heading(level: Int, text: String, line: Int)
+    /// A paragraph (also inside block quotes and list items), its inline markup flattened.
+    case paragraph(text: String, line: Int, lastLine: Int)
+  }
+
+  /// The deepest the nodes of a document may nest (block quotes, lists, emphasis, links):
+  /// 1,000 levels, far past any book. libcmark itself takes any depth; the walk below recurses.
+  static let maximumDepth = 1_000
+
+  /// The blocks of `markdown`. Code blocks, HTML blocks (comments) and thematic breaks are
+  /// dropped; images are dropped with their alt text; emphasis, links and inline code read
+  /// as their text; items of an ordered list begin with their number. Line numbers count from
+  /// `firstLine`.
+  ///
+  /// - Parameter file: names the manuscript in messages.
+  /// - Throws: `.badInput` naming `file` and the line where the markup nests deeper than
+  ///   `maximumDepth`.
+  package static func blocks(of markdown: String, firstLine: Int = 1, file: String = "") throws(AudiobookError)
+    -> [Block]
+  {
+    let bytes = Array(markdown.utf8)
+    guard
+      let document = bytes.withUnsafeBufferPointer({ buffer in
+        buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+      })
+    else { return [] }
+    defer { cmark_node_free(document) }
+    if let tooDeep = nodeTooDeep(in: document) {
+      throw AudiobookError(
+        .badInput,
+        "the markup (block quotes, lists, emphasis or links) nests deeper than \(maximumDepth) levels, "
+          + "which no book needs",
+        file: file, line: Int(cmark_node_get_start_line(tooDeep)) + firstLine - 1)
+    }
+    var blocks: [Block] = []
+    collect(children(of: document), into: &blocks, lineOffset: firstLine - 1, prefix: nil)
+    return blocks
+  }
+
+  /// The first node deeper than `maximumDepth`, found with libcmark's iterator (no recursion).
+  private static func nodeTooDeep(in document: OpaquePointer) -> OpaquePointer? {
+    guard let iterator = cmark_iter_new(document) else { return nil }
+    defer { cmark_iter_free(iterator) }
+    var depth = 0
+    while true {
+      switch cmark_iter_next(iterator) {
+      case CMARK_EVENT_ENTER:
+        guard let node = cmark_iter_get_node(iterator) else { return nil }
+        // Leaves have no exit event and nothing below them.
+        if leafTypes.contains(cmark_node_get_type(node).rawValue) { continue }
+        depth += 1
+        if depth > maximumDepth { return node }
+      case CMARK_EVENT_EXIT:
+        depth -= 1
+      default:
+        return nil
+      }
+    }
+  }
+
+  /// The node types libcmark's iterator enters without leaving (`cmark.h`).
+  private static let leafTypes = Set(
+    [
+      CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+      CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+    ].map(\.rawValue))
+
+  private static func collect(_ nodes: [OpaquePointer], into blocks: inout [Block], lineOffset: Int, prefix: String?) {
+    var prefix = prefix
+    for node in nodes {
+      let line = Int(cmark_node_get_start_line(node)) + lineOffset
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING:
+        let text = withoutFootnoteReferences(inlineText(of: node))
+        if !text.isEmpty {
+          blocks.append(.heading(level: Int(cmark_node_get_heading_level(node)), text: text, line: line))
+        }
+      case CMARK_NODE_PARAGRAPH:
+        let raw = inlineText(of: node)
+        // A footnote (`[^1]: ...`, the Pandoc and GitHub form) is not read, like an EPUB's.
+        if raw.wholeMatch(of: Footnotes.definition) != nil { continue }
+        var text = withoutFootnoteReferences(raw)
+        if let marker = prefix, !text.isEmpty {
+          text = marker + text
+          prefix = nil  // The number goes before the item's first paragraph only.
+        }
+        if !text.isEmpty {
+          blocks.append(
+            .paragraph(text: text, line: line, lastLine: Int(cmark_node_get_end_line(node)) + lineOffset))
+        }
+      case CMARK_NODE_BLOCK_QUOTE:
+        collect(children(of: node), into: &blocks, lineOffset: lineOffset, prefix: nil)
+      case CMARK_NODE_LIST:
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        var number = Int(cmark_node_get_list_start(node))
+        for item in children(of: node) {
+          collect(children(of: item), into: &blocks, lineOffset: lineOffset, prefix: ordered ? "\(number). " : nil)
+          number += 1
+        }
+      default:
+        continue  // Code blocks, HTML blocks, thematic breaks: not read.
+      }
+    }
+  }
+
+  /// The text of a heading or paragraph: line breaks as spaces, markup gone.
+  private static func inlineText(of node: OpaquePointer) -> String {
+    var text = ""
+    appendInline(children(of: node), to: &text)
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `text` without footnote references (`[^1]`), which a listener does not hear.
+  private static func withoutFootnoteReferences(_ text: String) -> String {
+    text.contains("[^") ? text.replacing(Footnotes.reference, with: "") : text
+  }
+
+  /// Footnotes as Pandoc and GitHub write them, which CommonMark itself leaves as text.
+  private enum Footnotes {
+    /// With the space before it: `word [^1], more` reads "word, more".
+    nonisolated(unsafe) static let reference = /\s*\[\^[^\]\s]+\]/
+    nonisolated(unsafe) static let definition = /\[\^[^\]\s]+\]:[\s\S]*/
+  }
+
+  private static func appendInline(_ nodes: [OpaquePointer], to text: inout String) {
+    for node in nodes {
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text += " "
+      case CMARK_NODE_LINK:
+        var label = ""
+        appendInline(children(of: node), to: &label)
+        // `[^1]` whose note happens to parse as a link reference definition: still a footnote.
+        let isFootnote = label.hasPrefix("^") && !label.contains(where: \.isWhitespace)
+        text += isFootnote ? "[\(label)]" : label
+      case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+        appendInline(children(of: node), to: &text)
+      default:
+        continue  // Images, inline HTML: not read.
+      }
+    }
+  }
+
+  private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var result: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      result.append(current)
+      child = cmark_node_next(current)
+    }
+    return result
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import AudiobookCore
+import AudiobookBook
+import AudiobookText
+import AudiobookSpeech
+
+/// What `plan` shows: the chapters as they will be rendered, with an estimated duration,
+/// computed without synthesizing anything.
+public struct BookPlan: Codable, Sendable, Equatable {
+  public var title: String
+  public var author: String?
+  public var chapters: [Chapter]
+
+  public struct Chapter: Codable, Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    /// The part the chapter belongs to, when the book has parts.
+    public var part: String?
+    public var sourceLine: Int
+    public var paragraphs: Int
+    public var words: Int
+    /// Whole seconds: speech at the preset's rate plus every pause the preset adds.
+    public var estimatedSeconds: Int
+  }
+
+  /// Plans `book` for `preset`.
+  ///
+  /// - Throws: `.badInput` naming file and line for text that cannot be spoken, as `render` would.
+  public init(book: Book, preset: VoicePreset) throws(AudiobookError) {
+    let splitter = SentenceSplitter()
+    title = book.title
+    author = book.author
+    var sentenceCounts: [Int] = []
+    for chapter in book.chapters {
+      var count = 0
+      for paragraph in chapter.paragraphs {
+        count += try SpeechScript.paragraph(
+          paragraph.text, splitter: splitter, file: book.sourceFile, line: paragraph.sourceLine
+        ).sentences.count
+      }
+      sentenceCounts.append(count)
+    }
+    chapters = zip(book.chapters, sentenceCounts).map { chapter, sentences in
+      let titleWords = SpeechText.spokenTitle(of: chapter).joined(separator: " ").split(whereSeparator: \.isWhitespace)
+        .count
+      let pauses = preset.pauses
+      let speech = Double(chapter.wordCount + titleWords) * 60 / Double(preset.engine.rate)
+      let silenceMilliseconds =
+        pauses.head + pauses.afterTitle + pauses.tail
+        + max(0, sentences - chapter.paragraphs.count) * pauses.sentence
+        + max(0, chapter.paragraphs.count - 1) * pauses.paragraph
+      return Chapter(
+        number: chapter.number, title: chapter.title, part: chapter.part, sourceLine: chapter.sourceLine,
+        paragraphs: chapter.paragraphs.count, words: chapter.wordCount,
+        estimatedSeconds: Int((speech + Double(silenceMilliseconds) / 1000).rounded()))
+    }
+  }
+
+  /// Key-sorted pretty JSON with a final newline.
+  public func encoded() throws -> [UInt8] {
+    try StableJSON.encode(self)
+  }
+}

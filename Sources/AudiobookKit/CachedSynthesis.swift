@@ -1,0 +1,41 @@
+import AudiobookCore
+import AudiobookSpeech
+
+/// A clip from the cache when it holds a sound one, else synthesized on a worker started on
+/// first need, and then stored in the cache.
+final class CachedSynthesis {
+  private let preset: VoicePreset
+  private let workerExecutable: String
+  private let cache: ClipCache?
+  private var synthesizer: Synthesizer?
+
+  init(preset: VoicePreset, workerExecutable: String, cache: ClipCache?) {
+    self.preset = preset
+    self.workerExecutable = workerExecutable
+    self.cache = cache
+  }
+
+  /// The clip for `pieces`, and the seconds spent synthesizing it (nil when it came from the
+  /// cache). `onDamaged` hears of a cache entry that failed its check and is being replaced.
+  func clip(
+    for pieces: [String], key: ClipKey, onDamaged: (String) -> Void = { _ in }
+  ) throws(SpeechError) -> (clip: Clip, seconds: Double?) {
+    switch cache?.read(key) {
+    case .hit(let clip) where clip.pieces.count == pieces.count: return (clip, nil)
+    case .hit: onDamaged("wrong number of pieces")
+    case .damaged(let reason): onDamaged(reason)
+    case .miss, nil: break
+    }
+    if synthesizer == nil {
+      synthesizer = try Synthesizer(settings: preset.engine, workerExecutable: workerExecutable)
+    }
+    guard let synthesizer else { throw .workerFailed("no synthesizer") }
+    let started = ContinuousClock.now
+    let (clip, encoded) = try synthesizer.synthesizeEncoded(pieces)
+    let elapsed = ContinuousClock.now - started
+    try? cache?.write(encoded: encoded, for: key)
+    return (clip, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+  }
+
+  func close() { synthesizer?.close() }
+}

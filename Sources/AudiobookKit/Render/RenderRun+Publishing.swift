@@ -1,0 +1,199 @@
+import AudiobookAudio
+import AudiobookBook
+import AudiobookCore
+import AudiobookPublish
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension RenderRun {
+  /// Step 6: the manifest, the whole-book file, subtitles and cue sheets, then the commit
+  /// that swaps the new render in; files of the previous render that this one no longer
+  /// has (a renamed or removed chapter) go with it.
+  func publish(_ assembled: AssembledBook) throws(AudiobookError) -> Manifest {
+    let subtitles = renderer.subtitles
+    var manifest = Manifest(
+      title: book.title, author: book.author, language: book.language, publisher: book.publisher, date: book.date,
+      sampleRate: outputRate,
+      voice: .init(name: renderer.preset.name, settings: renderer.preset.engine, pauses: renderer.preset.pauses),
+      engine: .init(name: "espeak-ng", version: engine.version),
+      subtitles: subtitles.isEmpty ? nil : Subtitles.Format.allCases.filter(subtitles.contains),
+      chapters: assembled.chapters)
+    if let options = renderer.publishing, let bookHash {
+      try finishPublishing(&manifest, options, bookHash: bookHash, bookFile: assembled.bookFile)
+    }
+    try writeSubtitles(manifest)
+    for sheet in CueSheet.sheets(for: manifest, slug: slug) { try output.write(Array(sheet.text.utf8), to: sheet.name) }
+    let bytes: [UInt8]
+    do {
+      bytes = try manifest.encoded()
+    } catch {
+      throw AudiobookError(.failure, "cannot encode the manifest: \(error)", file: output.published)
+    }
+    try output.write(bytes, to: "manifest.json")
+    let earlier = previous.map { $0.publishedFiles + CueSheet.sheets(for: $0, slug: slug).map(\.name) } ?? []
+    try output.commit(previousRender: Set(earlier.filter(AudioFormat.isRenderedFileName) + ["manifest.json"]))
+    return manifest
+  }
+
+  /// Step 7: tells the clip cache which clips this book uses (for `cache prune`), and warns
+  /// of clips it could not store.
+  func recordCacheUse() {
+    if cache.failedWrites > 0 {
+      renderer.warn(
+        "\(cache.directory): warning: \(cache.failedWrites) clips could not be stored in the clip cache "
+          + "(full or not writable); the next render synthesizes them again")
+    }
+    do {
+      try cache.recordUse(plan.chapters.flatMap(\.batches).map(\.key), book: slug)
+    } catch {
+      // The book is whole without it; only `cache prune` would know less.
+      renderer.warn("\(error.description): warning: the clip cache could not record this render's clips")
+    }
+  }
+
+  /// What the render did, announced (`.finished`) and returned.
+  func result(_ manifest: Manifest, _ assembled: AssembledBook, work: RenderWork, source: ClipSource)
+    -> Renderer.Result
+  {
+    let frames = assembled.chapters.reduce(0) { $0 + $1.frames }
+    let summary = RenderSummary(
+      chapters: assembled.chapters.count, chaptersWritten: assembled.written,
+      paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count },
+      paragraphsSynthesized: work.synthesizedParagraphs, cacheHits: source.hits, cacheMisses: source.misses,
+      audioSeconds: Double(frames) / Double(outputRate))
+    renderer.progress(.finished(summary))
+    return Renderer.Result(
+      folder: output.published, manifest: manifest, summary: summary, chapters: assembled.reports)
+  }
+
+  /// Writes the subtitle files the manifest promises.
+  private func writeSubtitles(_ manifest: Manifest) throws(AudiobookError) {
+    let formats = manifest.subtitles ?? []
+    for chapter in manifest.chapters {
+      for format in formats where format != .words {
+        let text =
+          format == .vtt
+          ? Subtitles.webVTT(chapter, sampleRate: manifest.sampleRate, words: formats.contains(.words))
+          : Subtitles.srt(chapter, sampleRate: manifest.sampleRate)
+        try output.write(Array(text.utf8), to: Subtitles.fileName(for: chapter.file, format: format))
+      }
+    }
+  }
+
+  /// The name of the whole-book file: `<slug>.<format>`.
+  var bookFileName: String { "\(slug).\(renderer.publishing?.format.fileExtension ?? "wav")" }
+
+  /// Starts gathering the whole-book file, when the layout has one.
+  func startBookFile() throws(AudiobookError) -> BookAssembly? {
+    guard renderer.publishing?.layout.includesBookFile == true else { return nil }
+    return try BookAssembly(
+      path: output.path(bookFileName),
+      reportedPath: (output.published as NSString).appendingPathComponent(bookFileName), sampleRate: outputRate)
+  }
+
+  /// A private scratch name beside `path` for the assembled chapter, removed after publishing.
+  static func scratchPath(for path: String) -> String {
+    let scratch = AtomicOutput.temporaryPath(for: path + ".assembled")
+    AtomicOutput.register(scratch)
+    return scratch
+  }
+
+  static func removeScratch(_ path: String) {
+    unlink(path)
+    AtomicOutput.unregister(path)
+  }
+
+  /// Publishes an assembled chapter (another format, rate or level, the whole-book file) and
+  /// returns its manifest entry for the published file.
+  func publish(_ entry: Manifest.Chapter, from canonical: String, publisher: ChapterPublisher, bookFile: BookAssembly?)
+    throws(AudiobookError) -> Manifest.Chapter
+  {
+    let options = publisher.options
+    let path = (output.published as NSString).appendingPathComponent(entry.file)
+    let target = options.layout.includesChapterFiles ? output.path(entry.file) : nil
+    let tags = renderer.chapterTags(title: entry.title, number: entry.number, book: book)
+    let result = try publisher.publish(
+      canonical: canonical, frames: entry.frames, to: target.map { ($0, path) }, tags: tags,
+      seed: UInt64(entry.number), book: bookFile)
+    let seconds = Double(result.frames) / Double(publisher.outputRate)
+    if options.master == .audiobook && seconds > AudiobookSpec.longest {
+      renderer.warn(
+        "\(path): warning: chapter \(entry.number) lasts \(Int(seconds / 60)) minutes; the audiobook spec allows "
+          + "120 per file, so split the chapter in the manuscript")
+    }
+    if result.shortfall > 0, let level = options.loudness {
+      renderer.warn(
+        "\(path): warning: chapter \(entry.number) reaches \(result.levels.integratedLoudness) LUFS, not \(level): "
+          + "the true-peak limit (\(options.loudnessCeiling) dBTP) allows no more without compressing the speech")
+    }
+    var published = publisher.rescaled(entry)
+    published.frames = result.frames
+    published.levels = result.levels
+    published.gain = options.adjustsLevel ? result.gain : nil
+    if let target {
+      published.sha256 = try FileDigest.sha256(of: target)
+    } else if let bookFile {
+      published.file = bookFile.fileName
+      published.startFrame = bookFile.chapterStarts.last
+    }
+    return published
+  }
+
+  /// Encodes the whole-book file (or keeps the previous one) and records the publishing
+  /// settings in the manifest; chapters inside the book file point at it.
+  private func finishPublishing(
+    _ manifest: inout Manifest, _ options: PublishOptions, bookHash: String, bookFile: BookAssembly?
+  ) throws(AudiobookError) {
+    let rate = manifest.sampleRate
+    manifest.publishing = Manifest.Publishing(
+      format: options.format, layout: options.layout, sourceSampleRate: engine.sampleRate,
+      bitRate: options.format.bitRate(sampleRate: rate), loudness: options.loudness, master: options.master)
+    guard options.layout.includesBookFile else { return }
+    let name = bookFileName
+    var entry: Manifest.BookFile
+    if let bookFile {
+      let temporary = output.path(name)
+      let tags = AudioTags(
+        title: book.title, artist: book.author, album: book.title, comment: renderer.synthesisComment)
+      let frames = try bookFile.finish(
+        to: temporary, format: options.format, tags: tags, chapterTitles: manifest.chapters.map(\.title),
+        note: renderer.warn)
+      entry = Manifest.BookFile(
+        file: name, frames: frames, sha256: try FileDigest.sha256(of: temporary), contentHash: bookHash,
+        chapterStarts: bookFile.chapterStarts)
+    } else if let kept = previous?.book {
+      try output.keep(kept.file)
+      entry = kept
+    } else {
+      throw AudiobookError(.failure, "internal error: no whole-book file to publish", file: name)
+    }
+    if options.layout == .book {
+      for index in manifest.chapters.indices {
+        manifest.chapters[index].file = name
+        manifest.chapters[index].sha256 = entry.sha256
+        manifest.chapters[index].startFrame = entry.chapterStarts[index]
+      }
+    }
+    manifest.book = entry
+  }
+}
+
+extension Renderer {
+  /// For `--master audiobook`, the renderer with head and tail pauses inside the spec;
+  /// itself when nothing needs to change.
+  func mastered() -> Renderer {
+    guard publishing?.master == .audiobook else { return self }
+    var mastered = self
+    mastered.preset.pauses = AudiobookSpec.pauses(preset.pauses)
+    return mastered
+  }
+
+  func chapterTags(title: String, number: Int, book: Book) -> AudioTags {
+    AudioTags.chapter(title, number: number, of: book, voice: preset.name)
+  }
+
+  var synthesisComment: String { AudioTags.synthesisComment(voice: preset.name) }
+}

@@ -1,0 +1,78 @@
+import AudiobookCore
+import AudiobookSpeech
+
+extension RenderRun {
+  /// Step 3: starts the workers on the batches missing from the cache (each clip stored in
+  /// the cache as it arrives) and returns where the assembler gets every clip from.
+  func supply(_ work: RenderWork) throws(AudiobookError) -> ClipSource {
+    let keys = Dictionary(plan.chapters.flatMap(\.batches).map { ($0.order, $0.key) }) { first, _ in first }
+    let pool: SynthesisPool?
+    do {
+      pool =
+        work.jobs.isEmpty
+        ? nil
+        : try SynthesisPool(
+          requests: work.jobs, settings: renderer.preset.engine, workerExecutable: renderer.workerExecutable,
+          jobs: renderer.jobs
+        ) { [cache] job, encoded in
+          // A failed cache write only costs a later re-synthesis.
+          if let key = keys[job.order] { try? cache.write(encoded: encoded, for: key) }
+        }
+    } catch {
+      throw renderer.preset.failure(error)
+    }
+    return ClipSource(cache: cache, pool: pool, missing: work.missing, renderer: renderer)
+  }
+}
+
+/// Where the assembler's clips come from: the cache for hits, the pool for misses, and a
+/// synthesizer of its own for cache entries that fail their check.
+final class ClipSource {
+  let cache: ClipCache
+  let pool: SynthesisPool?
+  let missing: Set<Int>
+  let renderer: Renderer
+  /// For clips planned as cache hits whose entry turns out damaged or gone.
+  private let fallback: CachedSynthesis
+  private(set) var hits = 0
+  private(set) var misses = 0
+  /// Seconds workers spent synthesizing this render's clips.
+  private(set) var synthesisSeconds = 0.0
+  /// Sentences that failed the content check, when the render keeps going.
+  var contentFailures: [AudiobookError] = []
+
+  init(cache: ClipCache, pool: SynthesisPool?, missing: Set<Int>, renderer: Renderer) {
+    self.cache = cache
+    self.pool = pool
+    self.missing = missing
+    self.renderer = renderer
+    fallback = CachedSynthesis(preset: renderer.preset, workerExecutable: renderer.workerExecutable, cache: cache)
+  }
+
+  /// Stops the workers.
+  func close() {
+    pool?.close()
+    fallback.close()
+  }
+
+  func allCached(_ part: RenderPlan.Part) -> Bool { part.batches.allSatisfy { !missing.contains($0.order) } }
+
+  func clip(for batch: RenderPlan.Batch) throws(SpeechError) -> Clip {
+    if missing.contains(batch.order), let pool {
+      misses += 1
+      let (clip, seconds) = try pool.clip(order: batch.order)
+      synthesisSeconds += seconds
+      return clip
+    }
+    let (clip, seconds) = try fallback.clip(for: batch.pieces, key: batch.key) { reason in
+      renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: reason))
+    }
+    if let seconds {
+      misses += 1
+      synthesisSeconds += seconds
+    } else {
+      hits += 1
+    }
+    return clip
+  }
+}

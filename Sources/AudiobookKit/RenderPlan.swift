@@ -1,0 +1,120 @@
+import Crypto
+import Foundation
+import AudiobookCore
+import AudiobookBook
+import AudiobookText
+import AudiobookSpeech
+import AudiobookAudio
+import AudiobookPublish
+
+/// Everything a render will speak, worked out before any audio is made: each chapter's
+/// scripts, the synthesis requests (batches of speech pieces) with their cache keys, and a
+/// hash of everything that decides the chapter file's bytes.
+///
+/// Building the plan checks all the text first, so a book with unspeakable text fails before
+/// a single file is written.
+struct RenderPlan {
+  /// One synthesis request: a batch of its script's pieces (`SpeechScript.batches`).
+  struct Batch: Sendable {
+    var pieces: [String]
+    var key: ClipKey
+    /// Position among all the book's batches, in reading order.
+    var order: Int
+  }
+
+  /// The chapter title or a paragraph, with its requests.
+  struct Part {
+    var script: SpeechScript
+    /// The script's batches, keyed; `batches[i]` is the assembler's batch `i`.
+    var batches: [Batch]
+    /// Nil for the chapter title.
+    var paragraph: Paragraph?
+
+    /// `script` with its batches keyed for `settings` on `engine`, numbered from `order` on
+    /// (which is advanced past them).
+    init(
+      _ script: SpeechScript, paragraph: Paragraph?, settings: EngineSettings, engine: EngineInfo, order: inout Int
+    ) {
+      self.script = script
+      self.paragraph = paragraph
+      var batches: [Batch] = []
+      for pieces in script.batches {
+        batches.append(
+          Batch(pieces: pieces, key: ClipKey(pieces: pieces, settings: settings, engine: engine), order: order))
+        order += 1
+      }
+      self.batches = batches
+    }
+  }
+
+  struct ChapterPlan {
+    var chapter: Chapter
+    var file: String
+    var title: Part
+    var paragraphs: [Part]
+    /// Changes whenever the chapter file's bytes would.
+    var contentHash: String
+
+    var batches: [Batch] { title.batches + paragraphs.flatMap(\.batches) }
+  }
+
+  var chapters: [ChapterPlan]
+
+  /// Plans `book` for `preset` on `engine`.
+  ///
+  /// - Throws: nothing today: every text is spoken, a run espeak-ng cannot take whole in pieces
+  ///   (`RunBreaker`); `SpeechScript.paragraph` keeps its `throws` for the speech steps to come.
+  init(book: Book, preset: VoicePreset, engine: EngineInfo, fileExtension: String = "wav") throws(AudiobookError) {
+    let splitter = SentenceSplitter()
+    let lexicon = preset.lexicon.merging(book.lexicon)
+    var order = 0
+    func part(_ script: SpeechScript, paragraph: Paragraph?) -> Part {
+      Part(script, paragraph: paragraph, settings: preset.engine, engine: engine, order: &order)
+    }
+    var chapters: [ChapterPlan] = []
+    for chapter in book.chapters {
+      let file = BookSlug.chapterFileName(
+        number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
+      let title = part(SpeechScript.title(of: chapter, lexicon: lexicon), paragraph: nil)
+      var paragraphs: [Part] = []
+      for paragraph in chapter.paragraphs {
+        let script = try SpeechScript.paragraph(
+          paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine)
+        paragraphs.append(part(script, paragraph: paragraph))
+      }
+      let hash = Self.contentHash(file: file, title: title, paragraphs: paragraphs, preset: preset, engine: engine)
+      chapters.append(
+        ChapterPlan(chapter: chapter, file: file, title: title, paragraphs: paragraphs, contentHash: hash))
+    }
+    self.chapters = chapters
+  }
+
+  /// The clips (by key), how they are grouped into sentences, the pauses and the sample rate:
+  /// what the assembler turns into bytes.
+  private static func contentHash(
+    file: String, title: Part, paragraphs: [Part], preset: VoicePreset, engine: EngineInfo
+  ) -> String {
+    var hasher = SHA256()
+    func add(_ text: String) {
+      hasher.update(data: Array(text.utf8))
+      hasher.update(data: [0])
+    }
+    add("audiobook-chapter-1")
+    add(file)
+    add(String(engine.sampleRate))
+    // Only the pauses that occur in this chapter: a book-wide change to the paragraph pause
+    // leaves a one-paragraph chapter's file alone.
+    let pauses = preset.pauses
+    let parts = [title] + paragraphs
+    let hasSentencePause = parts.contains { $0.script.sentences.count > 1 || $0.script.pieces.count > 1 }
+    add(hasSentencePause ? String(pauses.sentence) : "-")
+    add(paragraphs.count > 1 ? String(pauses.paragraph) : "-")
+    for value in [pauses.afterTitle, pauses.head, pauses.tail] { add(String(value)) }
+    for part in parts {
+      add("part")
+      part.script.sentences.forEach { add(String($0.pieces.count)) }
+      part.batches.forEach { add($0.key.hex) }
+    }
+    return Hex.string(hasher.finalize())
+  }
+}

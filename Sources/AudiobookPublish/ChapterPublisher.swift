@@ -1,0 +1,244 @@
+import Foundation
+import AudiobookCore
+import AudiobookAudio
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Publishes an assembled chapter (16-bit PCM at the voice's rate) as the render was asked:
+/// resampled with libsamplerate, brought to a level with one gain for the whole chapter and a
+/// true-peak limit, given room tone for the audiobook master, then encoded and tagged by
+/// libsndfile, and handed to the whole-book file as well.
+///
+/// Memory stays flat: audio moves in blocks, and a chapter whose level is adjusted is
+/// measured from a scratch file of the resampled audio rather than held in memory.
+package struct ChapterPublisher {
+  package let options: PublishOptions
+  package let sourceRate: Int
+  package let outputRate: Int
+
+  package init(options: PublishOptions, sourceRate: Int) {
+    self.options = options
+    self.sourceRate = sourceRate
+    outputRate = options.outputRate(source: sourceRate)
+  }
+
+  /// What publishing a chapter gave.
+  package struct Result {
+    package var frames: Int
+    package var levels: AudioLevels
+    /// The one gain applied to the chapter, dB.
+    package var gain: Double
+    /// Whether the limiter turned any peak down.
+    var limited: Bool
+    /// How far the chapter stays below the loudness target, LU, when the peak limit would
+    /// let it come no closer without compressing the speech; 0 when it is on target.
+    package var shortfall = 0.0
+  }
+
+  private static let blockSize = 1 << 16
+
+  /// Frames at the output rate that hold `frames` source frames: scaled, then padded to a
+  /// whole number of cue frames' worth of samples (the smallest span that is both a whole
+  /// number of samples and of 1/75 s), so chapter starts in a whole-book file fall exactly on
+  /// a cue sheet's times at any rate.
+  func outputLength(_ frames: Int) -> Int {
+    let scaled = (frames * outputRate + sourceRate - 1) / sourceRate
+    let unit = outputRate / Self.gcd(outputRate, 75)
+    return (scaled + unit - 1) / unit * unit
+  }
+
+  /// A source frame's position at the output rate.
+  func position(_ frame: Int) -> Int { (frame * outputRate + sourceRate / 2) / sourceRate }
+
+  /// The manifest entry for the published file: same speech, frames at the output rate.
+  package func rescaled(_ chapter: Manifest.Chapter) -> Manifest.Chapter {
+    guard outputRate != sourceRate else { return chapter }
+    var entry = chapter
+    func span(_ span: Manifest.Span) -> Manifest.Span {
+      let start = position(span.startFrame)
+      var scaled = Manifest.Span(
+        text: span.text, startFrame: start, frames: position(span.startFrame + span.frames) - start)
+      scaled.words = span.words?.map { word in
+        let from = position(word.startFrame)
+        return Manifest.Word(text: word.text, startFrame: from, frames: position(word.startFrame + word.frames) - from)
+      }
+      return scaled
+    }
+    entry.frames = outputLength(chapter.frames)
+    entry.heading = span(chapter.heading)
+    entry.paragraphs = chapter.paragraphs.map { paragraph in
+      var scaled = paragraph
+      scaled.startFrame = position(paragraph.startFrame)
+      scaled.frames = position(paragraph.startFrame + paragraph.frames) - scaled.startFrame
+      scaled.sentences = paragraph.sentences.map(span)
+      return scaled
+    }
+    return entry
+  }
+
+  /// Publishes the chapter in `canonical` to `target` (when the layout has chapter files) and
+  /// to `book` (when it has a whole-book file).
+  ///
+  /// - Parameters:
+  ///   - seed: seeds the room tone, so the same chapter gets the same noise.
+  /// - Throws: `AudiobookError` naming `target`'s final path.
+  package func publish(
+    canonical: String, frames sourceFrames: Int, to target: (path: String, reportedPath: String)?, tags: AudioTags,
+    seed: UInt64, book: BookAssembly?
+  ) throws(AudiobookError) -> Result {
+    let frames = outputLength(sourceFrames)
+    let reported = target?.reportedPath ?? canonical
+    var scratches: [String] = []
+    defer {
+      for scratch in scratches {
+        unlink(scratch)
+        AtomicOutput.unregister(scratch)
+      }
+    }
+    func scratch(_ name: String) -> String {
+      let path = AtomicOutput.temporaryPath(for: "\(canonical).\(name)")
+      AtomicOutput.register(path)
+      scratches.append(path)
+      return path
+    }
+
+    // The chapter at the output rate, measured when its level is to be set.
+    var gain = 0.0
+    var ceiling: Double?
+    // The samples come from the measured copy when the level was set, else straight from the
+    // chapter. (Sources are objects, not closures over local state: Swift 6.3's optimizer
+    // miscompiled the closure this once was, and release builds read no samples at all.)
+    let open: () throws(AudiobookError) -> any SampleBlocks
+    if options.adjustsLevel {
+      let resampled = scratch("resampled")
+      let writer = try SoundFileWriter(
+        path: resampled, sampleRate: outputRate, encoding: .w64Float, reportedPath: reported)
+      // Only the loudness and RMS decide the gain; the true peak is measured on the result.
+      let meter = try LoudnessMeter(sampleRate: outputRate, truePeak: false)
+      let source = try ResampledSource(
+        path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
+      while case let block = try source.next(), !block.isEmpty {
+        meter.add(block)
+        try writer.writeFloats(block)
+      }
+      try writer.close()
+      let levels = meter.levels
+      if let loudness = options.loudness {
+        gain = levels.integratedLoudness > -70 ? loudness - levels.integratedLoudness : 0
+        ceiling = options.loudnessCeiling
+      } else {
+        gain = levels.rms > AudioLevels.floor ? AudiobookSpec.targetRMS - levels.rms : 0
+        ceiling = AudiobookSpec.peakCeiling
+      }
+      open = { () throws(AudiobookError) in
+        FileBlocks(input: try SoundFileInput(path: resampled), blockSize: Self.blockSize)
+      }
+    } else {
+      open = { [sourceRate, outputRate] () throws(AudiobookError) in
+        try ResampledSource(
+          path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
+      }
+    }
+
+    // The final samples: gain, limiter, room tone, 16-bit. A chapter whose true peak still
+    // passes the ceiling (inter-sample peaks the limiter cannot see) is redone lower.
+    guard let limit = ceiling else {
+      var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
+      let meter = try LoudnessMeter(sampleRate: outputRate)
+      let source = try open()
+      while case let block = try source.next(), !block.isEmpty {
+        let samples = Self.quantized(block)
+        meter.add(samples.map { Float($0) / 32_768 })
+        try sinks.write(samples)
+      }
+      try sinks.close()
+      return Result(frames: frames, levels: meter.levels, gain: 0, limited: false)
+    }
+    var margin = 0.5
+    let plainGain = gain
+    let final = scratch("final")
+    var attempt = 0
+    while true {
+      attempt += 1
+      let writer = try SoundFileWriter(path: final, sampleRate: outputRate, encoding: .w64, reportedPath: reported)
+      let meter = try LoudnessMeter(sampleRate: outputRate)
+      let linear = Float(pow(10, gain / 20))
+      let limiter = PeakLimiter(ceiling: Float(pow(10, (limit - margin) / 20)), sampleRate: outputRate)
+      var roomTone = options.master == .audiobook ? RoomTone(seed: seed) : nil
+      let source = try open()
+      func emit(_ block: [Float]) throws(AudiobookError) {
+        guard !block.isEmpty else { return }
+        var samples = block
+        if let noise = roomTone?.next(samples.count) {
+          for index in samples.indices { samples[index] += noise[index] }
+        }
+        let quantized = Self.quantized(samples)
+        meter.add(quantized.map { Float($0) / 32_768 })
+        try writer.write(quantized)
+      }
+      while case let block = try source.next(), !block.isEmpty {
+        try emit(limiter.process(block.map { $0 * linear }))
+      }
+      try emit(limiter.finish())
+      try writer.close()
+      let levels = meter.levels
+      // The limiter takes some level off the loudest chapters: make it up with more gain.
+      let shortfall = (options.loudness.map { $0 - levels.integratedLoudness } ?? AudiobookSpec.targetRMS - levels.rms)
+      let overshoot = levels.truePeak - limit
+      let madeUp = gain - plainGain
+      let canMakeUp = shortfall <= 0.2 || madeUp < PublishOptions.makeUpLimit
+      if (overshoot <= 0 && (abs(shortfall) <= 0.2 || !canMakeUp)) || attempt == 4 {
+        // Copy the finished samples to the published file and the book.
+        var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
+        let input = try SoundFileInput(path: final)
+        while case let block = try input.readShorts(Self.blockSize), !block.isEmpty { try sinks.write(block) }
+        input.close()
+        try sinks.close()
+        return Result(
+          frames: frames, levels: levels, gain: AudioLevels.rounded(gain), limited: limiter.engaged,
+          shortfall: shortfall > 0.5 ? AudioLevels.rounded(shortfall) : 0)
+      }
+      if abs(shortfall) > 0.2 && levels.integratedLoudness > -70 {
+        gain += min(shortfall, PublishOptions.makeUpLimit - madeUp)
+      }
+      if overshoot > 0 { margin += overshoot + 0.1 }
+    }
+  }
+
+  /// Where final samples go: the chapter file and the whole-book file.
+  private struct Sinks {
+    package var file: SoundFileWriter?
+    package var book: BookAssembly?
+
+    package mutating func write(_ samples: [Int16]) throws(AudiobookError) {
+      try file?.write(samples)
+      try book?.append(samples)
+    }
+
+    package mutating func close() throws(AudiobookError) {
+      try file?.close()
+      file = nil
+    }
+  }
+
+  private func openSinks(
+    _ target: (path: String, reportedPath: String)?, tags: AudioTags, frames: Int, book: BookAssembly?
+  ) throws(AudiobookError) -> Sinks {
+    var sinks = Sinks(book: book)
+    if let target, let encoding = options.format.encoding(sampleRate: outputRate, frames: frames) {
+      sinks.file = try SoundFileWriter(
+        path: target.path, sampleRate: outputRate, encoding: encoding, tags: tags, reportedPath: target.reportedPath)
+    }
+    book?.beginChapter()
+    return sinks
+  }
+
+  /// Samples in [-1, 1] to 16-bit, rounded, clipped at full scale.
+  static func quantized(_ samples: [Float]) -> [Int16] {
+    samples.map { Int16(clamping: Int(($0 * 32_768).rounded())) }
+  }
+
+  static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+}

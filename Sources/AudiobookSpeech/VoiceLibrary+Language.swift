@@ -1,0 +1,44 @@
+import AudiobookCore
+
+extension VoiceLibrary {
+  /// The default preset for a book in `language` (a BCP 47 tag such as `fr` or `pt-BR`).
+  ///
+  /// The default preset (`narrator`, British English) keeps its settings and pauses; only
+  /// its espeak-ng voice changes, to the installed voice for the language (`fr-CA` looks
+  /// for `fr-ca`, then `fr`). A book in the preset's own language, or with no language,
+  /// gets the preset as it is, and so does a language espeak-ng has no voice for, with a
+  /// warning saying so.
+  ///
+  /// - Returns: the preset, and a warning for the user when the language has no voice.
+  /// - Throws: `.badInput` when the default preset on disk is malformed.
+  public func defaultPreset(forLanguage language: String?) throws(AudiobookError) -> (
+    preset: VoicePreset, warning: String?
+  ) {
+    let preset = try self.preset(named: Self.defaultPresetName)
+    let tag = (language ?? "").trimmingSpaces.lowercased().replacingOccurrences(of: "_", with: "-")
+    let primary = tag.split(separator: "-").first.map(String.init) ?? ""
+    guard !primary.isEmpty, primary != "und", primary != Self.primaryLanguage(of: preset.engine.voice) else {
+      return (preset, nil)
+    }
+    let installed = EspeakVoices.installed()
+    guard let voice = installed.first(matching: tag) ?? installed.first(matching: primary) else {
+      return (
+        preset,
+        "warning: espeak-ng has no voice for the book's language '\((language ?? tag).quotedForMessage)'; "
+          + "reading it with "
+          + "\(preset.name) (\(preset.engine.voice)); give --voice to choose another"
+      )
+    }
+    var speaking = preset
+    speaking.name = "\(preset.name) (\(voice.primaryLanguage))"
+    speaking.description = "\(preset.name) with espeak-ng voice \(voice.name), for the book's language"
+    speaking.engine.voice = voice.identifier
+    return (speaking, nil)
+  }
+
+  /// `en-gb` → `en`; `gmw/en-US` → `en`.
+  package static func primaryLanguage(of voice: String) -> String {
+    let name = voice.split(separator: "/").last.map(String.init) ?? voice
+    return name.lowercased().split(separator: "-").first.map(String.init) ?? ""
+  }
+}
