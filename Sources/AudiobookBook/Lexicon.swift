@@ -49,7 +49,7 @@ public struct Lexicon: Sendable, Equatable {
 
   /// An entry and the rank of the lexicon it comes from: a lexicon merged in later ranks higher.
   private struct Ranked: Sendable, Equatable {
-    package var entry: Entry
+    var entry: Entry
     var rank: Int
   }
 

@@ -209,15 +209,15 @@ package struct ChapterPublisher {
 
   /// Where final samples go: the chapter file and the whole-book file.
   private struct Sinks {
-    package var file: SoundFileWriter?
-    package var book: BookAssembly?
+    var file: SoundFileWriter?
+    var book: BookAssembly?
 
-    package mutating func write(_ samples: [Int16]) throws(AudiobookError) {
+    mutating func write(_ samples: [Int16]) throws(AudiobookError) {
       try file?.write(samples)
       try book?.append(samples)
     }
 
-    package mutating func close() throws(AudiobookError) {
+    mutating func close() throws(AudiobookError) {
       try file?.close()
       file = nil
     }

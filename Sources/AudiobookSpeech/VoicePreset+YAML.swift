@@ -64,9 +64,9 @@ extension VoicePreset {
 
 /// Reads typed values out of YAML nodes, with errors that name the key and line.
 private struct PresetReader {
-  package let file: String
+  let file: String
 
-  package func text(_ node: Node, key: String, line: Int?) throws(AudiobookError) -> String {
+  func text(_ node: Node, key: String, line: Int?) throws(AudiobookError) -> String {
     guard let scalar = node.scalar else {
       throw AudiobookError(.badInput, "key '\(key.quotedForMessage)' must be a single value", file: file, line: line)
     }
@@ -74,7 +74,7 @@ private struct PresetReader {
   }
 
   /// An espeak-ng variant: empty for none, else one that is installed.
-  package func variant(_ node: Node, line: Int?, installed: () -> [String]?) throws(AudiobookError) -> String {
+  func variant(_ node: Node, line: Int?, installed: () -> [String]?) throws(AudiobookError) -> String {
     let variant = try text(node, key: "variant", line: line)
     guard !variant.isEmpty, let installed = installed(), !installed.contains(variant) else { return variant }
     let some = EspeakVariants.suggestions(for: variant, among: installed)
@@ -98,7 +98,7 @@ private struct PresetReader {
     return value
   }
 
-  package func pauses(_ node: Node, line: Int?) throws(AudiobookError) -> Pauses {
+  func pauses(_ node: Node, line: Int?) throws(AudiobookError) -> Pauses {
     guard let mapping = node.mapping else {
       throw AudiobookError(
         .badInput, "key 'pauses' must be a mapping of pause names to milliseconds", file: file, line: line)

@@ -28,8 +28,8 @@ struct EpubArchive {
   /// The archive's file descriptor, closed with the last copy, and a running count of the
   /// bytes unpacked from it.
   private final class OpenArchive {
-    package let descriptor: Int32
-    package var total = 0
+    let descriptor: Int32
+    var total = 0
     init(descriptor: Int32) { self.descriptor = descriptor }
     deinit { close(descriptor) }
   }

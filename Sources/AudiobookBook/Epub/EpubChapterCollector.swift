@@ -28,11 +28,11 @@ struct EpubChapterCollector {
 
   /// A chapter being read.
   private struct Draft {
-    package var titles: [String]
+    var titles: [String]
     var headings: [String] = []
-    package var line: Int
-    package var paragraphs: [Paragraph] = []
-    package var isEmpty: Bool { headings.isEmpty && paragraphs.isEmpty }
+    var line: Int
+    var paragraphs: [Paragraph] = []
+    var isEmpty: Bool { headings.isEmpty && paragraphs.isEmpty }
   }
 
   let hasTableOfContents: Bool

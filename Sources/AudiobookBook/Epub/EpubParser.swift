@@ -26,16 +26,7 @@ enum EpubParser {
   package static func parse(_ path: String, includeFrontMatter: Bool = false) throws(AudiobookError) -> Book {
     let archive = try EpubArchive(path: path)
     let container = try EpubContainer(archive)
-    try refuseEncrypted([container.packagePath], container: container, archive: archive)
-    guard let packageTree = try archive.xml(at: container.packagePath) else {
-      throw AudiobookError(
-        .badInput,
-        "the package document '\(container.packagePath.quotedForMessage)' that META-INF/container.xml names "
-          + "is not in the EPUB",
-        file: path)
-    }
-    let package = try EpubPackage(
-      packageTree, path: container.packagePath, file: archive.location(of: container.packagePath))
+    let package = try openPackage(container, archive: archive, path: path)
     var warnings: [String] = []
     let spine = readingOrder(package, archive: archive, warnings: &warnings)
     for entry in spine where !archive.contains(entry.item.path) {
@@ -86,6 +77,21 @@ enum EpubParser {
     book.date = BookBuilder.metadata(metadata.date)
     book.warnings = warnings
     return book
+  }
+
+  /// The package document `container` names, refused when encrypted or missing.
+  private static func openPackage(_ container: EpubContainer, archive: EpubArchive, path: String)
+    throws(AudiobookError) -> EpubPackage
+  {
+    try refuseEncrypted([container.packagePath], container: container, archive: archive)
+    guard let packageTree = try archive.xml(at: container.packagePath) else {
+      throw AudiobookError(
+        .badInput,
+        "the package document '\(container.packagePath.quotedForMessage)' that META-INF/container.xml names "
+          + "is not in the EPUB",
+        file: path)
+    }
+    return try EpubPackage(packageTree, path: container.packagePath, file: archive.location(of: container.packagePath))
   }
 
   /// The linear spine, each document once: a document the spine lists again is read where

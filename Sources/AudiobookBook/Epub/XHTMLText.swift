@@ -74,9 +74,9 @@ enum XHTMLText {
 
   /// Walks the elements, collecting text into the paragraph being read.
   private struct Reader {
-    package let anchors: Set<String>
+    let anchors: Set<String>
     let includeFrontMatter: Bool
-    package var blocks: [Block] = []
+    var blocks: [Block] = []
 
     /// The paragraph so far, whitespace not yet collapsed.
     private var text = ""
@@ -94,7 +94,7 @@ enum XHTMLText {
       self.includeFrontMatter = includeFrontMatter
     }
 
-    package mutating func read(_ element: XMLTree.Element) {
+    mutating func read(_ element: XMLTree.Element) {
       guard !isSilent(element) else { return }
       if let id = element.attributes["id"], anchors.contains(id) {
         flush()

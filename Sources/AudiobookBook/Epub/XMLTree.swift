@@ -136,14 +136,14 @@ struct XMLTree {
   /// Collects the parser's events into elements.
   private final class Builder: NSObject, XMLParserDelegate {
     struct Failure {
-      package var message: String
-      package var line: Int
+      var message: String
+      var line: Int
       /// Whether the document nests too deep (well-formed, but refused).
       var isTooDeep = false
     }
 
-    package var root: Element?
-    package var failure: Failure?
+    var root: Element?
+    var failure: Failure?
     private var open: [Element] = []
 
     func parser(
