@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The library's stages in pipeline order; tests may reach into any of them.
+let stages: [Target.Dependency] = [
+  "AudiobookCore", "AudiobookBook", "AudiobookText", "AudiobookSpeech", "AudiobookAudio", "AudiobookPublish",
+  "AudiobookKit",
+]
+
 let package = Package(
   name: "audiobook",
   platforms: [.macOS(.v13)],
@@ -110,12 +116,14 @@ let package = Package(
     ),
     .testTarget(
       name: "AudiobookKitTests",
-      dependencies: ["AudiobookKit", "audiobook", "EpubTestSupport"],
+      dependencies: stages + [
+        "audiobook", "EpubTestSupport", .product(name: "Yams", package: "Yams"),
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "AudiobookCLITests",
-      dependencies: ["AudiobookKit", "audiobook", "EpubTestSupport"]
+      dependencies: stages + ["audiobook", "EpubTestSupport"]
     ),
   ]
 )
