@@ -1,8 +1,5 @@
-@testable import AudiobookCore
 @testable import AudiobookBook
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
 @testable import AudiobookKit
 
 /// What `plan` and `render` do with a book once it is read, short of speaking it: split

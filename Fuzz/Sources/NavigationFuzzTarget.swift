@@ -1,8 +1,4 @@
-@testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
 
 extension FuzzTarget {
   /// An EPUB table of contents on its own: read both as an EPUB 3 navigation document and as

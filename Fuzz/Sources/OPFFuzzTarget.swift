@@ -1,9 +1,4 @@
-@testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 extension FuzzTarget {
   /// An EPUB package document (OPF) on its own, without a zip around it: metadata, manifest,

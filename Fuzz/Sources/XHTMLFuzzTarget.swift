@@ -1,10 +1,5 @@
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 extension FuzzTarget {
   /// One EPUB content document on its own: entities, the XML tree, its text blocks (with and

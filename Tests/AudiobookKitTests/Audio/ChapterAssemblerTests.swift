@@ -2,12 +2,10 @@ import Foundation
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookText
 @testable import AudiobookSpeech
 @testable import AudiobookAudio
 @testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct ChapterAssemblerTests {
   let pauses = Pauses(sentence: 100, paragraph: 200, afterTitle: 300, head: 50, tail: 1000)

@@ -2,12 +2,7 @@ import Foundation
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookSpeech
 @testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// The pieces the publishing step is made of: libsamplerate, libebur128, the limiter, room tone.
 @Suite struct LevelProcessingTests {

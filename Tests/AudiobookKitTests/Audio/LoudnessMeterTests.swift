@@ -1,11 +1,7 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
-@testable import AudiobookSpeech
 @testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct LoudnessMeterTests {
   /// A rate no audio has (8 Hz, found by fuzzing `check`) is an error, not a crash in

@@ -2,12 +2,7 @@ import Foundation
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookSpeech
 @testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// Every encoding written through libsndfile and read back through libsndfile.
 @Suite struct SoundFileEncodingTests {

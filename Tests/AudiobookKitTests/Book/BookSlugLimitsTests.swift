@@ -2,10 +2,6 @@ import Testing
 
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// File names from titles stay within what file systems take: 255 bytes, with room for the
 /// names made from them, cut between whole characters.

@@ -1,8 +1,6 @@
 import Testing
 
 @testable import AudiobookBook
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct BookSlugTests {
   @Test func slugs() {

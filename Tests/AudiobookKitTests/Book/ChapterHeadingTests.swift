@@ -1,9 +1,7 @@
 import Testing
 
+@testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct ChapterHeadingTests {
   @Test(

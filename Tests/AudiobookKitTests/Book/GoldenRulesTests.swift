@@ -1,12 +1,9 @@
 import Foundation
 import Testing
 
+@testable import AudiobookCore
 @testable import AudiobookBook
 @testable import AudiobookText
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// The English Golden Rules of sentence boundary detection, read from `../shared` (skipped
 /// when that folder is absent). pySBD, the best published splitter, passes 47 of the 48.

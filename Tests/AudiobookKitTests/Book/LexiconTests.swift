@@ -6,9 +6,6 @@ import Yams
 @testable import AudiobookBook
 @testable import AudiobookText
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct LexiconTests {
   static func lexicon(_ yaml: String, file: String = "names.yaml") throws -> Lexicon {

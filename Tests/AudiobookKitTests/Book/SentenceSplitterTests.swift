@@ -1,11 +1,7 @@
 import Testing
 
+@testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// Fixtures are written for this project; each test names the narrator behaviour it protects.
 struct SentenceSplitterTests {

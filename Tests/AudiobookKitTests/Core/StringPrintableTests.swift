@@ -1,8 +1,6 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct StringPrintableTests {
   @Test func controlCharactersGoAndLineBreaksBecomeSpaces() {

@@ -1,10 +1,6 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct XXH64Tests {
   /// Reference values from the xxHash project (`xxhsum -H1`, Debian package xxhash), covering the short path, the

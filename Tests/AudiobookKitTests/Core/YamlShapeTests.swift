@@ -1,12 +1,6 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct YamlShapeTests {
   private func problem(_ yaml: String, firstLine: Int = 1) -> AudiobookError? {

@@ -2,12 +2,7 @@ import Foundation
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
-@testable import AudiobookText
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
 @testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct RenderFolderTests {
   static func inode(_ path: String) -> UInt? {

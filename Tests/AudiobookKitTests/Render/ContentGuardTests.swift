@@ -1,8 +1,6 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookSpeech
-@testable import AudiobookPublish
 @testable import AudiobookKit
 
 @Suite struct ContentGuardTests {

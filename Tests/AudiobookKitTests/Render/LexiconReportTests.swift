@@ -2,9 +2,7 @@ import Testing
 
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookText
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
 @testable import AudiobookPublish
 @testable import AudiobookKit
 

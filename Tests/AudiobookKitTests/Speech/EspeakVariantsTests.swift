@@ -1,11 +1,7 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct EspeakVariantsTests {
   private func preset(_ yaml: String, variants: [String]?) throws(AudiobookError) -> VoicePreset {

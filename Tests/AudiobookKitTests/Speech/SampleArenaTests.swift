@@ -1,10 +1,7 @@
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
 
 @Suite struct SampleArenaTests {
   @Test func appendsWhatFitsAndRefusesTheRest() throws {

@@ -1,11 +1,6 @@
 import Testing
 
-@testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct SilenceTrimmerTests {
   @Test func cutsQuietEdgesAndShiftsWords() {

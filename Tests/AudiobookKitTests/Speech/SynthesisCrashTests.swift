@@ -2,12 +2,8 @@ import Foundation
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookText
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// Text that aborts espeak-ng 1.51, as the speech text gives it and as it stands; and what the
 /// worker says when a child crashes.

@@ -1,12 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct VoiceLibraryLanguageTests {
   /// Only the built-in presets: no `./Voices` or config folder in the way.

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 
 @testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct VoiceLibraryTests {
   /// The presets compiled into the executable are exactly the repository's `Voices/` files.

@@ -1,11 +1,6 @@
 import Testing
 
-@testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookText
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct MarkupNoticeTests {
   @Test func phonemesAndTagsAreNoticed() {

@@ -3,10 +3,6 @@ import Testing
 @testable import AudiobookCore
 @testable import AudiobookBook
 @testable import AudiobookText
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct RunBreakerTests {
   /// The runs of `text` between spaces.

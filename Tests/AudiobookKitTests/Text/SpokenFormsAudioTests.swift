@@ -1,12 +1,7 @@
 import Testing
 
-@testable import AudiobookCore
-@testable import AudiobookBook
 @testable import AudiobookText
 @testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// What the listener hears: the spoken forms, synthesized by the real espeak-ng.
 @Suite struct SpokenFormsAudioTests {

@@ -3,10 +3,6 @@ import Testing
 
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct EpubArchiveTests {
   @Test func linksResolveAgainstTheirDocument() {

@@ -4,10 +4,6 @@ import Testing
 
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 /// What an EPUB may ask of the reader: bytes unpacked, nesting depth, table-of-contents
 /// entries; past the limits it is refused with a line naming the file, never a crash or a hang.

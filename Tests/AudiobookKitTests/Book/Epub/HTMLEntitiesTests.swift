@@ -3,8 +3,6 @@ import Testing
 
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookAudio
-@testable import AudiobookKit
 
 @Suite struct HTMLEntitiesTests {
   /// XHTML 1.1 declares the 253 entities of HTML 4; the five XML ones need no help.

@@ -4,10 +4,6 @@ import ZIPFoundation
 
 @testable import AudiobookCore
 @testable import AudiobookBook
-@testable import AudiobookSpeech
-@testable import AudiobookAudio
-@testable import AudiobookPublish
-@testable import AudiobookKit
 
 @Suite struct ZipDirectoryTests {
   /// A zip written by ZIPFoundation: one stored and one deflated entry, and a folder.
