@@ -1,8 +1,7 @@
 import Foundation
-import ZIPFoundation
 
-/// An EPUB that tests write to disk: real zip files made with ZIPFoundation, `mimetype`
-/// stored first and uncompressed, a container, a package document, a table of contents (an
+/// An EPUB that tests write to disk: real zip files (`ZipWriter`), `mimetype` stored first
+/// and uncompressed, the rest deflated; a container, a package document, a table of contents (an
 /// EPUB 3 navigation document or an EPUB 2 NCX) and the XHTML documents given.
 ///
 /// Everything lives under `OEBPS/`. To make a broken EPUB, replace or leave out any file
@@ -118,16 +117,11 @@ public struct EpubFile {
   /// Writes the EPUB to `path` as a zip file.
   @discardableResult
   public func write(to path: String) throws -> String {
+    var zip = ZipWriter()
+    for (name, data) in files { try zip.addFile(name, data, method: name == "mimetype" ? .stored : .deflated) }
     let url = URL(fileURLWithPath: path)
     try? FileManager.default.removeItem(at: url)
-    let archive = try Archive(url: url, accessMode: .create)
-    let fixedDate = Date(timeIntervalSince1970: 1_600_000_000)
-    for (name, data) in files {
-      try archive.addEntry(
-        with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-        compressionMethod: name == "mimetype" ? .none : .deflate,
-        provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-    }
+    try zip.bytes.write(to: url)
     return path
   }
 

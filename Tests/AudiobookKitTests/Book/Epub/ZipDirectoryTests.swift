@@ -1,20 +1,18 @@
+import EpubTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 
 @testable import AudiobookCore
 @testable import AudiobookBook
 
 @Suite struct ZipDirectoryTests {
-  /// A zip written by ZIPFoundation: one stored and one deflated entry, and a folder.
+  /// A zip with one stored and one deflated entry, and a folder.
   static func writeZip(_ path: String, text: Data) throws {
-    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-    for (name, method) in [("stored.txt", CompressionMethod.none), ("OEBPS/deflated.xhtml", .deflate)] {
-      try archive.addEntry(
-        with: name, type: .file, uncompressedSize: Int64(text.count), compressionMethod: method,
-        provider: { position, size in text.subdata(in: Int(position)..<Int(position) + size) })
-    }
-    try archive.addEntry(with: "OEBPS/", type: .directory, uncompressedSize: Int64(0), provider: { _, _ in Data() })
+    var zip = ZipWriter()
+    try zip.addFile("stored.txt", text, method: .stored)
+    try zip.addFile("OEBPS/deflated.xhtml", text, method: .deflated)
+    try zip.addFolder("OEBPS/")
+    try zip.bytes.write(to: URL(fileURLWithPath: path))
   }
 
   static func withDirectory(_ path: String, _ body: (ZipDirectory) throws -> Void) throws {
