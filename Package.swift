@@ -18,7 +18,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -111,7 +110,6 @@ let package = Package(
     ),
     .target(
       name: "EpubTestSupport",
-      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       path: "Tests/EpubTestSupport"
     ),
     .testTarget(
