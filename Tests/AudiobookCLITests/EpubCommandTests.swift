@@ -9,6 +9,8 @@ import Testing
     try epub.write(to: scratch.appending(name))
   }
 
+  /// Runs `audiobook ARGUMENTS`, requiring success; the result is for the tests that read its output.
+  @discardableResult
   private func run(_ arguments: [String], in scratch: ScratchDirectory) throws -> RunResult {
     let result = try Audiobook.run(arguments, in: scratch.url)
     try #require(result.status == 0 && result.exited, "\(arguments) failed: \(result.stderrText)")
