@@ -36,12 +36,19 @@ enum Audiobook {
     let process: Process
     private let group = DispatchGroup()
     private var out = Data()
+    /// Guards `err` and `errEnded`, and is signalled whenever stderr has more or ends.
+    private let errArrived = NSCondition()
     private var err = Data()
+    private var errEnded = false
+    /// Its read end reaches end of file once the process has exited: the termination handler
+    /// closes the write end.
+    private let exited: Pipe
 
-    fileprivate init(process: Process, stdout: Pipe?, stderr: Pipe, stdin: Data?, stdinPipe: Pipe?) {
+    fileprivate init(process: Process, exited: Pipe, stdout: Pipe?, stderr: Pipe, stdin: Data?, stdinPipe: Pipe?) {
       self.process = process
+      self.exited = exited
       if let stdout { drain(stdout.fileHandleForReading) { self.out = $0 } }
-      drain(stderr.fileHandleForReading) { self.err = $0 }
+      drainStderr(stderr.fileHandleForReading)
       if let stdinPipe {
         let bytes = stdin ?? Data()
         DispatchQueue.global().async {
@@ -59,24 +66,62 @@ enum Audiobook {
       }
     }
 
+    /// Collects stderr as it comes, so that a test can wait for a line (`waitForStderr`).
+    private func drainStderr(_ handle: FileHandle) {
+      group.enter()
+      DispatchQueue.global().async {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+          let count = read(handle.fileDescriptor, &buffer, buffer.count)
+          if count < 0 && errno == EINTR { continue }
+          self.errArrived.lock()
+          if count > 0 { self.err.append(contentsOf: buffer[0..<count]) } else { self.errEnded = true }
+          self.errArrived.broadcast()
+          self.errArrived.unlock()
+          if count <= 0 { break }
+        }
+        self.group.leave()
+      }
+    }
+
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
+    /// Readable (at end of file) once the process has exited: to wait on with `poll`.
+    var exitDescriptor: Int32 { exited.fileHandleForReading.fileDescriptor }
+
+    /// Waits until the process exits or `deadline` passes; whether it exited.
+    func waitForExit(until deadline: Date) -> Bool {
+      !readableDescriptors([exitDescriptor], until: deadline).isEmpty
+    }
+
+    /// Waits until the whole lines written to stderr so far satisfy `condition`, or stderr
+    /// ends, or `timeout` passes; whether they did.
+    func waitForStderr(timeout: TimeInterval = 120, until condition: ([Substring]) -> Bool) -> Bool {
+      let deadline = Date().addingTimeInterval(timeout)
+      errArrived.lock()
+      defer { errArrived.unlock() }
+      func satisfied() -> Bool {
+        let whole = err.lastIndex(of: UInt8(ascii: "\n")).map { err[..<$0] } ?? Data()
+        return condition(String(decoding: whole, as: UTF8.self).split(separator: "\n"))
+      }
+      while !satisfied() {
+        if errEnded || !errArrived.wait(until: deadline) { return satisfied() }
+      }
+      return true
+    }
 
     /// Waits for the process to end (killing it after `timeout` seconds) and for its output.
     func wait(timeout: TimeInterval = 300) -> RunResult {
-      let deadline = Date().addingTimeInterval(timeout)
       var timedOut = false
-      while process.isRunning {
-        if Date() > deadline {
-          timedOut = true
-          kill(process.processIdentifier, SIGKILL)
-          break
-        }
-        usleep(5_000)
+      if !waitForExit(until: Date().addingTimeInterval(timeout)) {
+        timedOut = true
+        kill(process.processIdentifier, SIGKILL)
       }
       process.waitUntilExit()
       // A lingering grandchild holding the pipes must not hang the test run.
       _ = group.wait(timeout: .now() + 30)
+      errArrived.lock()
+      defer { errArrived.unlock() }
       return RunResult(
         status: process.terminationStatus, exited: process.terminationReason == .exit, stdout: out, stderr: err,
         timedOut: timedOut)
@@ -115,8 +160,11 @@ enum Audiobook {
     } else {
       process.standardInput = FileHandle.nullDevice
     }
+    let exited = Pipe()
+    process.terminationHandler = { _ in try? exited.fileHandleForWriting.close() }
     try process.run()
-    return Running(process: process, stdout: stdout, stderr: stderr, stdin: stdin, stdinPipe: stdinPipe)
+    return Running(
+      process: process, exited: exited, stdout: stdout, stderr: stderr, stdin: stdin, stdinPipe: stdinPipe)
   }
 
   /// Runs `audiobook ARGUMENTS` to the end.
@@ -277,6 +325,54 @@ func processStat(_ pid: Int32) -> (state: Character, parent: Int32)? {
   let fields = text[text.index(after: close)...].split(separator: " ")
   guard fields.count > 2, let state = fields[0].first, let parent = Int32(fields[1]) else { return nil }
   return (state, parent)
+}
+
+/// Waits until some of `descriptors` can be read (data, end of file or a hang-up) or `deadline`
+/// passes (`poll`); returns those that can.
+func readableDescriptors(_ descriptors: [Int32], until deadline: Date) -> [Int32] {
+  var polled = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+  while true {
+    let milliseconds = max(0, Int32(min(deadline.timeIntervalSinceNow * 1000, Double(Int32.max)).rounded(.up)))
+    let ready = poll(&polled, nfds_t(polled.count), milliseconds)
+    if ready < 0 && errno == EINTR { continue }
+    return ready > 0 ? polled.filter { $0.revents != 0 }.map(\.fd) : []
+  }
+}
+
+/// Waits until none of `pids` runs any more (exited, whether reaped or not), or `timeout`
+/// passes; returns those still running. Each is waited on through a pidfd (`pidfd_open`,
+/// which glibc 2.36 has and Swift's Glibc module does not declare), which becomes readable
+/// when the process exits.
+func waitForExit(of pids: [Int32], timeout: TimeInterval) -> [Int32] {
+  typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
+  guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "pidfd_open") else {
+    Issue.record("pidfd_open is missing: \(String(cString: dlerror()))")
+    return pids
+  }
+  let pidfdOpen = unsafeBitCast(symbol, to: PidfdOpen.self)
+  let deadline = Date().addingTimeInterval(timeout)
+  var running: [Int32] = []
+  for pid in pids {
+    let descriptor = pidfdOpen(pid, 0)
+    guard descriptor >= 0 else {
+      if errno != ESRCH {  // ESRCH: gone already
+        Issue.record("pidfd_open(\(pid)) failed: \(String(cString: strerror(errno)))")
+        running.append(pid)
+      }
+      continue
+    }
+    defer { close(descriptor) }
+    if readableDescriptors([descriptor], until: deadline).isEmpty { running.append(pid) }
+  }
+  return running
+}
+
+/// Sets the modification time of the file at `path` to a day ago, in whole seconds: a file
+/// written again afterwards has a later one, without waiting for the clock to move.
+func backdate(_ path: String) throws {
+  let dayAgo = (Date().timeIntervalSince1970 - 86_400).rounded(.down)
+  try FileManager.default.setAttributes(
+    [.modificationDate: Date(timeIntervalSince1970: dayAgo)], ofItemAtPath: path)
 }
 
 extension String {
