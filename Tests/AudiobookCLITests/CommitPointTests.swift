@@ -18,6 +18,27 @@ import Testing
       ["render", Fixtures.exampleBook, "-o", output, "--cache", cache, "-q"] + flags, in: scratch.url)
   }
 
+  /// Runs the new render into `output`, watching the changes it makes to files under `output`
+  /// (made, finished, renamed, removed: `FolderWatch.changes`), and kills it (SIGKILL) once it
+  /// has made `changes` of them; with nil, or when it makes fewer, it runs to its end.
+  ///
+  /// - Returns: how many changes were seen, and how the render ended.
+  static func renderNew(
+    into output: String, cache: String, killingAfter changes: Int?, in scratch: ScratchDirectory
+  ) throws -> (changes: Int, result: RunResult) {
+    let watch = try FolderWatch(output)
+    let running = try Audiobook.start(
+      ["render", Fixtures.exampleBook, "-o", output, "--cache", cache, "-q"] + new, in: scratch.url)
+    var seen = 0
+    while seen < changes ?? .max {
+      let next = watch.next(until: Date().addingTimeInterval(120), while: running)
+      if next.isEmpty { break }
+      seen += next.count
+    }
+    if changes != nil && running.isRunning { kill(running.pid, SIGKILL) }
+    return (seen, running.wait(timeout: 60))
+  }
+
   /// File names and bytes of a book folder.
   static func snapshot(_ folder: String) -> [String: Data] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -43,13 +64,13 @@ import Testing
     let (oldRender, newRender) = try Self.references(cache: cache, in: scratch)
     try #require(Set(oldRender.keys) != Set(newRender.keys) || oldRender != newRender)
 
-    // How long the re-render takes, so the kills spread over all of it and a little past.
+    // How many changes to its files the re-render makes, so the kills spread over all of them
+    // and a little past.
     let output = scratch.appending("out")
     let folder = "\(output)/\(Self.slug)"
     _ = try Self.render(Self.old, into: output, cache: cache, in: scratch)
-    let started = Date()
-    _ = try Self.render(Self.new, into: output, cache: cache, in: scratch)
-    let duration = Date().timeIntervalSince(started)
+    let (changes, reference) = try Self.renderNew(into: output, cache: cache, killingAfter: nil, in: scratch)
+    try #require(reference.status == 0 && changes > 0, "\(changes) changes: \(reference.stderrText)")
 
     let instants = 24
     var sawOld = 0
@@ -57,12 +78,10 @@ import Testing
     for step in 0..<instants {
       let reset = try Self.render(Self.old, into: output, cache: cache, in: scratch)
       try #require(reset.status == 0, "\(reset.stderrText)")
-      let running = try Audiobook.start(
-        ["render", Fixtures.exampleBook, "-o", output, "--cache", cache, "-q"] + Self.new, in: scratch.url)
-      // The instant of the kill is the fault being injected, not a wait for something to happen.
-      usleep(useconds_t(duration * 1.2 * Double(step) / Double(instants) * 1_000_000))
-      kill(running.pid, SIGKILL)
-      _ = running.wait(timeout: 60)
+      // The instant of the kill, right after the render's k-th change to its files, is the
+      // fault being injected.
+      _ = try Self.renderNew(
+        into: output, cache: cache, killingAfter: changes * 6 * step / (5 * instants), in: scratch)
 
       let verify = try Audiobook.run(["verify", folder], in: scratch.url)
       #expect(verify.status == 0, "after a kill at step \(step): \(verify.stderrText)")
@@ -81,7 +100,7 @@ import Testing
         "left beside the book after a kill at step \(step)")
     }
     // The kills fell both before and after the commit.
-    #expect(sawOld > 0 && sawNew > 0, "old \(sawOld) times, new \(sawNew) times")
+    #expect(sawOld > 0 && sawNew > 0, "old \(sawOld) times, new \(sawNew) times, of \(changes) changes")
   }
 
   /// A disk that fills while the new render is written, at several points of it (chapter files,

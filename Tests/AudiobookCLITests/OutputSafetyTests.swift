@@ -265,15 +265,10 @@ import Testing
     return Data(String(repeating: paragraph, count: (1 << 20) / paragraph.utf8.count - 1).utf8)
   }()
 
-  /// Waits (up to two minutes) until a temporary `.partial` file appears under `folder`: the
-  /// command has read its text and is writing audio.
-  static func waitForAPartialFile(under folder: String, while running: Audiobook.Running) -> Bool {
-    let deadline = Date().addingTimeInterval(120)
-    while running.isRunning && Date() < deadline {
-      if RenderedFolder.allFiles(under: folder).contains(where: { $0.hasSuffix(".partial") }) { return true }
-      usleep(10_000)
-    }
-    return false
+  /// Whether a temporary `.partial` file is made under the watched folder (within two minutes):
+  /// the command has read its text and is writing audio.
+  static func waitForAPartialFile(_ watch: FolderWatch, while running: Audiobook.Running) -> Bool {
+    watch.waitFor(while: running) { $0.hasSuffix(".partial") }
   }
 
   /// A large text that is allowed: SIGTERM ends `say -o` at once, leaving no partial file.
@@ -281,8 +276,9 @@ import Testing
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     #expect(Self.largeText.count < 1 << 20 && Self.largeText.count > 1 << 19)
+    let watch = try FolderWatch(scratch.path)
     let running = try Audiobook.start(["say", "-o", "large.wav"], in: scratch.url, stdin: Self.largeText)
-    #expect(Self.waitForAPartialFile(under: scratch.path, while: running))
+    #expect(Self.waitForAPartialFile(watch, while: running))
     kill(running.pid, SIGTERM)
     let result = running.wait(timeout: 30)
     #expect(!result.timedOut)
@@ -296,9 +292,10 @@ import Testing
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let temporary = try Self.temporaryFolder(in: scratch)
+    let watch = try FolderWatch(temporary)
     let running = try Audiobook.start(
       ["say"], in: scratch.url, stdin: Self.largeText, environment: ["TMPDIR": temporary])
-    #expect(Self.waitForAPartialFile(under: temporary, while: running))
+    #expect(Self.waitForAPartialFile(watch, while: running))
     kill(running.pid, SIGINT)
     let result = running.wait(timeout: 30)
     #expect(!result.timedOut)

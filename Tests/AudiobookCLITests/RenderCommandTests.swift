@@ -311,55 +311,46 @@ import Testing
   func anInterruptedRenderExitsWith128PlusTheSignalAndLeavesNoPartialFiles(signal: Int32, status: Int32) throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    var paragraphsPerChapter = 100
-    for _ in 0..<3 {
-      let book = try scratch.write(Self.longBook(paragraphsPerChapter: paragraphsPerChapter), to: "the-long-watch.txt")
-      let output = scratch.appending("out-\(paragraphsPerChapter)")
-      let running = try Audiobook.start(["render", book, "--output", output], in: scratch.url)
-      usleep(500_000)
-      guard running.isRunning else {
-        // Finished (or failed) within half a second: try a bigger book.
-        let early = running.wait()
-        try #require(early.status == 0, "render failed: \(early.stderrText)")
-        paragraphsPerChapter *= 4
-        continue
-      }
-      let workers = childProcesses(of: running.pid)
-      kill(running.pid, signal)
-      let result = running.wait(timeout: 60)
-
-      #expect(!result.timedOut, "render did not stop within 60 s of signal \(signal)")
-      #expect(result.exited, "killed by signal \(result.status) instead of exiting")
-      #expect(result.status == status)
-      #expect(result.stderrText.contains("interrupted"))
-      #expect(!result.stderrText.contains("error:"), "\(result.stderrText)")
-
-      let folder = (output as NSString).appendingPathComponent("the-long-watch")
-      let files = RenderedFolder.allFiles(under: folder)
-      #expect(files.filter(RenderedFolder.isTemporary).isEmpty, "left behind: \(files)")
-      let beside = RenderedFolder.allFiles(under: output).filter { $0.hasPrefix(".the-long-watch") }
-      #expect(beside.isEmpty, "the render's own folder was left behind: \(beside)")
-      let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
-      let manifest = FileManager.default.fileExists(atPath: manifestPath) ? try ManifestFile.read(manifestPath) : nil
-      for file in files where file.hasSuffix(".wav") {
-        let wav = try SoundFileReader(path: (folder as NSString).appendingPathComponent(file))
-        #expect(wav.isPCM16WAV && wav.frames > 0, "\(file) is not a complete WAV")
-        #expect(wav.frames % 294 == 0, "\(file) does not end on a cue frame: \(wav.frames) frames")
-        if let chapter = manifest?.chapters.first(where: { $0.file == file }) {
-          #expect(wav.frames == chapter.frames)
-        }
-      }
-
-      // The synthesis worker does not outlive the render.
-      var alive = workers
-      for _ in 0..<200 where !alive.isEmpty {
-        alive = alive.filter { pid in processStat(pid).map { $0.state != "Z" } ?? false }
-        if !alive.isEmpty { usleep(10_000) }
-      }
-      #expect(alive.isEmpty, "worker processes \(alive) still running after the render was interrupted")
+    let book = try scratch.write(Self.longBook(paragraphsPerChapter: 100), to: "the-long-watch.txt")
+    let output = scratch.appending("out")
+    let running = try Audiobook.start(["render", book, "--output", output, "--progress", "json"], in: scratch.url)
+    // Once the first paragraph is spoken, the render is under way with hundreds to go.
+    let spoken = running.waitForStderr { lines in lines.contains { $0.contains(#""event":"paragraph""#) } }
+    guard spoken, running.isRunning else {
+      if running.isRunning { kill(running.pid, SIGKILL) }
+      Issue.record("the render spoke no paragraph while it ran: \(running.wait().stderrText)")
       return
     }
-    Issue.record("render finished within 0.5 s even with \(paragraphsPerChapter / 4) paragraphs per chapter")
+    let workers = childProcesses(of: running.pid)
+    try #require(!workers.isEmpty, "the render has no synthesis worker")
+    kill(running.pid, signal)
+    let result = running.wait(timeout: 60)
+
+    #expect(!result.timedOut, "render did not stop within 60 s of signal \(signal)")
+    #expect(result.exited, "killed by signal \(result.status) instead of exiting")
+    #expect(result.status == status)
+    #expect(result.stderrText.contains("interrupted"))
+    #expect(!result.stderrText.contains("error:"), "\(result.stderrText)")
+
+    let folder = (output as NSString).appendingPathComponent("the-long-watch")
+    let files = RenderedFolder.allFiles(under: folder)
+    #expect(files.filter(RenderedFolder.isTemporary).isEmpty, "left behind: \(files)")
+    let beside = RenderedFolder.allFiles(under: output).filter { $0.hasPrefix(".the-long-watch") }
+    #expect(beside.isEmpty, "the render's own folder was left behind: \(beside)")
+    let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+    let manifest = FileManager.default.fileExists(atPath: manifestPath) ? try ManifestFile.read(manifestPath) : nil
+    for file in files where file.hasSuffix(".wav") {
+      let wav = try SoundFileReader(path: (folder as NSString).appendingPathComponent(file))
+      #expect(wav.isPCM16WAV && wav.frames > 0, "\(file) is not a complete WAV")
+      #expect(wav.frames % 294 == 0, "\(file) does not end on a cue frame: \(wav.frames) frames")
+      if let chapter = manifest?.chapters.first(where: { $0.file == file }) {
+        #expect(wav.frames == chapter.frames)
+      }
+    }
+
+    // The synthesis worker does not outlive the render.
+    let alive = waitForExit(of: workers, timeout: 2)
+    #expect(alive.isEmpty, "worker processes \(alive) still running after the render was interrupted")
   }
 
   /// A render killed outright (SIGKILL: no handler runs) resumes from the clip cache and ends
@@ -371,19 +362,16 @@ import Testing
     let killed = scratch.appending("killed")
     let running = try Audiobook.start(
       ["render", book, "--output", killed, "--progress", "json"], in: scratch.url)
-    // Wait until some paragraphs are done, then kill without warning.
-    var waited = 0
-    while running.isRunning && waited < 300 {
-      usleep(20_000)
-      waited += 1
-      let clips = RenderedFolder.allFiles(under: killed + "/.audiobook-cache/clips").filter { $0.hasSuffix(".clip") }
-      if clips.count > 40 { break }
-    }
-    try #require(running.isRunning, "the render finished before it could be killed")
-    kill(running.pid, SIGKILL)
+    // Once more than 40 paragraphs are done (each in the clip cache), kill without warning.
+    let done = running.waitForStderr { lines in lines.filter { $0.contains(#""event":"paragraph""#) }.count > 40 }
+    let workers = childProcesses(of: running.pid)
+    let wasRunning = running.isRunning
+    if wasRunning { kill(running.pid, SIGKILL) }
     _ = running.wait(timeout: 60)
-    // The worker sees its stdin close and exits; give it a moment.
-    usleep(200_000)
+    try #require(done && wasRunning, "the render finished before it could be killed")
+    // The worker sees its stdin close and exits.
+    let alive = waitForExit(of: workers, timeout: 30)
+    #expect(alive.isEmpty, "worker processes \(alive) still running after the render was killed")
 
     let resumed = try Audiobook.run(["render", book, "--output", killed, "--progress", "json"], in: scratch.url)
     #expect(resumed.status == 0, "\(resumed.stderrText)")
