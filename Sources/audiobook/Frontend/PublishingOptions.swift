@@ -8,19 +8,22 @@ struct PublishingOptions: ParsableArguments {
   var format: AudioFormat?
 
   @Option(
-    help:
-      "The published sample rate in Hz (default: the voice's, 48000 for opus, 44100 for mp3 and m4b); resampled with libsamplerate."
-  )
+    help: ArgumentHelp(
+      "The published sample rate in Hz (default: the voice's, 48000 for opus, 44100 for mp3 and m4b); resampled with libsamplerate.",
+      valueName: "hz"))
   var sampleRate: Int?
 
   @Option(
     parsing: .unconditional,
-    help: "Bring each chapter to this integrated loudness (LUFS, e.g. -18) with one gain, true peak at most -1 dBTP.")
+    help: ArgumentHelp(
+      "Bring each chapter to this integrated loudness (LUFS, e.g. -18) with one gain, true peak at most -1 dBTP.",
+      valueName: "lufs"))
   var loudness: Double?
 
   @Option(
-    help:
-      "Master for a distributor specification: audiobook (44.1 kHz, RMS -23..-18 dBFS, peaks <= -3 dBFS, room tone).")
+    help: ArgumentHelp(
+      "Master for a distributor specification: audiobook (44.1 kHz, RMS -23..-18 dBFS, peaks <= -3 dBFS, room tone).",
+      valueName: "spec"))
   var master: PublishOptions.Master?
 
   @Option(

@@ -2,20 +2,36 @@ import ArgumentParser
 import Foundation
 import AudiobookKit
 
-/// `--voice` and `--voices`, shared by the commands that speak.
-struct VoiceOptions: ParsableArguments {
-  @Option(help: "Voice preset or espeak-ng voice (see `audiobook voices`). Default: the book's, else narrator.")
-  var voice: String?
-
+/// `--voices`, shared by the commands that speak and by `voices`, which lists the presets.
+struct VoiceFolderOptions: ParsableArguments {
   @Option(
-    help: "A folder of voice presets, searched before ./Voices, ~/.config/audiobook/voices and the built-in ones.")
+    help: ArgumentHelp(
+      "A folder of voice presets, searched before ./Voices, ~/.config/audiobook/voices and the built-in ones.",
+      valueName: "dir"),
+    completion: .directory)
   var voices: String?
 
   var library: VoiceLibrary { VoiceLibrary(explicitDirectory: voices) }
+}
 
+/// `--voice` and `--voices`, shared by the commands that speak.
+struct VoiceOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Voice preset or espeak-ng voice (see `audiobook voices`). Default: the book's, else narrator.",
+      valueName: "name"))
+  var voice: String?
+
+  @OptionGroup var folder: VoiceFolderOptions
+
+  var library: VoiceLibrary { folder.library }
+
+  // Checked here rather than in `VoiceFolderOptions`: `voices` lists the search order even
+  // when the folder is missing.
   func validate() throws {
     var isDirectory: ObjCBool = false
-    if let voices, !FileManager.default.fileExists(atPath: voices, isDirectory: &isDirectory) || !isDirectory.boolValue
+    if let voices = folder.voices,
+      !FileManager.default.fileExists(atPath: voices, isDirectory: &isDirectory) || !isDirectory.boolValue
     {
       throw ValidationError("--voices names '\(voices)', which is not a folder of voice presets.")
     }

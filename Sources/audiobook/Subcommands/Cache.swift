@@ -11,15 +11,13 @@ extension AudiobookCommand {
       static let configuration = CommandConfiguration(
         abstract: "Remove the clips that no book's last render uses.")
 
-      @Option(help: "The clip cache folder (default: OUTPUT/.audiobook-cache).")
-      var cache: String?
+      @OptionGroup var clipCache: ClipCacheOptions
 
-      @Option(name: .shortAndLong, help: "The render folder whose default cache to prune.")
-      var output = "Output"
+      @OptionGroup var renderFolder: RenderFolderOptions
 
       func run() throws {
         try Diagnostics.run {
-          let directory = cache ?? Renderer.defaultCacheDirectory(output: output)
+          let directory = clipCache.directory(output: renderFolder.output)
           guard FileManager.default.fileExists(atPath: directory) else {
             throw AudiobookError(.missingInput, "no clip cache here", file: directory)
           }

@@ -18,7 +18,9 @@ extension AudiobookCommand {
       case audiobook
     }
 
-    @Argument(help: "A folder of audio files, e.g. Output/the-lighthouse-ledger.")
+    @Argument(
+      help: ArgumentHelp("A folder of audio files, e.g. Output/the-lighthouse-ledger.", valueName: "dir"),
+      completion: .directory)
     var folder: String
 
     @Option(help: "The specification to check against.")

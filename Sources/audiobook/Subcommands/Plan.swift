@@ -8,7 +8,7 @@ extension AudiobookCommand {
       abstract: "Show the chapters a render would make, with word counts and estimated durations.",
       discussion: "Chapter and paragraph numbers here are the ones `say --paragraph C:P` uses.")
 
-    @Argument(help: "The manuscript.")
+    @Argument(help: "The manuscript.", completion: .manuscript)
     var book: String
 
     @Flag(

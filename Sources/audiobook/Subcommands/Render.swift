@@ -12,11 +12,12 @@ extension AudiobookCommand {
         paragraphs that changed and rewrites only the chapter files that changed.
         """)
 
-    @Argument(help: "The manuscript: plain text (.txt), Markdown (.md) or EPUB (.epub).")
+    @Argument(help: "The manuscript: plain text (.txt), Markdown (.md) or EPUB (.epub).", completion: .manuscript)
     var book: String
 
-    @Option(name: .shortAndLong, help: "The folder to render into.")
-    var output = "Output"
+    @OptionGroup var renderFolder: RenderFolderOptions
+
+    var output: String { renderFolder.output }
 
     @OptionGroup var voiceOptions: VoiceOptions
 
@@ -24,14 +25,24 @@ extension AudiobookCommand {
 
     @OptionGroup(title: "Publishing") var publishing: PublishingOptions
 
-    @Option(help: "Worker processes synthesizing at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+      help: ArgumentHelp(
+        "Worker processes synthesizing at once (default: the number of cores, \(Self.cores) here).", valueName: "n"))
+    var jobs: Int?
 
-    @Option(help: "The clip cache folder (default: OUTPUT/.audiobook-cache). Safe to delete; may be shared.")
-    var cache: String?
+    /// `--jobs`, else one worker per core.
+    var workers: Int { jobs ?? Self.cores }
+
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var clipCache: ClipCacheOptions
+
+    var cache: String? { clipCache.cache }
 
     @Option(
-      help: "Progress on stderr: auto (a live line on a terminal, a line per chapter otherwise), plain, json, none.")
+      help: ArgumentHelp(
+        "Progress on stderr: auto (a live line on a terminal, a line per chapter otherwise), plain, json, none.",
+        valueName: "mode"))
     var progress: ProgressPrinter.Mode = .auto
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
@@ -43,46 +54,35 @@ extension AudiobookCommand {
     var keepGoing = false
 
     @Option(
-      help:
-        "Write a JSON report: per chapter its file, duration, paragraphs, cache hits and misses, synthesis time; totals; wall time and speed."
-    )
+      help: ArgumentHelp(
+        "Write a JSON report: per chapter its file, duration, paragraphs, cache hits and misses, synthesis time; totals; wall time and speed.",
+        valueName: "file"),
+      completion: .json)
     var report: String?
 
     @Option(
-      help:
-        "Subtitles beside each chapter file, comma-separated: vtt, srt, words (word timings in the WebVTT and the manifest)."
-    )
-    var subtitles: String?
+      help: ArgumentHelp(
+        "Subtitles beside each chapter file, comma-separated: vtt, srt, words (word timings in the WebVTT and the manifest).",
+        valueName: "formats"))
+    var subtitles: SubtitleFormats?
 
     /// The formats `--subtitles` names.
-    var subtitleFormats: Set<Subtitles.Format> {
-      Set(
-        (subtitles ?? "").split(separator: ",").compactMap {
-          Subtitles.Format(rawValue: $0.trimmingCharacters(in: .whitespaces))
-        })
-    }
-
-    @Option(help: "Synthesize only share K of N (K from 1) into the cache and assemble nothing, e.g. --shard 2/4.")
-    var shard: String?
+    var subtitleFormats: Set<Subtitles.Format> { subtitles?.formats ?? [] }
 
     @Option(
-      help: "Synthesize share JOB_COMPLETION_INDEX+1 of N (a Kubernetes Indexed Job) into the cache; assemble nothing.")
+      help: ArgumentHelp(
+        "Synthesize only share K of N (1 <= K <= N <= \(Shard.maximumCount)) into the cache and assemble nothing, e.g. 2/4.",
+        valueName: "K/N"))
+    var shard: Shard?
+
+    @Option(
+      help: ArgumentHelp(
+        "Synthesize share JOB_COMPLETION_INDEX+1 of N (a Kubernetes Indexed Job) into the cache; assemble nothing.",
+        valueName: "n"))
     var shards: Int?
 
     func validate() throws {
-      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-      if let shard, Shard(shard) == nil {
-        throw ValidationError(
-          "--shard must be K/N with 1 <= K <= N <= \(Shard.maximumCount), such as 2/4; got '\(shard.prefix(40))'.")
-      }
-      if let subtitles {
-        let unknown = subtitles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-          .filter { Subtitles.Format(rawValue: $0) == nil }
-        guard unknown.isEmpty else {
-          throw ValidationError(
-            "--subtitles takes vtt, srt and words, comma-separated; '\(unknown[0])' is none of them.")
-        }
-      }
+      if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
       if subtitles != nil && publishing.options?.layout == .book {
         throw ValidationError("--subtitles sit beside chapter files; use --layout chapters or both.")
       }
@@ -102,7 +102,7 @@ extension AudiobookCommand {
 
     /// The shard to synthesize, from --shard or from --shards and JOB_COMPLETION_INDEX.
     var selectedShard: Shard? {
-      if let shard { return Shard(shard) }
+      if let shard { return shard }
       guard let shards, let index = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"].flatMap(Int.init)
       else { return nil }
       return Shard(index: index + 1, count: shards)
@@ -140,7 +140,7 @@ extension AudiobookCommand {
         Terminal.removePartialOutputsOnInterrupt()
         let printer = ProgressPrinter(mode: quiet ? .none : progress)
         var renderer = Renderer(
-          preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), jobs: jobs, cacheDirectory: cache,
+          preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), jobs: workers, cacheDirectory: cache,
           progress: printer.handle,
           warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
         renderer.keepGoing = keepGoing
@@ -148,7 +148,7 @@ extension AudiobookCommand {
         renderer.publishing = publishing.options
         let started = Date()
         if let shard = selectedShard {
-          let directory = cache ?? Renderer.defaultCacheDirectory(output: output)
+          let directory = clipCache.directory(output: output)
           let result = try renderer.synthesizeShard(parsed, shard: shard, cacheDirectory: directory)
           if !quiet {
             print(

@@ -8,7 +8,8 @@ extension AudiobookCommand {
       abstract: "Speak a line of text, or a paragraph or chapter of a book, as render would.",
       discussion: """
         Without -o: on a terminal the audio plays (pw-play, paplay or aplay; Ctrl-C stops it); \
-        otherwise a WAV goes to stdout. Paragraph and chapter numbers are the ones `plan` shows.
+        otherwise a WAV goes to stdout. Paragraph and chapter numbers are the ones `plan` shows. \
+        Clips come from the render's cache, Output/.audiobook-cache when it exists, or --cache.
 
         Examples:
           audiobook say "It was a bright cold day in April." -o line.wav
@@ -21,24 +22,31 @@ extension AudiobookCommand {
     @Argument(help: "The text to speak; read from stdin (at most 1 MiB) when absent (and no --book is given).")
     var text: String?
 
-    @Option(help: "A manuscript to speak part of: give --paragraph, --line or --chapter.")
+    @Option(
+      help: ArgumentHelp("A manuscript to speak part of: give --paragraph, --line or --chapter.", valueName: "file"),
+      completion: .manuscript)
     var book: String?
 
-    @Option(help: "Chapter C, paragraph P, both from 1, e.g. 12:3.")
-    var paragraph: String?
+    @Option(
+      help: ArgumentHelp(
+        "The paragraph to speak as CHAPTER:PARAGRAPH, both from 1, e.g. 12:3 (chapter 12, paragraph 3).",
+        valueName: "C:P"))
+    var paragraph: BookAddress?
 
-    @Option(help: "The paragraph that holds this source line.")
+    @Option(help: ArgumentHelp("The paragraph that holds this source line.", valueName: "n"))
     var line: Int?
 
-    @Option(help: "The whole chapter C, exactly as render writes its file.")
+    @Option(help: ArgumentHelp("The whole chapter C, exactly as render writes its file.", valueName: "C"))
     var chapter: Int?
 
-    @Option(help: "The clip cache to use (default: Output/.audiobook-cache when it exists).")
-    var cache: String?
+    @OptionGroup var clipCache: ClipCacheOptions
 
     @Option(
       name: .shortAndLong,
-      help: "The WAV file to write (replaced whole); a device or FIFO (/dev/null, a named pipe) is written through.")
+      help: ArgumentHelp(
+        "The WAV file to write (replaced whole); a device or FIFO (/dev/null, a named pipe) is written through.",
+        valueName: "file"),
+      completion: .wav)
     var output: String?
 
     @OptionGroup var voiceOptions: VoiceOptions
@@ -46,7 +54,7 @@ extension AudiobookCommand {
     @OptionGroup var manuscript: ManuscriptOptions
 
     var address: BookAddress? {
-      if let paragraph { return BookAddress(paragraph: paragraph) }
+      if let paragraph { return paragraph }
       if let line { return .line(line) }
       if let chapter { return .chapter(chapter) }
       return nil
@@ -54,9 +62,6 @@ extension AudiobookCommand {
 
     func validate() throws {
       let addresses = [paragraph != nil, line != nil, chapter != nil].filter { $0 }.count
-      if let paragraph, BookAddress(paragraph: paragraph) == nil {
-        throw ValidationError("--paragraph takes CHAPTER:PARAGRAPH, such as 12:3; got '\(paragraph)'.")
-      }
       if book != nil {
         guard addresses == 1 else {
           throw ValidationError("With --book, give one of --paragraph C:P, --line N or --chapter C.")
@@ -90,10 +95,11 @@ extension AudiobookCommand {
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
         let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book, language: parsed?.language)
-        let defaultCache = Renderer.defaultCacheDirectory(output: "Output")
+        // The default cache is used only when a render made it: say does not create one.
+        let cache = clipCache.directory(output: "Output")
         var speaker = Speaker(
           preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(),
-          cacheDirectory: cache ?? (FileManager.default.fileExists(atPath: defaultCache) ? defaultCache : nil))
+          cacheDirectory: clipCache.cache != nil || FileManager.default.fileExists(atPath: cache) ? cache : nil)
         speaker.warn = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
         // Past 4 GiB a file becomes RF64; a pipe keeps a WAV of open length, which aplay plays.
         if output == nil { speaker.longAudio = .wavOfUnknownLength }

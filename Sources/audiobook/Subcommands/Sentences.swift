@@ -13,7 +13,7 @@ extension AudiobookCommand {
         are separated by blank lines and lines within a paragraph are joined; at most 16 MiB is read.
         """)
 
-    @Argument(help: "A manuscript; stdin when absent.")
+    @Argument(help: "A manuscript; stdin when absent.", completion: .manuscript)
     var file: String?
 
     @OptionGroup var manuscript: ManuscriptOptions

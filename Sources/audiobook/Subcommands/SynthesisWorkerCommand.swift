@@ -8,7 +8,9 @@ extension AudiobookCommand {
       commandName: "synthesis-worker", abstract: "Serve espeak-ng synthesis on stdin/stdout (internal).",
       shouldDisplay: false)
 
-    @Option(help: "Samples the children may collect in shared memory before they use their own.")
+    @Option(
+      help: ArgumentHelp("Samples the children may collect in shared memory before they use their own.", valueName: "n")
+    )
     var arenaSamples = SynthesisWorker.defaultArenaSamples
 
     func run() throws {

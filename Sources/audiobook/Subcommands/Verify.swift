@@ -12,7 +12,8 @@ extension AudiobookCommand {
         else 1 with one line per problem on stderr.
         """)
 
-    @Argument(help: "A book folder, e.g. Output/the-lighthouse-ledger.")
+    @Argument(
+      help: ArgumentHelp("A book folder, e.g. Output/the-lighthouse-ledger.", valueName: "dir"), completion: .directory)
     var folder: String
 
     func run() throws {

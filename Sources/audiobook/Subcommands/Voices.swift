@@ -7,8 +7,7 @@ extension AudiobookCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the voice presets (and where each comes from) and the installed espeak-ng voices.")
 
-    @Option(help: "A folder of voice presets, searched first.")
-    var voices: String?
+    @OptionGroup var voiceFolder: VoiceFolderOptions
 
     @Flag(help: "Print JSON: presets[] and espeakVoices[].")
     var json = false
@@ -27,7 +26,7 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
-        let library = VoiceLibrary(explicitDirectory: voices)
+        let library = voiceFolder.library
         let listing = Listing(
           presets: try library.allPresets().map {
             .init(
