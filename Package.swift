@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
@@ -55,6 +56,7 @@ let package = Package(
       dependencies: [
         "CLinux",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "SystemPackage", package: "swift-system"),
         .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -64,6 +66,7 @@ let package = Package(
         "AudiobookCore",
         "CCmark",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "SystemPackage", package: "swift-system"),
         .product(name: "Yams", package: "Yams"),
       ]
     ),
@@ -75,6 +78,7 @@ let package = Package(
         "AudiobookBook",
         "AudiobookText",
         "CEspeakNG",
+        .product(name: "SystemPackage", package: "swift-system"),
         .product(name: "Yams", package: "Yams"),
       ],
       resources: [.embedInCode("BuiltInVoices")]
@@ -99,6 +103,7 @@ let package = Package(
       dependencies: [
         "AudiobookCore", "AudiobookBook", "AudiobookText", "AudiobookSpeech", "AudiobookAudio", "AudiobookPublish",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     .executableTarget(
@@ -115,7 +120,8 @@ let package = Package(
     .testTarget(
       name: "AudiobookKitTests",
       dependencies: stages + [
-        "audiobook", "EpubTestSupport", .product(name: "Yams", package: "Yams"),
+        "audiobook", "EpubTestSupport", .product(name: "SystemPackage", package: "swift-system"),
+        .product(name: "Yams", package: "Yams"),
       ],
       resources: [.copy("Fixtures")]
     ),

@@ -1,5 +1,6 @@
 import Foundation
 import AudiobookCore
+import SystemPackage
 
 #if canImport(Glibc)
   import Glibc
@@ -55,21 +56,23 @@ public enum ManuscriptReader {
   /// The file's bytes, when it is a plain file (following links) of at most `maximumBytes`:
   /// a FIFO is refused at once rather than waited on, a huge file before it is read.
   static func readWhole(_ path: String) throws(AudiobookError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw AudiobookError(.missingInput, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
+    let file: FileDescriptor
+    do {
+      file = try FileDescriptor.opening(path, .readOnly, options: [.nonBlocking, .closeOnExec])
+    } catch {
+      throw AudiobookError(.missingInput, "cannot read the file", errno: error, file: path)
     }
-    defer { close(descriptor) }
+    defer { try? file.close() }
     var status = stat()
-    guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
+    guard fstat(file.rawValue, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
       throw AudiobookError(
-        .badInput, "is \(FileKind(descriptor: descriptor).described), not a manuscript file", file: path)
+        .badInput, "is \(FileKind(descriptor: file.rawValue).described), not a manuscript file", file: path)
     }
     guard Int(status.st_size) <= maximumBytes else {
       throw AudiobookError(
         .badInput, "is larger than \(maximumBytes >> 20) MiB, longer than any book (a wrong file?)", file: path)
     }
-    guard let bytes = FileDescriptorIO.read(descriptor, count: Int(status.st_size)) else {
+    guard let bytes = try? file.read(exactly: Int(status.st_size)) else {
       throw AudiobookError(.missingInput, "cannot read the file", file: path)
     }
     return bytes

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 #if canImport(Glibc)
   import Glibc
@@ -28,11 +29,14 @@ public enum AtomicOutput {
   /// Creates (or truncates) the file at `path`, never through a symbolic link, and writes
   /// `bytes` to it; errors name `reportedPath` and say when the disk is full.
   package static func writeFile(_ bytes: [UInt8], at path: String, reportedPath: String) throws(AudiobookError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard fd >= 0 else { throw .output(errno: errno, "cannot write the file", file: reportedPath) }
-    defer { close(fd) }
-    guard FileDescriptorIO.writeAll(fd, bytes) else {
-      throw .output(errno: errno, "cannot write the file", file: reportedPath)
+    do {
+      let file = try FileDescriptor.opening(
+        path, .writeOnly, options: [.create, .truncate, .closeOnExec, .noFollow],
+        permissions: FilePermissions(rawValue: 0o644))
+      defer { try? file.close() }
+      try file.writeWhole(bytes)
+    } catch {
+      throw .output(error, "cannot write the file", file: reportedPath)
     }
   }
 
@@ -56,9 +60,9 @@ public enum AtomicOutput {
   /// Renames a finished temporary file into place (`rename`, atomic within a folder).
   package static func commit(_ temporary: String, to path: String) throws(AudiobookError) {
     guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
+      let failure = AudiobookError(.cannotCreate, "cannot move the finished file into place", errno: errno, file: path)
       unlink(temporary)
-      throw AudiobookError(.cannotCreate, "cannot move the finished file into place: \(reason)", file: path)
+      throw failure
     }
   }
 

@@ -7,6 +7,8 @@ package struct ByteWriter {
 
   package mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
+  package mutating func append(_ value: UInt8) { bytes.append(value) }
+
   package mutating func append(_ value: UInt32) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
@@ -42,6 +44,12 @@ package struct ByteReader {
   package init(_ bytes: [UInt8]) { self.init(bytes[...]) }
 
   package var isAtEnd: Bool { offset == bytes.endIndex }
+
+  package mutating func uint8() -> UInt8? {
+    guard offset < bytes.endIndex else { return nil }
+    defer { offset += 1 }
+    return bytes[offset]
+  }
 
   package mutating func uint32() -> UInt32? {
     guard offset + 4 <= bytes.endIndex else { return nil }

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -27,14 +29,20 @@ public enum LimitedInput {
   package static func bytes(from descriptor: Int32, limit: Int, reader: String, name: String) throws(AudiobookError)
     -> [UInt8]
   {
+    let input = FileDescriptor(rawValue: descriptor)
     var bytes: [UInt8] = []
     var block = [UInt8](repeating: 0, count: 1 << 16)
     while bytes.count <= limit {
       let wanted = min(block.count, limit + 1 - bytes.count)
-      let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else {
-        throw AudiobookError(.missingInput, "cannot read the text: \(String(cString: strerror(errno)))", file: name)
+      let count: Int
+      do {
+        count = try Errno.typed {
+          try block.withUnsafeMutableBytes {
+            try input.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted]))
+          }
+        }
+      } catch {
+        throw AudiobookError(.missingInput, "cannot read the text", errno: error, file: name)
       }
       if count == 0 { return bytes }
       bytes += block[0..<count]

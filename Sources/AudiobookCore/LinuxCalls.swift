@@ -1,8 +1,31 @@
 internal import CLinux
 
-/// The calls of the `CLinux` shim, the only way into it: Linux calls Swift cannot make
-/// directly (`renameat2` is declared only under `_GNU_SOURCE`) and zlib's raw inflate and CRC-32.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The calls of the `CLinux` shim, the only way into it: Linux calls and constants Swift cannot
+/// reach directly (`renameat2` and `F_SETPIPE_SZ` are declared only under `_GNU_SOURCE`) and
+/// zlib's raw inflate and CRC-32.
 package enum LinuxCalls {
+  /// `F_SETPIPE_SZ`, from <fcntl.h>.
+  package static let setPipeSizeCommand: Int32 = audiobook_f_setpipe_sz
+  /// `F_GETPIPE_SZ`, from <fcntl.h>.
+  package static let getPipeSizeCommand: Int32 = audiobook_f_getpipe_sz
+
+  /// Asks for room for `bytes` in the pipe `descriptor` belongs to (`fcntl(F_SETPIPE_SZ)`).
+  /// Returns the capacity the system gave (at least `bytes`, rounded up to pages), or -1 with
+  /// `errno` set (`EPERM` past `/proc/sys/fs/pipe-max-size` without the privilege).
+  @discardableResult
+  package static func setPipeSize(_ descriptor: Int32, _ bytes: Int32) -> Int32 {
+    fcntl(descriptor, setPipeSizeCommand, bytes)
+  }
+
+  /// The capacity of the pipe `descriptor` belongs to (`fcntl(F_GETPIPE_SZ)`), or -1 with `errno` set.
+  package static func pipeSize(_ descriptor: Int32) -> Int32 {
+    fcntl(descriptor, getPipeSizeCommand)
+  }
+
   /// Swaps two paths in one step (`renameat2(RENAME_EXCHANGE)`). Returns 0, or -1 with `errno`
   /// set (`EINVAL`, `ENOSYS` or `ENOTSUP` where the file system cannot exchange).
   package static func exchange(_ first: String, _ second: String) -> Int32 {

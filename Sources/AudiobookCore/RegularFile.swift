@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -22,11 +24,16 @@ public final class RegularFile {
   /// - Throws: `.badInput` when it is not a regular file ("not an audio file: a FIFO");
   ///   `.missingInput` when it does not exist or cannot be read.
   public init(opening name: String) throws(AudiobookError) {
-    let descriptor = open(name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let reason = errno
-      if reason == ELOOP { throw AudiobookError(.badInput, "is a symbolic link, not a plain file", file: name) }
-      throw AudiobookError(.missingInput, "cannot open it: \(String(cString: strerror(reason)))", file: name)
+    let descriptor: Int32
+    do {
+      descriptor =
+        try FileDescriptor.opening(
+          name, .readOnly, options: [.noFollow, .nonBlocking, .noControllingTerminal, .closeOnExec]
+        ).rawValue
+    } catch .tooManySymbolicLinkLevels {
+      throw AudiobookError(.badInput, "is a symbolic link, not a plain file", file: name)
+    } catch {
+      throw AudiobookError(.missingInput, "cannot open it", errno: error, file: name)
     }
     var status = stat()
     guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -32,14 +34,15 @@ public final class StreamOutput {
   /// - Throws: `.io` when nothing reads the FIFO; `.cannotCreate` when it cannot be opened or
   ///   is no longer a device or FIFO.
   public convenience init(opening path: String) throws(AudiobookError) {
-    let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let reason = errno
-      if reason == ENXIO {
-        throw AudiobookError(.io, "nothing is reading from this FIFO; start its reader first", file: path)
-      }
-      throw AudiobookError(
-        .cannotCreate, "cannot open it for writing: \(String(cString: strerror(reason)))", file: path)
+    let descriptor: Int32
+    do {
+      descriptor =
+        try FileDescriptor.opening(path, .writeOnly, options: [.nonBlocking, .noControllingTerminal, .closeOnExec])
+        .rawValue
+    } catch .noSuchAddressOrDevice {
+      throw AudiobookError(.io, "nothing is reading from this FIFO; start its reader first", file: path)
+    } catch {
+      throw AudiobookError(.cannotCreate, "cannot open it for writing", errno: error, file: path)
     }
     let kind = FileKind(descriptor: descriptor)
     guard kind == .fifo || kind == .characterDevice else {
@@ -77,17 +80,20 @@ public final class StreamOutput {
   /// - Throws: `.io` when `path` cannot be read or the output cannot be written.
   @discardableResult
   public func copy(contentsOf path: String) throws(AudiobookError) -> Bool {
-    let input = open(path, O_RDONLY | O_CLOEXEC)
-    guard input >= 0 else {
-      throw AudiobookError(.io, "cannot read back the audio: \(String(cString: strerror(errno)))", file: path)
+    let input: FileDescriptor
+    do {
+      input = try FileDescriptor.opening(path, .readOnly, options: .closeOnExec)
+    } catch {
+      throw AudiobookError(.io, "cannot read back the audio", errno: error, file: path)
     }
-    defer { Glibc.close(input) }
+    defer { try? input.close() }
     var block = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let count = block.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else {
-        throw AudiobookError(.io, "cannot read back the audio: \(String(cString: strerror(errno)))", file: path)
+      let count: Int
+      do {
+        count = try Errno.typed { try block.withUnsafeMutableBytes { try input.read(into: $0) } }
+      } catch {
+        throw AudiobookError(.io, "cannot read back the audio", errno: error, file: path)
       }
       if count == 0 { return true }
       var outcome: Result<Bool, AudiobookError> = .success(true)
@@ -126,7 +132,7 @@ public final class StreamOutput {
       case ENOSPC, EDQUOT:
         return .failure(AudiobookError(.io, "cannot write: the disk is full (no space left on device)", file: name))
       default:
-        return .failure(AudiobookError(.io, "cannot write: \(String(cString: strerror(reason)))", file: name))
+        return .failure(AudiobookError(.io, "cannot write", errno: reason, file: name))
       }
     }
     return .success(true)

@@ -1,6 +1,7 @@
 import Foundation
 import AudiobookCore
 import AudiobookSpeech
+import SystemPackage
 
 #if canImport(Glibc)
   import Glibc
@@ -70,7 +71,7 @@ public final class ClipCache: @unchecked Sendable {
     guard fstat(fd, &info) == 0, info.st_size <= Self.maximumEntryBytes else {
       return .damaged("larger than \(Self.maximumEntryBytes >> 20) MB")
     }
-    guard let bytes = FileDescriptorIO.read(fd, count: Int(info.st_size)) else { return .miss }
+    guard let bytes = try? FileDescriptor(rawValue: fd).read(exactly: Int(info.st_size)) else { return .miss }
     let keyBytes = Array(key.hex.utf8)
     let header = Self.magic.count + keyBytes.count + 8 + 8
     guard bytes.count >= Self.magic.count, bytes[0..<Self.magic.count].elementsEqual(Self.magic) else {
@@ -115,11 +116,16 @@ public final class ClipCache: @unchecked Sendable {
     let temporary = "\(folder)/.\(key.hex).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).partial"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failedWrite(errno: errno, file: folder) }
-    let written = FileDescriptorIO.writeAll(fd, header[...]) && FileDescriptorIO.writeAll(fd, payload)
-    let code = errno
+    var code: Int32?
+    do {
+      try FileDescriptor(rawValue: fd).writeWhole(header)
+      try FileDescriptor(rawValue: fd).writeWhole(payload)
+    } catch {
+      code = error.rawValue
+    }
     close(fd)
-    guard written, rename(temporary, path) == 0 else {
-      let failure = failedWrite(errno: written ? errno : code, file: path)
+    guard code == nil, rename(temporary, path) == 0 else {
+      let failure = failedWrite(errno: code ?? errno, file: path)
       unlink(temporary)
       throw failure
     }
@@ -174,7 +180,7 @@ public final class ClipCache: @unchecked Sendable {
       defer { close(fd) }
       var info = stat()
       guard fstat(fd, &info) == 0, info.st_size <= Self.maximumEntryBytes,
-        let bytes = FileDescriptorIO.read(fd, count: Int(info.st_size))
+        let bytes = try? FileDescriptor(rawValue: fd).read(exactly: Int(info.st_size))
       else { continue }
       used.formUnion(bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
     }

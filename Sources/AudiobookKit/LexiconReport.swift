@@ -31,8 +31,12 @@ public struct LexiconReport: Codable, Sendable, Equatable {
   /// Reads `book` as `render` would with `preset`, and asks espeak-ng which remaining words it
   /// would spell out.
   ///
+  /// - Parameter workerExecutable: the `audiobook` executable, whose synthesis worker asks
+  ///   espeak-ng (see `SpelledWords`).
   /// - Throws: `.badInput` for text that cannot be spoken; espeak-ng's failure to start.
-  public init(book: Book, preset: VoicePreset) throws(AudiobookError) {
+  public init(
+    book: Book, preset: VoicePreset, workerExecutable: String = SynthesisWorker.defaultExecutable()
+  ) throws(AudiobookError) {
     let lexicon = preset.lexicon.merging(book.lexicon)
     let splitter = SentenceSplitter()
     var replaced: [String: Replacement] = [:]
@@ -67,7 +71,8 @@ public struct LexiconReport: Codable, Sendable, Equatable {
     }
     let spelled: Set<String>
     do {
-      spelled = try SpelledWords.find(in: candidates.keys.sorted(), settings: preset.engine)
+      spelled = try SpelledWords.find(
+        in: candidates.keys.sorted(), settings: preset.engine, workerExecutable: workerExecutable)
     } catch {
       throw preset.failure(error)
     }

@@ -161,8 +161,7 @@ public struct Speaker {
       try OversizeWAV.copyAsRF64(
         from: temporary, to: scratch, frames: frames, sampleRate: sampleRate, tags: tags, reportedPath: reportedPath)
       guard rename(scratch, temporary) == 0 else {
-        throw AudiobookError(
-          .io, "cannot replace the WAV with RF64: \(String(cString: strerror(errno)))", file: reportedPath)
+        throw AudiobookError(.io, "cannot replace the WAV with RF64", errno: errno, file: reportedPath)
       }
       warn("\(reportedPath): note: written as RF64, since as a WAV it would pass 4 GiB")
     }

@@ -11,9 +11,7 @@ package enum FileDigest {
   /// - Throws: `.missingInput` when the file cannot be opened.
   package static func sha256(of path: String) throws(AudiobookError) -> String {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      throw AudiobookError(.missingInput, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
-    }
+    guard fd >= 0 else { throw AudiobookError(.missingInput, "cannot read the file", errno: errno, file: path) }
     defer { close(fd) }
     var hasher = SHA256()
     var block = [UInt8](repeating: 0, count: 1 << 20)

@@ -18,40 +18,57 @@ enum EspeakEngine {
     package var sample: Int
   }
 
-  /// Initializes espeak-ng (`espeak_Initialize`) without letting it call `exit`.
+  /// Initializes espeak-ng for synchronous synthesis: finds its data folder
+  /// (`espeak_ng_InitializePath`), loads it (`espeak_ng_Initialize`, which never calls `exit`)
+  /// and sets up the output (`espeak_ng_InitializeOutput`), as `espeak_Initialize` does.
   ///
-  /// - Throws: `SpeechError.engineUnavailable` when the data folder is missing.
-  static func initialize(dataPath: String? = nil) throws(SpeechError) -> EngineInfo {
-    let rate = dataPath.withOptionalCString {
-      espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, $0, Int32(espeakINITIALIZE_DONT_EXIT))
-    }
-    guard rate > 0 else {
-      throw .engineUnavailable("espeak_Initialize failed; is espeak-ng-data installed?")
-    }
+  /// The only initializer of this tool's: only the synthesis worker calls it, once; the process
+  /// that renders reads what it needs from the data folder instead (`EspeakVoices`).
+  ///
+  /// - Throws: `SpeechError.espeak` with espeak-ng's status, message and the file it could not
+  ///   read, when the data folder is missing or damaged.
+  static func initialize() throws(SpeechError) -> EngineInfo {
+    espeak_ng_InitializePath(nil)
+    var context: espeak_ng_ERROR_CONTEXT? = nil
+    defer { espeak_ng_ClearErrorContext(&context) }
+    try check(espeak_ng_Initialize(&context), "espeak_ng_Initialize", context: context)
+    try check(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nil), "espeak_ng_InitializeOutput")
     var path: UnsafePointer<CChar>? = nil
     let version = espeak_Info(&path).map { String(cString: $0) } ?? "unknown"
     espeak_SetSynthCallback(collectSamples)
-    return EngineInfo(version: version, dataPath: path.map { String(cString: $0) } ?? "", sampleRate: Int(rate))
+    return EngineInfo(
+      version: version, dataPath: path.map { String(cString: $0) } ?? "", sampleRate: Int(espeak_ng_GetSampleRate()))
   }
 
-  /// Selects a voice (`espeak_SetVoiceByName`) by language (`en-gb`), identifier (`gmw/en`)
+  /// Whether espeak-ng was initialized in this process (`espeak_ng_GetSampleRate` is 0 until
+  /// it is): only in a synthesis worker.
+  package static var isInitialized: Bool { espeak_ng_GetSampleRate() != 0 }
+
+  /// Selects a voice (`espeak_ng_SetVoiceByName`) by language (`en-gb`), identifier (`gmw/en`)
   /// or name (`English_(Great_Britain)`), with an optional variant (`m3`).
+  ///
+  /// - Throws: `SpeechError.unknownVoice` when espeak-ng has no such voice (or its mbrola
+  ///   voice is missing); `.espeak` for any other failure.
   static func select(voice: String, variant: String) throws(SpeechError) {
     guard let voice = installedVoices().first(matching: voice) else { throw .unknownVoice(voice) }
     let name = variant.isEmpty ? voice.identifier : "\(voice.identifier)+\(variant)"
-    guard espeak_SetVoiceByName(name) == EE_OK else { throw .unknownVoice(name) }
+    do {
+      try check(espeak_ng_SetVoiceByName(name), "espeak_ng_SetVoiceByName")
+    } catch {
+      let missing = [ENS_VOICE_NOT_FOUND, ENS_MBROLA_NOT_FOUND, ENS_MBROLA_VOICE_NOT_FOUND].map(\.rawValue)
+      if case .espeak(let failure) = error, missing.contains(failure.status) { throw .unknownVoice(name) }
+      throw error
+    }
   }
 
-  /// Sets rate, pitch, range, volume and word gap (`espeak_SetParameter`).
+  /// Sets rate, pitch, range, volume and word gap (`espeak_ng_SetParameter`).
   static func apply(_ settings: EngineSettings) throws(SpeechError) {
     let parameters: [(espeak_PARAMETER, Int)] = [
       (espeakRATE, settings.rate), (espeakPITCH, settings.pitch), (espeakRANGE, settings.range),
       (espeakVOLUME, settings.volume), (espeakWORDGAP, settings.wordGap),
     ]
     for (parameter, value) in parameters {
-      guard espeak_SetParameter(parameter, Int32(value), 0) == EE_OK else {
-        throw .synthesisFailed("espeak_SetParameter(\(parameter.rawValue), \(value)) failed")
-      }
+      try check(espeak_ng_SetParameter(parameter, Int32(value), 0), "espeak_ng_SetParameter")
     }
   }
 
@@ -78,7 +95,7 @@ enum EspeakEngine {
     return voices
   }
 
-  /// Synthesizes one piece of text (`espeak_Synth`, UTF-8, never SSML).
+  /// Synthesizes one piece of text (`espeak_ng_Synthesize`, UTF-8, never SSML).
   ///
   /// Text from a book must not be able to switch on `espeakSSML` or `espeakPHONEMES` (DESIGN.md
   /// fact 9). Phonemes come only from a lexicon entry, between `Lexicon.phonemeStart` and
@@ -101,11 +118,14 @@ enum EspeakEngine {
     if input.hasPhonemes { flags |= UInt32(espeakPHONEMES) }
     let bytes = Array(input.text.utf8) + [0]
     let status = bytes.withUnsafeBufferPointer {
-      espeak_Synth($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, flags, nil, nil)
+      espeak_ng_Synthesize($0.baseAddress, $0.count, 0, POS_CHARACTER, 0, flags, nil, nil)
     }
-    guard status == EE_OK else {
+    do {
+      // A synthesis the callback stopped is a finished one, as `espeak_Synth` counts it.
+      try check(status == ENS_SPEECH_STOPPED ? ENS_OK : status, "espeak_ng_Synthesize")
+    } catch {
       arena?.truncate(to: collected.arenaStart)
-      throw .synthesisFailed("espeak_Synth returned \(status.rawValue)")
+      throw error
     }
     var result = collected
     collected = Collected()
@@ -242,13 +262,4 @@ private func collectSamples(
     event = current + 1
   }
   return 0
-}
-
-extension Optional<String> {
-  fileprivate func withOptionalCString<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
-    switch self {
-    case .some(let string): string.withCString { body($0) }
-    case .none: body(nil)
-    }
-  }
 }

@@ -44,7 +44,7 @@ final class SampleArena: @unchecked Sendable {
   /// and later; on older kernels the call fails and the pages fault in one by one as before.
   private func mapAhead(to end: Int) {
     let target = min(capacity, (end / Self.mapStep + 1) * Self.mapStep)
-    _ = madvise(base + mapped, (target - mapped) * 2, 23 /* MADV_POPULATE_WRITE */)
+    _ = madvise(base + mapped, (target - mapped) * 2, MADV_POPULATE_WRITE)
     mapped = target
   }
 

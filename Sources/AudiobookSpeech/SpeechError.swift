@@ -1,11 +1,13 @@
 /// What can go wrong between the text and its audio.
 public enum SpeechError: Error, Equatable, Sendable {
-  /// espeak-ng could not start (missing data folder, library trouble).
+  /// espeak-ng's data cannot be found or read (missing data folder).
   case engineUnavailable(String)
   /// espeak-ng has no voice of this name.
   case unknownVoice(String)
-  /// espeak-ng returned an error for a piece of text.
+  /// A request the worker could not serve (malformed, or no process to serve it in).
   case synthesisFailed(String)
+  /// An espeak-ng call failed: its code and espeak-ng's own message.
+  case espeak(EspeakError)
   /// The process synthesizing a paragraph died (a crash inside espeak-ng).
   case workerCrashed(String)
   /// The synthesis worker process could not be started or talked nonsense.
@@ -20,6 +22,9 @@ extension SpeechError: CustomStringConvertible {
       .workerFailed(let message):
       message
     case .unknownVoice(let name): "espeak-ng has no voice '\(name)'"
+    case .espeak(let error) where error.function == "espeak_ng_Initialize":
+      "\(error); is espeak-ng-data installed?"
+    case .espeak(let error): "\(error)"
     }
   }
 }

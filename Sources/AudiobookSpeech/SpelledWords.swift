@@ -1,26 +1,22 @@
-import Foundation
-import AudiobookCore
-
 /// Finds the words espeak-ng would spell out letter by letter ("FBI" → "eff bee eye", or just
 /// their first letters, "Zbigniew" → "zed bigniew"): names and acronyms a lexicon entry should
-/// fix. Runs espeak-ng's text-to-phoneme pass in this process; nothing is synthesized.
+/// fix. Asks a synthesis worker, whose child runs espeak-ng's text-to-phoneme pass; nothing is
+/// synthesized, and book text reaches espeak-ng only in that child.
 public enum SpelledWords {
-  /// espeak-ng, initialized once for the life of the process (it cannot be initialized twice).
-  private static let engine: Result<EngineInfo, SpeechError> = Result { () throws(SpeechError) in
-    try EspeakEngine.initialize()
-  }
-
-  /// espeak-ng's state is global: one caller at a time.
-  private static let lock = NSLock()
-
   /// The words of `words` that espeak-ng, with `settings`' voice, spells out in whole or in part.
   ///
-  /// - Throws: `SpeechError` when espeak-ng cannot start or lacks the voice.
-  public static func find(in words: [String], settings: EngineSettings) throws(SpeechError) -> Set<String> {
-    lock.lock()
-    defer { lock.unlock() }
-    _ = try engine.get()
-    try EspeakEngine.select(voice: settings.voice, variant: settings.variant)
+  /// - Parameter workerExecutable: the `audiobook` executable that serves as the worker.
+  /// - Throws: `SpeechError` when espeak-ng cannot start or lacks the voice, or the worker fails.
+  public static func find(
+    in words: [String], settings: EngineSettings, workerExecutable: String = SynthesisWorker.defaultExecutable()
+  ) throws(SpeechError) -> Set<String> {
+    let synthesizer = try Synthesizer(settings: settings, workerExecutable: workerExecutable)
+    defer { synthesizer.close() }
+    return try synthesizer.spelledWords(words)
+  }
+
+  /// `find` where espeak-ng runs: in a synthesis worker's child, the voice selected.
+  static func findWithEngine(in words: [String]) -> [String] {
     var letterNames: [Character: String] = [:]
     func name(_ letter: Character) -> String {
       if let known = letterNames[letter] { return known }
@@ -28,7 +24,7 @@ public enum SpelledWords {
       letterNames[letter] = spoken
       return spoken
     }
-    var spelled: Set<String> = []
+    var spelled: [String] = []
     for word in words where word.count >= 2 && word.allSatisfy(\.isLetter) {
       guard let first = word.first else { continue }
       let whole = sounds(EspeakEngine.phonemes(of: word))
@@ -38,7 +34,7 @@ public enum SpelledWords {
         || whole == name(first) + sounds(EspeakEngine.phonemes(of: String(word.dropFirst())))
           && word.count > 2
       {
-        spelled.insert(word)
+        spelled.append(word)
       }
     }
     return spelled

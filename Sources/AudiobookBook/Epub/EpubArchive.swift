@@ -51,7 +51,7 @@ struct EpubArchive {
     }
     let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw AudiobookError(.missingInput, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
+      throw AudiobookError(.missingInput, "cannot read the file", errno: errno, file: path)
     }
     archive = OpenArchive(descriptor: descriptor)
     guard FileKind(descriptor: descriptor) == .regular else {

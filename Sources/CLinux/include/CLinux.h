@@ -5,6 +5,11 @@
 /// file system cannot exchange).
 int audiobook_exchange_paths(const char *a, const char *b);
 
+/// `F_SETPIPE_SZ` and `F_GETPIPE_SZ` as <fcntl.h> defines them, which it does only under
+/// _GNU_SOURCE: the `fcntl` commands that set and get a pipe's capacity.
+extern const int audiobook_f_setpipe_sz;
+extern const int audiobook_f_getpipe_sz;
+
 /// Inflates raw deflate data (zlib's `inflate` with -MAX_WBITS, as a zip entry holds it) from
 /// `in` into `out`, which holds `capacity` bytes. Returns the bytes written; -1 when the data is
 /// damaged or ends before the deflate stream does; -2 when the output would pass `capacity`.

@@ -20,8 +20,7 @@ final class ScratchFolder {
       buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
     }
     guard let made else {
-      throw AudiobookError(
-        .cannotCreate, "cannot make a temporary folder: \(String(cString: strerror(errno)))", file: parent)
+      throw AudiobookError(.cannotCreate, "cannot make a temporary folder", errno: errno, file: parent)
     }
     path = made
     Self.lock.withLock { Self.live.append(made) }

@@ -170,7 +170,8 @@ import Yams
 @Suite struct SpelledWordsTests {
   @Test func findsWhatEspeakSpellsOut() throws {
     let words = ["FBI", "NASA", "Zbigniew", "Brown", "Hmm", "Tsk", "Pfft", "Elizabeth"]
-    let spelled = try SpelledWords.find(in: words, settings: EngineSettings())
+    let spelled = try SpelledWords.find(
+      in: words, settings: EngineSettings(), workerExecutable: TestSupport.workerExecutable)
     #expect(spelled == ["FBI", "Zbigniew", "Pfft"])
     #expect(SpelledWords.isCandidate("FBI"))
     #expect(SpelledWords.isCandidate("Zbigniew"))

@@ -26,7 +26,9 @@ import Testing
 
   /// The title is spoken with the lexicon, so the report counts its words from the title's line.
   @Test func titlesCountInTheReport() throws {
-    let report = try LexiconReport(book: Self.book(lexicon: Self.lexicon), preset: VoicePreset(name: "p"))
+    let report = try LexiconReport(
+      book: Self.book(lexicon: Self.lexicon), preset: VoicePreset(name: "p"),
+      workerExecutable: TestSupport.workerExecutable)
     #expect(report.replacements.map(\.word) == ["Hermione", "Jean-Luc"])
     #expect(report.replacements.map(\.count) == [2, 1])
     #expect(report.replacements.map(\.firstLine) == [3, 5])

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Testing
 
 @testable import AudiobookCore
@@ -52,18 +53,24 @@ import Testing
     worker.standardOutput = output
     worker.standardError = errors
     try worker.run()
-    let send = input.fileHandleForWriting.fileDescriptor
-    let receive = output.fileHandleForReading.fileDescriptor
-    #expect(FileDescriptorIO.writeMessage(send, Array(try JSONEncoder().encode(EngineSettings()))))
-    #expect(FileDescriptorIO.readMessage(receive)?.first == SynthesisWorker.Status.ok.rawValue)
+    let send = FileDescriptor(rawValue: input.fileHandleForWriting.fileDescriptor)
+    let receive = FileDescriptor(rawValue: output.fileHandleForReading.fileDescriptor)
+    try send.writeMessage(Array(try JSONEncoder().encode(EngineSettings())))
+    #expect(try receive.readMessage()?.first == SynthesisWorker.Status.ok.rawValue)
     var request = ByteWriter()
+    request.append(SynthesisWorker.Request.synthesize.rawValue)
     request.append(UInt32(1))
     request.append(String(repeating: "a.", count: 100))
-    #expect(FileDescriptorIO.writeMessage(send, request.bytes))
-    let reply = FileDescriptorIO.readMessage(receive) ?? []
-    #expect(reply.first == SynthesisWorker.Status.crashed.rawValue)
-    #expect(String(decoding: reply.dropFirst(), as: UTF8.self).hasPrefix("espeak-ng crashed (signal 6"))
-    #expect(FileDescriptorIO.writeMessage(send, []))
+    try send.writeMessage(request.bytes)
+    let reply = try receive.readMessage() ?? []
+    #expect(reply.first == SynthesisWorker.Status.failed.rawValue)
+    let error = try #require(SpeechError(encoded: reply.dropFirst()))
+    guard case .workerCrashed(let message) = error else {
+      Issue.record("expected a crash, got \(error)")
+      return
+    }
+    #expect(message.hasPrefix("espeak-ng crashed (signal 6"))
+    try send.writeMessage([])
     let said = errors.fileHandleForReading.readDataToEndOfFile()
     worker.waitUntilExit()
     #expect(worker.terminationStatus == 0)
