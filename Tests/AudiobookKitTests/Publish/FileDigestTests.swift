@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import AudiobookCore
+@testable import AudiobookPublish
+
+@Suite struct FileDigestTests {
+  @Test func digestsAreWhatSha256sumPrints() throws {
+    try TestSupport.withScratchFolder { folder in
+      let empty = try TestSupport.write("", to: "empty", in: folder)
+      let abc = try TestSupport.write("abc", to: "abc.txt", in: folder)
+      #expect(try FileDigest.sha256(of: empty) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+      #expect(try FileDigest.sha256(of: abc) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+  }
+
+  /// A file longer than the 1 MiB read block is digested whole.
+  @Test func aFileOfSeveralBlocksIsDigestedWhole() throws {
+    try TestSupport.withScratchFolder { folder in
+      let bytes = (0..<(2_500_000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+      let url = folder.appendingPathComponent("big.bin")
+      try Data(bytes).write(to: url)
+      #expect(try FileDigest.sha256(of: url.path) == Hex.string(SHA256.hash(data: bytes)))
+    }
+  }
+
+  @Test func aFileThatCannotBeOpenedIsMissingInput() throws {
+    try TestSupport.withScratchFolder { folder in
+      let path = folder.appendingPathComponent("none.wav").path
+      let error = #expect(throws: AudiobookError.self) { try FileDigest.sha256(of: path) }
+      #expect(error?.kind == .missingInput)
+      #expect(error?.file == path)
+      #expect(error?.message == "cannot read the file: No such file or directory")
+    }
+  }
+}
