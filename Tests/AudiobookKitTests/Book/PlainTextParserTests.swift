@@ -171,34 +171,6 @@ import Testing
   }
 }
 
-@Suite struct GutenbergTextTests {
-  @Test func licenceIsDroppedAndHeaderRead() throws {
-    let text = """
-      The Project Gutenberg eBook of Salt
-      Title: Salt and Stone
-      Author: June Marrow
-
-      *** START OF THE PROJECT GUTENBERG EBOOK SALT AND STONE ***
-
-      Chapter 1
-
-      The cart left.
-
-        *** END OF THE PROJECT GUTENBERG EBOOK SALT AND STONE ***
-
-      Licence text that nobody should hear.
-      """
-    let book = try PlainTextParser.parse(
-      .init(file: "pg.txt", format: .plainText, lines: text.components(separatedBy: "\n")))
-    #expect(book.title == "Salt and Stone")
-    #expect(book.author == "June Marrow")
-    #expect(book.chapters.map(\.title) == ["Chapter 1"])
-    #expect(book.chapters[0].sourceLine == 7)
-    #expect(book.chapters[0].paragraphs.map(\.text) == ["The cart left."])
-    #expect(book.chapters[0].paragraphs[0].sourceLine == 9)
-  }
-}
-
 @Suite struct PrintMatterTests {
   @Test func illustrationsPagesAndFrontMatterAreNotRead() throws {
     let text = """

@@ -122,4 +122,13 @@ import Testing
       #expect(error?.kind == .cannotCreate)
     }
   }
+
+  /// `H:MM:SS`, rounded to the second, hours past 99 included.
+  @Test func durationsAreHoursMinutesAndSeconds() {
+    #expect(Renderer.formatDuration(seconds: 0) == "0:00:00")
+    #expect(Renderer.formatDuration(seconds: 59.5) == "0:01:00")
+    #expect(Renderer.formatDuration(seconds: 3_725.4) == "1:02:05")
+    #expect(Renderer.formatDuration(seconds: 360_000) == "100:00:00")
+    #expect(Renderer.defaultCacheDirectory(output: "out/books") == "out/books/.audiobook-cache")
+  }
 }
