@@ -28,6 +28,40 @@ extension AudiobookCommand {
 
     static let audioExtensions: Set<String> = ["wav", "flac", "ogg", "opus", "mp3", "m4b"]
 
+    /// The table row of one chapter file, and whether it meets the spec.
+    private static func row(for name: String, path: String) -> (row: [String], passed: Bool) {
+      func failure(_ reason: String, duration: String = "") -> (row: [String], passed: Bool) {
+        ([name, duration, "", "", "", "", "", "FAIL: \(reason)"], false)
+      }
+      // Only plain files are opened: a FIFO or a device would block or do harm, and a
+      // symbolic link may lead out of the folder.
+      let kind = FileKind(path: path, followingLinks: false)
+      guard kind == .regular else { return failure("\(kind.described), not an audio file") }
+      let measured: AudioMeasurement
+      do {
+        let file = try RegularFile(opening: path)
+        defer { file.close() }
+        let header = try SoundFileReader(path: file.path)
+        guard header.channels == 1 else {
+          let seconds = Double(header.frames) / Double(max(header.sampleRate, 1))
+          return failure("\(header.channels) channels, not mono", duration: duration(seconds))
+        }
+        measured = try AudioMeasurement.measure(file)
+      } catch {
+        return failure("not readable audio")
+      }
+      let problems = AudiobookSpec.problems(measured)
+      return (
+        [
+          name, duration(measured.seconds), decibels(measured.levels.rms),
+          decibels(max(measured.levels.peak, measured.levels.truePeak)), decibels(measured.noiseFloor),
+          String(format: "%.2f s", measured.head), String(format: "%.2f s", measured.tail),
+          problems.isEmpty ? "pass" : "FAIL: " + problems.joined(separator: "; "),
+        ],
+        problems.isEmpty
+      )
+    }
+
     func run() throws {
       try Diagnostics.run {
         switch FileKind(path: folder, followingLinks: true) {
@@ -51,41 +85,9 @@ extension AudiobookCommand {
             continue
           }
           checked += 1
-          // Only plain files are opened: a FIFO or a device would block or do harm, and a
-          // symbolic link may lead out of the folder.
-          let kind = FileKind(path: path, followingLinks: false)
-          guard kind == .regular else {
-            rows.append([name, "", "", "", "", "", "", "FAIL: \(kind.described), not an audio file"])
-            failed += 1
-            continue
-          }
-          let measured: AudioMeasurement
-          do {
-            let file = try RegularFile(opening: path)
-            defer { file.close() }
-            let header = try SoundFileReader(path: file.path)
-            guard header.channels == 1 else {
-              let seconds = Double(header.frames) / Double(max(header.sampleRate, 1))
-              rows.append([
-                name, Self.duration(seconds), "", "", "", "", "", "FAIL: \(header.channels) channels, not mono",
-              ])
-              failed += 1
-              continue
-            }
-            measured = try AudioMeasurement.measure(file)
-          } catch {
-            rows.append([name, "", "", "", "", "", "", "FAIL: not readable audio"])
-            failed += 1
-            continue
-          }
-          let problems = AudiobookSpec.problems(measured)
-          if !problems.isEmpty { failed += 1 }
-          rows.append([
-            name, Self.duration(measured.seconds), Self.decibels(measured.levels.rms),
-            Self.decibels(max(measured.levels.peak, measured.levels.truePeak)), Self.decibels(measured.noiseFloor),
-            String(format: "%.2f s", measured.head), String(format: "%.2f s", measured.tail),
-            problems.isEmpty ? "pass" : "FAIL: " + problems.joined(separator: "; "),
-          ])
+          let (row, passed) = Self.row(for: name, path: path)
+          rows.append(row)
+          if !passed { failed += 1 }
         }
         print(Self.table(rows), terminator: "")
         if checked == 0 && failed == 0 {

@@ -108,26 +108,29 @@ extension AudiobookCommand {
       return Shard(index: index + 1, count: shards)
     }
 
+    /// Checks the report's place before the render, which may take a while, rather than after
+    /// it. A device or FIFO is opened now (one nobody reads is refused at once) and written
+    /// through at the end, never replaced by a file: its stream is returned.
+    private func openReport() throws(AudiobookError) -> StreamOutput? {
+      guard let report else { return nil }
+      switch try OutputTarget(path: report) {
+      case .stream:
+        return try StreamOutput(opening: report)
+      case .file:
+        try OutputTarget.refuseOverwriting(
+          report, inputs: [book] + (manuscript.lexicon.map { [$0] } ?? []), flag: "--report")
+        let folder = (report as NSString).deletingLastPathComponent
+        guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
+          throw AudiobookError(
+            .cannotCreate, "cannot write the report here: its folder is missing or not writable", file: report)
+        }
+        return nil
+      }
+    }
+
     func run() throws {
       try Diagnostics.run {
-        // The report's place is checked before the render, which may take a while, rather than
-        // after it. A device or FIFO is opened now (one nobody reads is refused at once) and
-        // written through at the end, never replaced by a file.
-        var reportStream: StreamOutput?
-        if let report {
-          switch try OutputTarget(path: report) {
-          case .stream:
-            reportStream = try StreamOutput(opening: report)
-          case .file:
-            try OutputTarget.refuseOverwriting(
-              report, inputs: [book] + (manuscript.lexicon.map { [$0] } ?? []), flag: "--report")
-            let folder = (report as NSString).deletingLastPathComponent
-            guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
-              throw AudiobookError(
-                .cannotCreate, "cannot write the report here: its folder is missing or not writable", file: report)
-            }
-          }
-        }
+        let reportStream = try openReport()
         if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
         let parsed = try manuscript.read(book, quiet: quiet)
         if let report, reportStream == nil {
