@@ -18,7 +18,7 @@ enum OggSerialNumbers {
   static func fix(_ path: String, reportedPath: String) throws(AudiobookError) {
     let fd = open(path, O_RDWR | O_CLOEXEC)
     guard fd >= 0 else {
-      throw AudiobookError(.io, "cannot reopen the Ogg file: \(String(cString: strerror(errno)))", file: reportedPath)
+      throw AudiobookError(.io, "cannot reopen the Ogg file", errno: errno, file: reportedPath)
     }
     defer { close(fd) }
     let serial = serialNumber(for: (reportedPath as NSString).lastPathComponent)
@@ -59,7 +59,7 @@ enum OggSerialNumbers {
       for index in 0..<4 { patch[4 + index] = header[18 + index] }
       guard patch.withUnsafeBytes({ pwrite(fd, $0.baseAddress, 12, offset + 14) }) == 12 else {
         throw AudiobookError(
-          .io, "cannot rewrite the Ogg file: \(String(cString: strerror(errno)))", file: reportedPath)
+          .io, "cannot rewrite the Ogg file", errno: errno, file: reportedPath)
       }
       offset += 27 + off_t(segments) + off_t(bodyLength)
     }

@@ -3,10 +3,6 @@ import AudiobookCore
   import Glibc
 #endif
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A 16-bit mono WAV that `SoundFileWriter` finished with more audio than a WAV's 32-bit sizes
 /// hold, made whole: libsndfile writes such a file to the end, but the RIFF and `data` sizes in
 /// its header wrap around (4.8 GB of audio claims 0.5 GB), so a reader would stop early.
@@ -41,7 +37,9 @@ package enum OversizeWAV {
       let wanted = count * MemoryLayout<Int16>.size
       let read = block.withUnsafeMutableBytes { pread(file, $0.baseAddress, wanted, off_t(offset)) }
       guard read == wanted else {
-        throw AudiobookError(.io, "reading back the audio failed: \(readFailure(read))", file: reportedPath)
+        throw read < 0
+          ? AudiobookError(.io, "reading back the audio failed", errno: errno, file: reportedPath)
+          : AudiobookError(.io, "reading back the audio failed: the file ended early", file: reportedPath)
       }
       // WAV samples are little-endian, as this machine's are; `littleEndian` keeps it so elsewhere.
       try writer.write(block[..<count].map { Int16(littleEndian: $0) })
@@ -62,7 +60,7 @@ package enum OversizeWAV {
     for position in [4, dataSize] {
       guard pwrite(file, unknown, unknown.count, off_t(position)) == unknown.count else {
         throw AudiobookError(
-          .io, "writing the header failed: \(String(cString: strerror(errno)))", file: reportedPath)
+          .io, "writing the header failed", errno: errno, file: reportedPath)
       }
     }
   }
@@ -92,12 +90,8 @@ package enum OversizeWAV {
     let file = Glibc.open(path, flags | O_CLOEXEC)
     guard file >= 0 else {
       throw AudiobookError(
-        .io, "cannot open the audio written: \(String(cString: strerror(errno)))", file: reportedPath)
+        .io, "cannot open the audio written", errno: errno, file: reportedPath)
     }
     return file
-  }
-
-  private static func readFailure(_ result: Int) -> String {
-    result < 0 ? String(cString: strerror(errno)) : "the file ended early"
   }
 }

@@ -6,6 +6,8 @@ import AudiobookCore
 ///
 /// The sinc converters add no delay: output sample `k` sits at input time `k / ratio`, so a
 /// position in the source maps to `position * ratio` in the output.
+///
+/// The resampler owns libsamplerate's state: `close()` frees it, as releasing the resampler does.
 final class Resampler {
   let inputRate: Int
   package let outputRate: Int
@@ -19,13 +21,16 @@ final class Resampler {
     ratio = Double(outputRate) / Double(inputRate)
     var error: Int32 = 0
     state = src_new(Int32(SRC_SINC_BEST_QUALITY), 1, &error)
-    guard state != nil, src_is_valid_ratio(ratio) != 0 else {
-      throw AudiobookError(
-        .failure, "libsamplerate cannot convert \(inputRate) Hz to \(outputRate) Hz: \(Self.message(error))")
+    guard let state else { throw ResamplerError(.create, code: error, from: inputRate, to: outputRate).audiobookError }
+    // The ratio the first `src_process` would take; set now, so libsamplerate checks it.
+    let status = src_set_ratio(state, ratio)
+    guard status == 0 else {
+      throw ResamplerError(.create, code: status, from: inputRate, to: outputRate).audiobookError
     }
   }
 
-  /// Converts `input`; with `last`, also flushes what the converter holds back.
+  /// Converts `input`; with `last`, also flushes what the converter holds back. Once closed,
+  /// gives nothing.
   ///
   /// - Throws: `.failure` with libsamplerate's message (`src_process`).
   package func process(_ input: [Float], last: Bool) throws(AudiobookError) -> [Float] {
@@ -48,7 +53,7 @@ final class Resampler {
         }
       }
       guard status == 0 else {
-        throw AudiobookError(.failure, "resampling to \(outputRate) Hz failed: \(Self.message(status))")
+        throw ResamplerError(.process, code: status, from: inputRate, to: outputRate).audiobookError
       }
       used += data.input_frames_used
       output += chunk[0..<data.output_frames_gen]
@@ -58,9 +63,46 @@ final class Resampler {
     return output
   }
 
-  private static func message(_ code: Int32) -> String {
-    src_strerror(code).map { String(cString: $0) } ?? "error \(code)"
+  /// Frees libsamplerate's state (`src_delete`); closing again does nothing.
+  func close() {
+    if let state { src_delete(state) }
+    state = nil
   }
 
-  deinit { if let state { src_delete(state) } }
+  deinit { close() }
+}
+
+/// A libsamplerate failure: its error number and message (`src_strerror`), and the rates;
+/// `audiobookError` is the one place it becomes an `AudiobookError` (exit 1).
+struct ResamplerError: Error, Equatable, Sendable {
+  enum Operation: Sendable, Equatable {
+    /// `src_new`, `src_set_ratio`.
+    case create
+    /// `src_process`.
+    case process
+  }
+
+  var operation: Operation
+  var code: Int32
+  var inputRate: Int
+  var outputRate: Int
+
+  init(_ operation: Operation, code: Int32, from inputRate: Int, to outputRate: Int) {
+    self.operation = operation
+    self.code = code
+    self.inputRate = inputRate
+    self.outputRate = outputRate
+  }
+
+  /// libsamplerate's message for `code`.
+  var message: String { src_strerror(code).map { String(cString: $0) } ?? "error \(code)" }
+
+  var audiobookError: AudiobookError {
+    switch operation {
+    case .create:
+      AudiobookError(.failure, "libsamplerate cannot convert \(inputRate) Hz to \(outputRate) Hz: \(message)")
+    case .process:
+      AudiobookError(.failure, "resampling to \(outputRate) Hz failed: \(message)")
+    }
+  }
 }

@@ -1,5 +1,3 @@
-internal import CSndFile
-
 /// How libsndfile encodes a file it writes: container, sample format and encoder settings.
 public enum SoundFileEncoding: Sendable, Equatable {
   /// 16-bit PCM WAV.
@@ -19,17 +17,17 @@ public enum SoundFileEncoding: Sendable, Equatable {
   /// MPEG-1/2 Layer III (LAME), constant bit rate.
   case mp3(kilobitsPerSecond: Int)
 
-  /// libsndfile's `SF_FORMAT_*` container and subtype.
-  package var format: Int32 {
+  /// The container and sample encoding libsndfile writes.
+  package var format: SoundFileFormat {
     switch self {
-    case .wav: Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
-    case .rf64: Int32(SF_FORMAT_RF64 | SF_FORMAT_PCM_16)
-    case .w64Float: Int32(SF_FORMAT_W64 | SF_FORMAT_FLOAT)
-    case .w64: Int32(SF_FORMAT_W64 | SF_FORMAT_PCM_16)
-    case .flac: Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
-    case .vorbis: Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
-    case .opus: Int32(SF_FORMAT_OGG | SF_FORMAT_OPUS)
-    case .mp3: Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
+    case .wav: SoundFileFormat(container: .wav, encoding: .pcm16)
+    case .rf64: SoundFileFormat(container: .rf64, encoding: .pcm16)
+    case .w64Float: SoundFileFormat(container: .w64, encoding: .float)
+    case .w64: SoundFileFormat(container: .w64, encoding: .pcm16)
+    case .flac: SoundFileFormat(container: .flac, encoding: .pcm16)
+    case .vorbis: SoundFileFormat(container: .ogg, encoding: .vorbis)
+    case .opus: SoundFileFormat(container: .ogg, encoding: .opus)
+    case .mp3: SoundFileFormat(container: .mpeg, encoding: .mpegLayerIII)
     }
   }
 

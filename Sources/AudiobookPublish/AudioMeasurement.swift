@@ -55,14 +55,13 @@ public struct AudioMeasurement: Sendable {
 
   private static func read(_ file: RegularFile) throws(AudiobookError) -> AudioMeasurement {
     let path = file.path
-    let header = try SoundFileReader(path: path)
-    let input = try SoundFileInput(path: path)
-    let meter = try LoudnessMeter(sampleRate: header.sampleRate)
-    let block = max(1, header.sampleRate / 100)
+    let reader = try SoundFileReader(monoPath: path)
+    let meter = try LoudnessMeter(sampleRate: reader.sampleRate)
+    let block = max(1, reader.sampleRate / 100)
     var blocks: [Double] = []  // mean square of each 10 ms block
     var carry: [Float] = []
-    while case let samples = try input.read(1 << 16), !samples.isEmpty {
-      meter.add(samples)
+    while case let samples = try reader.read(1 << 16), !samples.isEmpty {
+      try meter.add(samples)
       carry += samples
       var start = 0
       while carry.count - start >= block {
@@ -73,12 +72,12 @@ public struct AudioMeasurement: Sendable {
       }
       carry.removeFirst(start)
     }
-    input.close()
+    try reader.close()
 
     let threshold = pow(10, soundThreshold / 10)  // as a mean square
     let first = blocks.firstIndex { $0 > threshold }
     let last = blocks.lastIndex { $0 > threshold }
-    let seconds = Double(header.frames) / Double(header.sampleRate)
+    let seconds = Double(reader.frames) / Double(reader.sampleRate)
     let head = first.map { Double($0) / 100 } ?? seconds
     let tail = last.map { max(0, seconds - Double($0 + 1) / 100) } ?? seconds
 
@@ -97,14 +96,14 @@ public struct AudioMeasurement: Sendable {
     let noiseFloor = AudioLevels.rounded(AudioLevels.decibels(max(0, quietest).squareRoot()))
 
     var bitRate: Int?
-    if header.container == "mpeg", seconds > 0 {
+    if reader.format.container == .mpeg, seconds > 0 {
       bitRate = Int((Double(file.size) * 8 / seconds / 1000).rounded())
     }
     return AudioMeasurement(
-      file: file.name, sampleRate: header.sampleRate, channels: header.channels, frames: header.frames,
-      container: header.container, isPCM16: header.isPCM16,
-      isConstantBitRate: header.container == "mpeg"
-        ? MP3Frames.isConstantBitRate(path: path) ?? header.isConstantBitRate : nil,
-      bitRate: bitRate, levels: meter.levels, noiseFloor: noiseFloor, head: head, tail: tail)
+      file: file.name, sampleRate: reader.sampleRate, channels: reader.channels, frames: reader.frames,
+      container: reader.container, isPCM16: reader.isPCM16,
+      isConstantBitRate: reader.format.container == .mpeg
+        ? MP3Frames.isConstantBitRate(path: path) ?? reader.isConstantBitRate : nil,
+      bitRate: bitRate, levels: try meter.levels, noiseFloor: noiseFloor, head: head, tail: tail)
   }
 }

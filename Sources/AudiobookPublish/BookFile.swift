@@ -68,9 +68,9 @@ package final class BookAssembly {
     let output = try SoundFileWriter(
       path: temporary, sampleRate: sampleRate, encoding: encoding, tags: tags, markers: markers,
       reportedPath: reportedPath)
-    let input = try SoundFileInput(path: scratch)
+    let input = try SoundFileReader(monoPath: scratch)
     while case let block = try input.readShorts(1 << 16), !block.isEmpty { try output.write(block) }
-    input.close()
+    try input.close()
     try output.close()
     return total
   }

@@ -120,11 +120,11 @@ package struct ChapterPublisher {
       let source = try ResampledSource(
         path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
       while case let block = try source.next(), !block.isEmpty {
-        meter.add(block)
+        try meter.add(block)
         try writer.writeFloats(block)
       }
       try writer.close()
-      let levels = meter.levels
+      let levels = try meter.levels
       if let loudness = options.loudness {
         gain = levels.integratedLoudness > -70 ? loudness - levels.integratedLoudness : 0
         ceiling = options.loudnessCeiling
@@ -133,7 +133,7 @@ package struct ChapterPublisher {
         ceiling = AudiobookSpec.peakCeiling
       }
       open = { () throws(AudiobookError) in
-        FileBlocks(input: try SoundFileInput(path: resampled), blockSize: Self.blockSize)
+        FileBlocks(input: try SoundFileReader(monoPath: resampled), blockSize: Self.blockSize)
       }
     } else {
       open = { [sourceRate, outputRate] () throws(AudiobookError) in
@@ -150,11 +150,11 @@ package struct ChapterPublisher {
       let source = try open()
       while case let block = try source.next(), !block.isEmpty {
         let samples = Self.quantized(block)
-        meter.add(samples.map { Float($0) / 32_768 })
+        try meter.add(samples.map { Float($0) / 32_768 })
         try sinks.write(samples)
       }
       try sinks.close()
-      return Result(frames: frames, levels: meter.levels, gain: 0, limited: false)
+      return Result(frames: frames, levels: try meter.levels, gain: 0, limited: false)
     }
     var margin = 0.5
     let plainGain = gain
@@ -175,7 +175,7 @@ package struct ChapterPublisher {
           for index in samples.indices { samples[index] += noise[index] }
         }
         let quantized = Self.quantized(samples)
-        meter.add(quantized.map { Float($0) / 32_768 })
+        try meter.add(quantized.map { Float($0) / 32_768 })
         try writer.write(quantized)
       }
       while case let block = try source.next(), !block.isEmpty {
@@ -183,7 +183,7 @@ package struct ChapterPublisher {
       }
       try emit(limiter.finish())
       try writer.close()
-      let levels = meter.levels
+      let levels = try meter.levels
       // The limiter takes some level off the loudest chapters: make it up with more gain.
       let shortfall = (options.loudness.map { $0 - levels.integratedLoudness } ?? AudiobookSpec.targetRMS - levels.rms)
       let overshoot = levels.truePeak - limit
@@ -192,9 +192,9 @@ package struct ChapterPublisher {
       if (overshoot <= 0 && (abs(shortfall) <= 0.2 || !canMakeUp)) || attempt == 4 {
         // Copy the finished samples to the published file and the book.
         var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
-        let input = try SoundFileInput(path: final)
+        let input = try SoundFileReader(monoPath: final)
         while case let block = try input.readShorts(Self.blockSize), !block.isEmpty { try sinks.write(block) }
-        input.close()
+        try input.close()
         try sinks.close()
         return Result(
           frames: frames, levels: levels, gain: AudioLevels.rounded(gain), limited: limiter.engaged,

@@ -103,4 +103,27 @@ import Testing
     #expect(!result.stderrText.contains(".partial"), "names the temporary file: \(result.stderrText)")
     #expect(scratch.contents.isEmpty)
   }
+
+  /// A read-only folder (a tmpfs remounted read-only in a namespace of the test's own, since
+  /// root writes into any folder): libsndfile cannot create the file, and says why (exit 73).
+  @Test(.enabled(if: MountNamespace.isAvailable))
+  func anOutputInAReadOnlyFolderIs73WithLibsndfilesReason() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let folder = scratch.appending("locked")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let script = """
+      mount -t tmpfs -o size=1m tmpfs "$2" || exit 90
+      mount -o remount,ro "$2" || exit 91
+      "$1" say "$3" -o "$2/line.wav"
+      """
+    let result = try MountNamespace.run(
+      script, arguments: [Audiobook.executable, folder, Self.line], in: scratch.url)
+    #expect(result.status == 73, "\(result.stderrText)")
+    #expect(result.stderrLines.count == 1, "\(result.stderrText)")
+    let reason = "System error : \(String(cString: strerror(EROFS)))."
+    #expect(
+      result.stderrText.hasPrefix("\(folder)/line.wav: error: cannot create the audio file: \(reason)"),
+      "\(result.stderrText)")
+  }
 }

@@ -36,4 +36,11 @@ enum TestSupport {
     try Data(text.utf8).write(to: url)
     return url.path
   }
+
+  /// A sine tone of `amplitude` (full scale 1), `seconds` long at `rate`.
+  static func sine(_ frequency: Double, amplitude: Double, rate: Int, seconds: Double) -> [Float] {
+    (0..<Int(Double(rate) * seconds)).map {
+      Float(amplitude * sin(2 * Double.pi * frequency * Double($0) / Double(rate)))
+    }
+  }
 }

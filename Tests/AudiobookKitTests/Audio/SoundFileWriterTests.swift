@@ -4,7 +4,7 @@ import Testing
 @testable import AudiobookCore
 @testable import AudiobookAudio
 
-@Suite struct SoundFileTests {
+@Suite struct SoundFileWriterTests {
   @Test func writesAndReadsBack16BitMonoWAV() throws {
     try TestSupport.withScratchFolder { folder in
       let path = folder.appendingPathComponent("t.wav").path
