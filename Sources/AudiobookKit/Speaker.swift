@@ -152,16 +152,12 @@ public struct Speaker {
       try OversizeWAV.markLengthUnknown(temporary, reportedPath: reportedPath)
       warn("note: the audio passes 4 GiB, so the WAV's header leaves its length open (players read to its end)")
     case .rf64:
-      let scratch = AtomicOutput.temporaryPath(for: reportedPath + ".rf64")
-      AtomicOutput.register(scratch)
-      defer {
-        AtomicOutput.unregister(scratch)
-        unlink(scratch)
-      }
-      try OversizeWAV.copyAsRF64(
-        from: temporary, to: scratch, frames: frames, sampleRate: sampleRate, tags: tags, reportedPath: reportedPath)
-      guard rename(scratch, temporary) == 0 else {
-        throw AudiobookError(.io, "cannot replace the WAV with RF64", errno: errno, file: reportedPath)
+      try AtomicOutput.withScratch(beside: reportedPath + ".rf64") { scratch throws(AudiobookError) in
+        try OversizeWAV.copyAsRF64(
+          from: temporary, to: scratch, frames: frames, sampleRate: sampleRate, tags: tags, reportedPath: reportedPath)
+        guard rename(scratch, temporary) == 0 else {
+          throw AudiobookError(.io, "cannot replace the WAV with RF64", errno: errno, file: reportedPath)
+        }
       }
       warn("\(reportedPath): note: written as RF64, since as a WAV it would pass 4 GiB")
     }

@@ -26,8 +26,7 @@ package final class BookAssembly {
   package init(path: String, reportedPath: String, sampleRate: Int) throws(AudiobookError) {
     self.sampleRate = sampleRate
     self.reportedPath = reportedPath
-    scratch = AtomicOutput.temporaryPath(for: path + ".pcm")
-    AtomicOutput.register(scratch)
+    scratch = AtomicOutput.startScratch(beside: path + ".pcm")
     writer = try SoundFileWriter(path: scratch, sampleRate: sampleRate, encoding: .w64, reportedPath: reportedPath)
   }
 
@@ -77,7 +76,6 @@ package final class BookAssembly {
 
   deinit {
     writer = nil
-    unlink(scratch)
-    AtomicOutput.unregister(scratch)
+    AtomicOutput.endScratch(scratch)
   }
 }

@@ -89,85 +89,82 @@ package struct ChapterPublisher {
     seed: UInt64, book: BookAssembly?
   ) throws(AudiobookError) -> Result {
     let frames = outputLength(sourceFrames)
-    let reported = target?.reportedPath ?? canonical
-    var scratches: [String] = []
-    defer {
-      for scratch in scratches {
-        unlink(scratch)
-        AtomicOutput.unregister(scratch)
-      }
-    }
-    func scratch(_ name: String) -> String {
-      let path = AtomicOutput.temporaryPath(for: "\(canonical).\(name)")
-      AtomicOutput.register(path)
-      scratches.append(path)
-      return path
-    }
-
-    // The chapter at the output rate, measured when its level is to be set.
-    var gain = 0.0
-    var ceiling: Double?
-    // The samples come from the measured copy when the level was set, else straight from the
-    // chapter. (Sources are objects, not closures over local state: Swift 6.3's optimizer
-    // miscompiled the closure this once was, and release builds read no samples at all.)
-    let open: () throws(AudiobookError) -> any SampleBlocks
-    if options.adjustsLevel {
-      let resampled = scratch("resampled")
-      let writer = try SoundFileWriter(
-        path: resampled, sampleRate: outputRate, encoding: .w64Float, reportedPath: reported)
-      // Only the loudness and RMS decide the gain; the true peak is measured on the result.
-      let meter = try LoudnessMeter(sampleRate: outputRate, truePeak: false)
+    let sinks = { () throws(AudiobookError) in try openSinks(target, tags: tags, frames: frames, book: book) }
+    guard options.adjustsLevel else {
+      // The chapter at the output rate, as it is.
       let source = try ResampledSource(
         path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
-      while case let block = try source.next(), !block.isEmpty {
-        try meter.add(block)
-        try writer.writeFloats(block)
-      }
-      try writer.close()
-      let levels = try meter.levels
-      if let loudness = options.loudness {
-        gain = levels.integratedLoudness > -70 ? loudness - levels.integratedLoudness : 0
-        ceiling = options.loudnessCeiling
-      } else {
-        gain = levels.rms > AudioLevels.floor ? AudiobookSpec.targetRMS - levels.rms : 0
-        ceiling = AudiobookSpec.peakCeiling
-      }
-      open = { () throws(AudiobookError) in
-        FileBlocks(input: try SoundFileReader(monoPath: resampled), blockSize: Self.blockSize)
-      }
-    } else {
-      open = { [sourceRate, outputRate] () throws(AudiobookError) in
-        try ResampledSource(
-          path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
+      return try copy(source, frames: frames, to: sinks())
+    }
+    let reported = target?.reportedPath ?? canonical
+    return try AtomicOutput.withScratch(beside: "\(canonical).resampled") { resampled throws(AudiobookError) in
+      let (gain, ceiling) = try measure(canonical, frames: frames, into: resampled, reportedPath: reported)
+      return try AtomicOutput.withScratch(beside: "\(canonical).final") { final throws(AudiobookError) in
+        try limit(
+          resampled, gain: gain, ceiling: ceiling, seed: seed, frames: frames, through: final, reportedPath: reported,
+          to: sinks)
       }
     }
+  }
 
-    // The final samples: gain, limiter, room tone, 16-bit. A chapter whose true peak still
-    // passes the ceiling (inter-sample peaks the limiter cannot see) is redone lower.
-    guard let limit = ceiling else {
-      var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
-      let meter = try LoudnessMeter(sampleRate: outputRate)
-      let source = try open()
-      while case let block = try source.next(), !block.isEmpty {
-        let samples = Self.quantized(block)
-        try meter.add(samples.map { Float($0) / 32_768 })
-        try sinks.write(samples)
-      }
-      try sinks.close()
-      return Result(frames: frames, levels: try meter.levels, gain: 0, limited: false)
+  /// Writes `source` to the sinks as 16-bit samples, measuring what it writes.
+  private func copy(_ source: any SampleBlocks, frames: Int, to sinks: Sinks) throws(AudiobookError) -> Result {
+    var sinks = sinks
+    let meter = try LoudnessMeter(sampleRate: outputRate)
+    while case let block = try source.next(), !block.isEmpty {
+      let samples = Self.quantized(block)
+      try meter.add(samples.map { Float($0) / 32_768 })
+      try sinks.write(samples)
     }
+    try sinks.close()
+    return Result(frames: frames, levels: try meter.levels, gain: 0, limited: false)
+  }
+
+  /// Resamples the chapter in `canonical` into `resampled` (32-bit float) and returns the gain
+  /// that brings it to the level asked for, and the true-peak ceiling, dBTP.
+  private func measure(_ canonical: String, frames: Int, into resampled: String, reportedPath: String)
+    throws(AudiobookError) -> (gain: Double, ceiling: Double)
+  {
+    let writer = try SoundFileWriter(
+      path: resampled, sampleRate: outputRate, encoding: .w64Float, reportedPath: reportedPath)
+    // Only the loudness and RMS decide the gain; the true peak is measured on the result.
+    let meter = try LoudnessMeter(sampleRate: outputRate, truePeak: false)
+    let source = try ResampledSource(
+      path: canonical, from: sourceRate, to: outputRate, frames: frames, blockSize: Self.blockSize)
+    while case let block = try source.next(), !block.isEmpty {
+      try meter.add(block)
+      try writer.writeFloats(block)
+    }
+    try writer.close()
+    let levels = try meter.levels
+    if let loudness = options.loudness {
+      return (levels.integratedLoudness > -70 ? loudness - levels.integratedLoudness : 0, options.loudnessCeiling)
+    }
+    return (levels.rms > AudioLevels.floor ? AudiobookSpec.targetRMS - levels.rms : 0, AudiobookSpec.peakCeiling)
+  }
+
+  /// The final samples from `resampled`: gain, limiter, room tone, 16-bit, written to `final`
+  /// and, once their level is right, copied to the sinks. A chapter whose true peak still
+  /// passes the ceiling (inter-sample peaks the limiter cannot see) is redone lower; one the
+  /// limiter left short of the target is redone with more gain, within `makeUpLimit`.
+  private func limit(
+    _ resampled: String, gain plainGain: Double, ceiling: Double, seed: UInt64, frames: Int, through final: String,
+    reportedPath: String, to sinks: () throws(AudiobookError) -> Sinks
+  ) throws(AudiobookError) -> Result {
+    var gain = plainGain
     var margin = 0.5
-    let plainGain = gain
-    let final = scratch("final")
     var attempt = 0
     while true {
       attempt += 1
-      let writer = try SoundFileWriter(path: final, sampleRate: outputRate, encoding: .w64, reportedPath: reported)
+      let writer = try SoundFileWriter(
+        path: final, sampleRate: outputRate, encoding: .w64, reportedPath: reportedPath)
       let meter = try LoudnessMeter(sampleRate: outputRate)
       let linear = Float(pow(10, gain / 20))
-      let limiter = PeakLimiter(ceiling: Float(pow(10, (limit - margin) / 20)), sampleRate: outputRate)
+      let limiter = PeakLimiter(ceiling: Float(pow(10, (ceiling - margin) / 20)), sampleRate: outputRate)
       var roomTone = options.master == .audiobook ? RoomTone(seed: seed) : nil
-      let source = try open()
+      // Sources are objects, not closures over local state: Swift 6.3's optimizer miscompiled
+      // the closure this once was, and release builds read no samples at all.
+      let source = FileBlocks(input: try SoundFileReader(monoPath: resampled), blockSize: Self.blockSize)
       func emit(_ block: [Float]) throws(AudiobookError) {
         guard !block.isEmpty else { return }
         var samples = block
@@ -186,12 +183,12 @@ package struct ChapterPublisher {
       let levels = try meter.levels
       // The limiter takes some level off the loudest chapters: make it up with more gain.
       let shortfall = (options.loudness.map { $0 - levels.integratedLoudness } ?? AudiobookSpec.targetRMS - levels.rms)
-      let overshoot = levels.truePeak - limit
+      let overshoot = levels.truePeak - ceiling
       let madeUp = gain - plainGain
       let canMakeUp = shortfall <= 0.2 || madeUp < PublishOptions.makeUpLimit
       if (overshoot <= 0 && (abs(shortfall) <= 0.2 || !canMakeUp)) || attempt == 4 {
         // Copy the finished samples to the published file and the book.
-        var sinks = try openSinks(target, tags: tags, frames: frames, book: book)
+        var sinks = try sinks()
         let input = try SoundFileReader(monoPath: final)
         while case let block = try input.readShorts(Self.blockSize), !block.isEmpty { try sinks.write(block) }
         try input.close()

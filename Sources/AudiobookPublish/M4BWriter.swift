@@ -77,12 +77,8 @@ public enum M4BWriter {
       try requireFFmpeg()
       return
     }
-    let metadataPath = AtomicOutput.temporaryPath(for: temporary + ".ffmetadata")
-    AtomicOutput.register(metadataPath)
-    defer {
-      try? FileManager.default.removeItem(atPath: metadataPath)
-      AtomicOutput.unregister(metadataPath)
-    }
+    let metadataPath = AtomicOutput.startScratch(beside: temporary + ".ffmetadata")
+    defer { AtomicOutput.endScratch(metadataPath) }
     let text = metadata(tags: tags, chapters: chapters, frames: frames, sampleRate: sampleRate)
     try AtomicOutput.writeFile(Array(text.utf8), at: metadataPath, reportedPath: reportedPath)
     let process = Process()

@@ -54,8 +54,10 @@ extension RenderRun {
     let chapter = plan.chapter
     let sampleRate = engine.sampleRate
     let path = (output.published as NSString).appendingPathComponent(plan.file)
-    let temporary = publisher.map { _ in Self.scratchPath(for: output.path(plan.file)) } ?? output.path(plan.file)
-    defer { if publisher != nil { Self.removeScratch(temporary) } }
+    let temporary =
+      publisher.map { _ in AtomicOutput.startScratch(beside: output.path(plan.file) + ".assembled") }
+      ?? output.path(plan.file)
+    defer { if publisher != nil { AtomicOutput.endScratch(temporary) } }
     // A plain render's chapter file is the published one: tagged like every other format.
     let tags =
       publisher == nil ? renderer.chapterTags(title: chapter.title, number: chapter.number, book: book) : AudioTags()

@@ -94,18 +94,6 @@ extension RenderRun {
       reportedPath: (output.published as NSString).appendingPathComponent(bookFileName), sampleRate: outputRate)
   }
 
-  /// A private scratch name beside `path` for the assembled chapter, removed after publishing.
-  static func scratchPath(for path: String) -> String {
-    let scratch = AtomicOutput.temporaryPath(for: path + ".assembled")
-    AtomicOutput.register(scratch)
-    return scratch
-  }
-
-  static func removeScratch(_ path: String) {
-    unlink(path)
-    AtomicOutput.unregister(path)
-  }
-
   /// Publishes an assembled chapter (another format, rate or level, the whole-book file) and
   /// returns its manifest entry for the published file.
   func publish(_ entry: Manifest.Chapter, from canonical: String, publisher: ChapterPublisher, bookFile: BookAssembly?)
