@@ -1,13 +1,16 @@
+import Foundation
 import AudiobookCore
 import AudiobookSpeech
 
 /// A clip from the cache when it holds a sound one, else synthesized on a worker started on
-/// first need, and then stored in the cache.
-final class CachedSynthesis {
+/// first need, and then stored in the cache. Safe to use from several threads: cache reads
+/// run at once, synthesis one at a time.
+final class CachedSynthesis: @unchecked Sendable {
   private let preset: VoicePreset
   private let workerExecutable: String
   private let cache: ClipCache?
   private var synthesizer: Synthesizer?
+  private let lock = NSLock()
 
   init(preset: VoicePreset, workerExecutable: String, cache: ClipCache?) {
     self.preset = preset
@@ -26,6 +29,8 @@ final class CachedSynthesis {
     case .damaged(let reason): onDamaged(reason)
     case .miss, nil: break
     }
+    lock.lock()
+    defer { lock.unlock() }
     if synthesizer == nil {
       synthesizer = try Synthesizer(settings: preset.engine, workerExecutable: workerExecutable)
     }
@@ -37,5 +42,5 @@ final class CachedSynthesis {
     return (clip, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
   }
 
-  func close() { synthesizer?.close() }
+  func close() { lock.withLock { synthesizer?.close() } }
 }

@@ -13,46 +13,92 @@ struct AssembledBook {
   var written = 0
   /// The whole-book file being gathered, when the layout has one and it changed.
   var bookFile: BookAssembly?
+  /// What the chapters' clips cost, all together.
+  var clips = ClipTally()
+  /// Sentences that failed the content check, when the render keeps going, in reading order.
+  var contentFailures: [AudiobookError] = []
+}
+
+/// One chapter as assembled (or kept) on its lane.
+private struct AssembledChapter {
+  var entry: Manifest.Chapter
+  var report: ChapterReport
+  var clips = ClipTally()
+  var contentFailures: [AudiobookError] = []
 }
 
 extension RenderRun {
-  /// Step 4: writes each chapter that changed from its clips, in reading order (published as
-  /// it is written, when publishing); keeps the others.
+  /// Step 4: writes each chapter that changed from its clips (published as it is written,
+  /// when publishing) and keeps the others. Chapters are assembled several at once, one per
+  /// lane (as many as there are workers, at most one per core), each in order within itself;
+  /// what they report goes out in reading order (`ChapterSequence`).
   func assemble(_ work: RenderWork, from source: ClipSource) throws(AudiobookError) -> AssembledBook {
-    var assembled = AssembledBook()
-    assembled.bookFile = try bookUnchanged ? nil : startBookFile()
-    // Progress counts frames at the voice's rate, whatever the published rate.
-    func voiceFrames(_ entry: Manifest.Chapter) -> Int { entry.frames * engine.sampleRate / outputRate }
-    for (index, chapter) in plan.chapters.enumerated() {
-      if let entry = work.reused[index] {
-        if entry.startFrame == nil { try output.keep(entry.file) }
-        assembled.chapters.append(entry)
-        assembled.reports.append(ChapterReport(entry, sampleRate: outputRate, written: false))
-        renderer.progress(.chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: false))
-        continue
+    let bookFile = try bookUnchanged ? nil : startBookFile()
+    let sequence = ChapterSequence(progress: renderer.progress, warn: renderer.warn)
+    var outcomes = [Result<AssembledChapter, AudiobookError>?](repeating: nil, count: plan.chapters.count)
+    let lock = NSLock()
+    let lanes = min(renderer.jobs, ProcessInfo.processInfo.activeProcessorCount)
+    ParallelLanes.run(plan.chapters.count, lanes: lanes) { index in
+      let outcome: Result<AssembledChapter, AudiobookError>
+      do throws(AudiobookError) {
+        guard !sequence.isStopped(index) else { throw ChapterSequence.stopped }
+        outcome = .success(
+          try assembleOrKeep(index, reused: work.reused[index], from: source, bookFile: bookFile, sequence: sequence))
+      } catch {
+        sequence.fail(index)
+        outcome = .failure(error)
       }
-      let before = (source.hits, source.misses, source.synthesisSeconds)
-      let entry = try assembleChapter(chapter, from: source, bookFile: assembled.bookFile)
-      assembled.chapters.append(entry)
-      assembled.written += 1
-      var report = ChapterReport(entry, sampleRate: outputRate, written: true)
-      report.cacheHits = source.hits - before.0
-      report.cacheMisses = source.misses - before.1
-      report.synthesisSeconds = ChapterReport.rounded(source.synthesisSeconds - before.2)
-      assembled.reports.append(report)
-      renderer.progress(.chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: true))
+      sequence.finish(index)
+      lock.withLock { outcomes[index] = outcome }
+    }
+    var assembled = AssembledBook(bookFile: bookFile)
+    for outcome in outcomes {
+      guard let chapter = try outcome?.get() else {
+        throw AudiobookError(.failure, "internal error: a chapter was not assembled", file: book.sourceFile)
+      }
+      assembled.chapters.append(chapter.entry)
+      assembled.reports.append(chapter.report)
+      if chapter.report.written { assembled.written += 1 }
+      assembled.clips.hits += chapter.clips.hits
+      assembled.clips.misses += chapter.clips.misses
+      assembled.clips.synthesisSeconds += chapter.clips.synthesisSeconds
+      assembled.contentFailures += chapter.contentFailures
     }
     return assembled
+  }
+
+  /// The chapter at `index`: its previous file kept when `reused` has its entry, else written.
+  private func assembleOrKeep(
+    _ index: Int, reused: Manifest.Chapter?, from source: ClipSource, bookFile: BookAssembly?,
+    sequence: ChapterSequence
+  ) throws(AudiobookError) -> AssembledChapter {
+    // Progress counts frames at the voice's rate, whatever the published rate.
+    func voiceFrames(_ entry: Manifest.Chapter) -> Int { entry.frames * engine.sampleRate / outputRate }
+    if let entry = reused {
+      if entry.startFrame == nil { try output.keep(entry.file) }
+      sequence.progress(
+        .chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: false), chapter: index)
+      return AssembledChapter(entry: entry, report: ChapterReport(entry, sampleRate: outputRate, written: false))
+    }
+    let lane = ChapterLane(index: index, sequence: sequence)
+    let entry = try assembleChapter(plan.chapters[index], from: source, bookFile: bookFile, lane: lane)
+    var report = ChapterReport(entry, sampleRate: outputRate, written: true)
+    report.cacheHits = lane.clips.hits
+    report.cacheMisses = lane.clips.misses
+    report.synthesisSeconds = ChapterReport.rounded(lane.clips.synthesisSeconds)
+    sequence.progress(
+      .chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: true), chapter: index)
+    return AssembledChapter(
+      entry: entry, report: report, clips: lane.clips, contentFailures: lane.contentFailures)
   }
 
   /// Writes one chapter file from its clips and returns its manifest entry. A plain render
   /// writes the published file itself; publishing assembles into a scratch file and
   /// publishes from it.
-  private func assembleChapter(_ plan: RenderPlan.ChapterPlan, from source: ClipSource, bookFile: BookAssembly?)
-    throws(AudiobookError) -> Manifest.Chapter
-  {
+  private func assembleChapter(
+    _ plan: RenderPlan.ChapterPlan, from source: ClipSource, bookFile: BookAssembly?, lane: ChapterLane
+  ) throws(AudiobookError) -> Manifest.Chapter {
     let chapter = plan.chapter
-    let sampleRate = engine.sampleRate
     let path = (output.published as NSString).appendingPathComponent(plan.file)
     let temporary =
       publisher.map { _ in AtomicOutput.startScratch(beside: output.path(plan.file) + ".assembled") }
@@ -62,45 +108,32 @@ extension RenderRun {
     let tags =
       publisher == nil ? renderer.chapterTags(title: chapter.title, number: chapter.number, book: book) : AudioTags()
     let assembler = try ChapterAssembler(
-      writer: SoundFileWriter(path: temporary, sampleRate: sampleRate, encoding: .wav, tags: tags, reportedPath: path),
+      writer: SoundFileWriter(
+        path: temporary, sampleRate: engine.sampleRate, encoding: .wav, tags: tags, reportedPath: path),
       pauses: renderer.preset.pauses, timesWords: renderer.subtitles.contains(.words))
-
     var heading = TimedSpan(text: "", startFrame: 0, frames: 0)
     var paragraphs: [Manifest.Paragraph] = []
     let frames = try assembler.record(
       title: plan.title, paragraphs: plan.paragraphs,
-      clip: { part, batch throws(AudiobookError) in
-        do {
-          return try source.clip(for: batch)
-        } catch {
-          throw AudiobookError(
-            .failure, "\(Self.place(of: part, in: chapter)) ('\(batch.pieces.first?.prefix(60) ?? "")'): \(error)",
-            file: book.sourceFile, line: part.paragraph?.sourceLine ?? chapter.sourceLine)
-        }
-      },
+      clip: { part, batch throws(AudiobookError) in try clip(batch, of: part, in: chapter, from: source, lane: lane) },
       placed: { part, spans throws(AudiobookError) in
+        if let paragraph = part.paragraph {
+          try checkLength(assembler.frames, chapter: chapter, line: paragraph.sourceLine)
+        }
+        try guardContent(spans, of: part, chapter: chapter, source: source, failures: &lane.contentFailures)
         guard let paragraph = part.paragraph else {
           heading = spans[0]
-          try guardContent(spans, of: part, chapter: chapter, source: source)
-          renderer.progress(
+          lane.progress(
             .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(part), frames: heading.frames))
           return
         }
-        guard assembler.frames <= ChapterAssembler.maximumFrames else {
-          let hours = ChapterAssembler.maximumFrames / sampleRate / 3600
-          throw AudiobookError(
-            .badInput,
-            "chapter \(chapter.number) runs past \(hours) hours, more than one WAV file holds (4 GiB); "
-              + "give the manuscript chapter headings there", file: book.sourceFile, line: paragraph.sourceLine)
-        }
-        try guardContent(spans, of: part, chapter: chapter, source: source)
         let start = spans.first?.startFrame ?? 0
         let end = spans.last.map { $0.startFrame + $0.frames } ?? start
         paragraphs.append(
           Manifest.Paragraph(
             id: paragraph.id, number: paragraph.number, sourceLine: paragraph.sourceLine, startFrame: start,
             frames: end - start, sentences: spans))
-        renderer.progress(
+        lane.progress(
           .paragraph(
             chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
       })
@@ -109,6 +142,56 @@ extension RenderRun {
       sha256: publisher == nil ? try FileDigest.sha256(of: temporary) : "", sourceLine: chapter.sourceLine,
       contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs, part: chapter.part)
     guard let publisher else { return entry }
-    return try publish(entry, from: temporary, publisher: publisher, bookFile: bookFile)
+    guard bookFile != nil else {
+      return try publish(entry, from: temporary, publisher: publisher, bookFile: nil, warn: lane.warn)
+    }
+    return try lane.sequence.inTurn(lane.index) { () throws(AudiobookError) in
+      try publish(entry, from: temporary, publisher: publisher, bookFile: bookFile, warn: lane.warn)
+    }
   }
+
+  /// The clip of one of a part's batches; errors name the chapter, paragraph and line.
+  private func clip(
+    _ batch: RenderPlan.Batch, of part: RenderPlan.Part, in chapter: Chapter, from source: ClipSource,
+    lane: ChapterLane
+  ) throws(AudiobookError) -> Clip {
+    guard !lane.sequence.isStopped(lane.index) else { throw ChapterSequence.stopped }
+    do {
+      return try source.clip(for: batch, tally: &lane.clips) { reason in
+        lane.progress(.damagedCacheEntry(key: batch.key.hex, reason: reason))
+      }
+    } catch {
+      throw AudiobookError(
+        .failure, "\(Self.place(of: part, in: chapter)) ('\(batch.pieces.first?.prefix(60) ?? "")'): \(error)",
+        file: book.sourceFile, line: part.paragraph?.sourceLine ?? chapter.sourceLine)
+    }
+  }
+
+  /// Fails a chapter that has grown past what one WAV file holds.
+  private func checkLength(_ frames: Int, chapter: Chapter, line: Int) throws(AudiobookError) {
+    guard frames > ChapterAssembler.maximumFrames else { return }
+    let hours = ChapterAssembler.maximumFrames / engine.sampleRate / 3600
+    throw AudiobookError(
+      .badInput,
+      "chapter \(chapter.number) runs past \(hours) hours, more than one WAV file holds (4 GiB); "
+        + "give the manuscript chapter headings there", file: book.sourceFile, line: line)
+  }
+}
+
+/// One chapter's assembly on its lane: what its clips cost, its content failures, and its
+/// place in the `ChapterSequence` that orders what it says.
+private final class ChapterLane {
+  let index: Int
+  let sequence: ChapterSequence
+  var clips = ClipTally()
+  var contentFailures: [AudiobookError] = []
+
+  init(index: Int, sequence: ChapterSequence) {
+    self.index = index
+    self.sequence = sequence
+  }
+
+  func progress(_ event: RenderEvent) { sequence.progress(event, chapter: index) }
+
+  func warn(_ warning: String) { sequence.warn(warning, chapter: index) }
 }

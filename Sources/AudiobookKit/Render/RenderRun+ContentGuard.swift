@@ -5,9 +5,10 @@ import AudiobookCore
 extension RenderRun {
   /// Fails the render (or, with `keepGoing`, records the failure) when a sentence's audio is
   /// empty, cut short or far too long for its text; the clips involved leave the cache.
-  func guardContent(_ spans: [TimedSpan], of part: RenderPlan.Part, chapter: Chapter, source: ClipSource)
-    throws(AudiobookError)
-  {
+  func guardContent(
+    _ spans: [TimedSpan], of part: RenderPlan.Part, chapter: Chapter, source: ClipSource,
+    failures: inout [AudiobookError]
+  ) throws(AudiobookError) {
     let preset = renderer.preset
     let sampleRate = engine.sampleRate
     for (span, sentence) in zip(spans, part.script.sentences) {
@@ -23,18 +24,19 @@ extension RenderRun {
         .failure, "\(Self.place(of: part, in: chapter)): \(problem): '\(sentence.text.prefix(80))'",
         file: book.sourceFile, line: part.paragraph?.sourceLine ?? chapter.sourceLine)
       guard renderer.keepGoing else { throw failure }
-      source.contentFailures.append(failure)
+      failures.append(failure)
     }
   }
 
   /// Step 5: with `keepGoing`, fails the render now if any sentence failed the content check,
   /// naming them all; nothing is published.
-  func passContentGuard(_ source: ClipSource) throws(AudiobookError) {
-    guard !source.contentFailures.isEmpty else { return }
+  func passContentGuard(_ assembled: AssembledBook) throws(AudiobookError) {
+    let failures = assembled.contentFailures
+    guard !failures.isEmpty else { return }
     var failure = AudiobookError(
-      .failure, "\(source.contentFailures.count) sentences failed the content check; nothing was published",
+      .failure, "\(failures.count) sentences failed the content check; nothing was published",
       file: book.sourceFile)
-    failure.details = source.contentFailures.map { "\($0.file ?? ""):\($0.line ?? 0): error: \($0.message)" }
+    failure.details = failures.map { "\($0.file ?? ""):\($0.line ?? 0): error: \($0.message)" }
     throw failure
   }
 }

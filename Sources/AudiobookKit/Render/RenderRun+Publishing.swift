@@ -55,14 +55,13 @@ extension RenderRun {
   }
 
   /// What the render did, announced (`.finished`) and returned.
-  func result(_ manifest: Manifest, _ assembled: AssembledBook, work: RenderWork, source: ClipSource)
-    -> Renderer.Result
-  {
+  func result(_ manifest: Manifest, _ assembled: AssembledBook, work: RenderWork) -> Renderer.Result {
     let frames = assembled.chapters.reduce(0) { $0 + $1.frames }
     let summary = RenderSummary(
       chapters: assembled.chapters.count, chaptersWritten: assembled.written,
       paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count },
-      paragraphsSynthesized: work.synthesizedParagraphs, cacheHits: source.hits, cacheMisses: source.misses,
+      paragraphsSynthesized: work.synthesizedParagraphs, cacheHits: assembled.clips.hits,
+      cacheMisses: assembled.clips.misses,
       audioSeconds: Double(frames) / Double(outputRate))
     renderer.progress(.finished(summary))
     return Renderer.Result(
@@ -96,9 +95,13 @@ extension RenderRun {
 
   /// Publishes an assembled chapter (another format, rate or level, the whole-book file) and
   /// returns its manifest entry for the published file.
-  func publish(_ entry: Manifest.Chapter, from canonical: String, publisher: ChapterPublisher, bookFile: BookAssembly?)
-    throws(AudiobookError) -> Manifest.Chapter
-  {
+  ///
+  /// - Parameter warn: hears of a chapter longer than the audiobook spec allows, or one the
+  ///   true-peak limit keeps below the loudness asked for.
+  func publish(
+    _ entry: Manifest.Chapter, from canonical: String, publisher: ChapterPublisher, bookFile: BookAssembly?,
+    warn: (String) -> Void
+  ) throws(AudiobookError) -> Manifest.Chapter {
     let options = publisher.options
     let path = (output.published as NSString).appendingPathComponent(entry.file)
     let target = options.layout.includesChapterFiles ? output.path(entry.file) : nil
@@ -108,12 +111,12 @@ extension RenderRun {
       seed: UInt64(entry.number), book: bookFile)
     let seconds = Double(result.frames) / Double(publisher.outputRate)
     if options.master == .audiobook && seconds > AudiobookSpec.longest {
-      renderer.warn(
+      warn(
         "\(path): warning: chapter \(entry.number) lasts \(Int(seconds / 60)) minutes; the audiobook spec allows "
           + "120 per file, so split the chapter in the manuscript")
     }
     if result.shortfall > 0, let level = options.loudness {
-      renderer.warn(
+      warn(
         "\(path): warning: chapter \(entry.number) reaches \(result.levels.integratedLoudness) LUFS, not \(level): "
           + "the true-peak limit (\(options.loudnessCeiling) dBTP) allows no more without compressing the speech")
     }

@@ -25,27 +25,28 @@ extension RenderRun {
   }
 }
 
+/// What one chapter's clips cost: how many came from the cache and how many were
+/// synthesized, and the seconds workers spent on them.
+struct ClipTally {
+  var hits = 0
+  var misses = 0
+  var synthesisSeconds = 0.0
+}
+
 /// Where the assembler's clips come from: the cache for hits, the pool for misses, and a
-/// synthesizer of its own for cache entries that fail their check.
-final class ClipSource {
+/// synthesizer of its own for cache entries that fail their check. Chapters assembled at
+/// once ask for their clips from several threads.
+final class ClipSource: @unchecked Sendable {
   let cache: ClipCache
   let pool: SynthesisPool?
   let missing: Set<Int>
-  let renderer: Renderer
   /// For clips planned as cache hits whose entry turns out damaged or gone.
   private let fallback: CachedSynthesis
-  private(set) var hits = 0
-  private(set) var misses = 0
-  /// Seconds workers spent synthesizing this render's clips.
-  private(set) var synthesisSeconds = 0.0
-  /// Sentences that failed the content check, when the render keeps going.
-  var contentFailures: [AudiobookError] = []
 
   init(cache: ClipCache, pool: SynthesisPool?, missing: Set<Int>, renderer: Renderer) {
     self.cache = cache
     self.pool = pool
     self.missing = missing
-    self.renderer = renderer
     fallback = CachedSynthesis(preset: renderer.preset, workerExecutable: renderer.workerExecutable, cache: cache)
   }
 
@@ -57,21 +58,23 @@ final class ClipSource {
 
   func allCached(_ part: RenderPlan.Part) -> Bool { part.batches.allSatisfy { !missing.contains($0.order) } }
 
-  func clip(for batch: RenderPlan.Batch) throws(SpeechError) -> Clip {
+  /// The clip of `batch`, counted in `tally`; `onDamaged` hears of a cache entry that failed
+  /// its check (it is synthesized again).
+  func clip(for batch: RenderPlan.Batch, tally: inout ClipTally, onDamaged: (String) -> Void) throws(SpeechError)
+    -> Clip
+  {
     if missing.contains(batch.order), let pool {
-      misses += 1
+      tally.misses += 1
       let (clip, seconds) = try pool.clip(order: batch.order)
-      synthesisSeconds += seconds
+      tally.synthesisSeconds += seconds
       return clip
     }
-    let (clip, seconds) = try fallback.clip(for: batch.pieces, key: batch.key) { reason in
-      renderer.progress(.damagedCacheEntry(key: batch.key.hex, reason: reason))
-    }
+    let (clip, seconds) = try fallback.clip(for: batch.pieces, key: batch.key, onDamaged: onDamaged)
     if let seconds {
-      misses += 1
-      synthesisSeconds += seconds
+      tally.misses += 1
+      tally.synthesisSeconds += seconds
     } else {
-      hits += 1
+      tally.hits += 1
     }
     return clip
   }

@@ -78,10 +78,10 @@ public struct Renderer {
     let source = try run.supply(work)
     defer { source.close() }
     let chapters = try run.assemble(work, from: source)
-    try run.passContentGuard(source)
+    try run.passContentGuard(chapters)
     let manifest = try run.publish(chapters)
     run.recordCacheUse()
-    return run.result(manifest, chapters, work: work, source: source)
+    return run.result(manifest, chapters, work: work)
   }
 
   /// `H:MM:SS`.

@@ -123,6 +123,47 @@ import Testing
     }
   }
 
+  /// Chapters are assembled several at once (one lane per worker): the files, the manifest
+  /// and the progress events are the same for every `jobs`, events in reading order.
+  @Test func everyJobsCountGivesTheSameBytesAndEventsInReadingOrder() throws {
+    try TestSupport.withScratchFolder { folder in
+      let longer =
+        manuscript + (3...8).map { "\n\nChapter \($0): More\n\nThe lamp burned on through hour \($0)." }.joined()
+      let book = try BookReader.read(try TestSupport.write(longer, to: "harbour.txt", in: folder))
+      var outputs: [[String: Data]] = []
+      var eventLists: [[RenderEvent]] = []
+      for jobs in [1, 3] {
+        let events = LockedEvents()
+        let output = folder.appendingPathComponent("out-\(jobs)").path
+        // Each its own cache, so both synthesize every clip.
+        let result = try Renderer(
+          preset: VoicePreset(name: "narrator"), workerExecutable: TestSupport.workerExecutable, jobs: jobs,
+          cacheDirectory: folder.appendingPathComponent("cache-\(jobs)").path, progress: events.add
+        ).render(book, into: output)
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: result.folder) {
+          files[name] = try Data(contentsOf: URL(fileURLWithPath: result.folder).appendingPathComponent(name))
+        }
+        outputs.append(files)
+        eventLists.append(events.all.filter { if case .finished = $0 { false } else { true } })
+      }
+      #expect(outputs[0].count == 8 * 1 + 2)
+      #expect(outputs[0] == outputs[1])
+      #expect(eventLists[0] == eventLists[1])
+      let chapters = eventLists[1].compactMap { event -> Int? in
+        if case .chapter(let number, _, _, _) = event { number } else { nil }
+      }
+      #expect(chapters == Array(1...8))
+    }
+  }
+
+  final class LockedEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [RenderEvent] = []
+    func add(_ event: RenderEvent) { lock.withLock { events.append(event) } }
+    var all: [RenderEvent] { lock.withLock { events } }
+  }
+
   /// `H:MM:SS`, rounded to the second, hours past 99 included.
   @Test func durationsAreHoursMinutesAndSeconds() {
     #expect(Renderer.formatDuration(seconds: 0) == "0:00:00")
