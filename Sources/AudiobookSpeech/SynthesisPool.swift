@@ -1,14 +1,19 @@
 import Foundation
 import AudiobookCore
 
-/// Synthesizes a known sequence of requests on `jobs` worker processes at once and hands the
-/// clips back in order.
+/// Synthesizes a known set of requests on `jobs` worker processes at once and hands each
+/// clip to whoever asks for it by `order`, from any thread.
 ///
 /// Every clip comes from a fresh fork of an identically initialized worker, so which worker
-/// speaks which request does not matter: the output is the same for every `jobs`. Workers run
-/// at most `window` requests ahead of the consumer, so memory stays flat however long the book.
+/// speaks which request, and when, does not matter: the output is the same for every `jobs`.
+///
+/// Scheduling: a request someone is waiting for goes to the next free worker first; otherwise
+/// a free worker takes the longest of the next `window` requests not yet started (in the
+/// order given, which is the order they will be asked for), so long paragraphs start early
+/// and do not hold up the end. At most `window` clips are started but not yet taken, besides
+/// those asked for, so memory stays flat however long the book.
 package final class SynthesisPool: @unchecked Sendable {
-  /// A request to synthesize; `order` is its position in the consumer's sequence.
+  /// A request to synthesize; `order` is how the consumer asks for its clip.
   package struct Job: Sendable {
     package var order: Int
     package var pieces: [String]
@@ -20,11 +25,20 @@ package final class SynthesisPool: @unchecked Sendable {
   }
 
   private let condition = NSCondition()
-  private var pending: [Job]
-  private var nextJob = 0
+  private let pending: [Job]
+  /// Each job's text length, the measure of its work.
+  private let lengths: [Int]
+  /// The position in `pending` of each job's `order`.
+  private let positions: [Int: Int]
+  private var started: [Bool]
+  /// The first position in `pending` not yet started.
+  private var firstWaiting = 0
+  /// Jobs started whose clip has not been taken yet.
+  private var outstanding = 0
+  /// Positions of jobs a consumer is waiting for.
+  private var asked: Set<Int> = []
+  private var closed = false
   private var results: [Int: (Result<Clip, SpeechError>, seconds: Double)] = [:]
-  /// How many jobs (by position in `pending`) the consumer has taken.
-  private var consumed = 0
   private let window: Int
   private var synthesizers: [Synthesizer] = []
   private var threads = 0
@@ -39,6 +53,9 @@ package final class SynthesisPool: @unchecked Sendable {
     onClip: @escaping @Sendable (Job, ArraySlice<UInt8>) -> Void
   ) throws(SpeechError) {
     pending = requests
+    lengths = requests.map { $0.pieces.reduce(0) { $0 + $1.utf8.count } }
+    positions = Dictionary(requests.enumerated().map { ($1.order, $0) }) { first, _ in first }
+    started = Array(repeating: false, count: requests.count)
     window = jobs + 2
     self.onClip = onClip
     let count = min(max(1, jobs), requests.count)
@@ -54,15 +71,19 @@ package final class SynthesisPool: @unchecked Sendable {
   }
 
   /// The clip of the job at `order` and the seconds a worker spent on it, waiting for it if
-  /// need be. Jobs must be taken in order.
+  /// need be. Each job's clip is taken once, from any thread, in any order.
   package func clip(order: Int) throws(SpeechError) -> (clip: Clip, seconds: Double) {
     condition.lock()
     defer { condition.unlock() }
-    while results[order] == nil {
+    guard let position = positions[order] else { throw .workerFailed("no request \(order) was made") }
+    asked.insert(position)
+    condition.broadcast()
+    while results[order] == nil && !(closed && !started[position]) {
       condition.wait()
     }
-    let (result, seconds) = results.removeValue(forKey: order) ?? (.failure(.workerFailed("no result")), 0)
-    consumed += 1
+    asked.remove(position)
+    guard let (result, seconds) = results.removeValue(forKey: order) else { throw .workerFailed("the workers stopped") }
+    outstanding -= 1
     condition.broadcast()
     return (try result.get(), seconds)
   }
@@ -70,7 +91,7 @@ package final class SynthesisPool: @unchecked Sendable {
   /// Stops handing out work and ends the workers once their current request is done.
   package func close() {
     condition.lock()
-    nextJob = pending.count
+    closed = true
     condition.broadcast()
     while threads > 0 { condition.wait() }
     condition.unlock()
@@ -78,22 +99,46 @@ package final class SynthesisPool: @unchecked Sendable {
 
   deinit { close() }
 
+  /// Under the lock: the position of the job a free worker should start next, if any may start.
+  private func nextPosition() -> Int? {
+    guard !closed else { return nil }
+    if let wanted = asked.filter({ !started[$0] }).min() { return wanted }
+    guard outstanding < window else { return nil }
+    var longest: Int?
+    var seen = 0
+    var position = firstWaiting
+    while position < pending.count && seen < window {
+      if !started[position] {
+        seen += 1
+        if longest.map({ lengths[position] > lengths[$0] }) ?? true { longest = position }
+      }
+      position += 1
+    }
+    return longest
+  }
+
   private func serve(_ synthesizer: Synthesizer) {
     while true {
       condition.lock()
-      while nextJob < pending.count && nextJob >= consumed + window { condition.wait() }
-      guard nextJob < pending.count else {
+      var next = nextPosition()
+      while next == nil && !closed && firstWaiting < pending.count {
+        condition.wait()
+        next = nextPosition()
+      }
+      guard let position = next else {
         threads -= 1
         condition.broadcast()
         condition.unlock()
         synthesizer.close()
         return
       }
-      let job = pending[nextJob]
-      nextJob += 1
+      started[position] = true
+      outstanding += 1
+      while firstWaiting < pending.count && started[firstWaiting] { firstWaiting += 1 }
+      let job = pending[position]
       condition.unlock()
 
-      let started = ContinuousClock.now
+      let began = ContinuousClock.now
       let result: Result<Clip, SpeechError>
       do {
         let (clip, encoded) = try synthesizer.synthesizeEncoded(job.pieces)
@@ -103,7 +148,7 @@ package final class SynthesisPool: @unchecked Sendable {
         result = .failure(error)
       }
       condition.lock()
-      let elapsed = ContinuousClock.now - started
+      let elapsed = ContinuousClock.now - began
       results[job.order] = (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
       condition.broadcast()
       condition.unlock()
