@@ -20,6 +20,9 @@ struct RenderPlan {
     var key: ClipKey
     /// Position among all the book's batches, in reading order.
     var order: Int
+
+    /// The spoken text's length, the measure of the work of synthesizing it.
+    var characters: Int { pieces.reduce(0) { $0 + $1.count } }
   }
 
   /// The chapter title or a paragraph, with its requests.
@@ -29,6 +32,9 @@ struct RenderPlan {
     var batches: [Batch]
     /// Nil for the chapter title.
     var paragraph: Paragraph?
+
+    /// The spoken text's length (`Batch.characters`).
+    var characters: Int { batches.reduce(0) { $0 + $1.characters } }
 
     /// `script` with its batches keyed for `settings` on `engine`, numbered from `order` on
     /// (which is advanced past them).

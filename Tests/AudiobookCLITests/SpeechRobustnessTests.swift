@@ -44,6 +44,22 @@ import Testing
     #expect(paragraphs.allSatisfy { $0.frames > 22_050 / 2 })
   }
 
+  /// A re-render that writes nothing new repeats no warning: one line says how many there were.
+  @Test func anUnchangedReRenderCountsItsWarningsInsteadOfRepeatingThem() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.book, to: "book.txt")
+    let first = try Audiobook.run(["render", book, "-o", "out", "--progress", "none"], in: scratch.url)
+    #expect(first.status == 0, "\(first.stderrText)")
+    let warnings = first.stderrLines.filter { $0.contains(": warning: ") }
+    #expect(warnings.count >= 2)
+    let again = try Audiobook.run(["render", book, "-o", "out", "--progress", "none"], in: scratch.url)
+    #expect(again.status == 0, "\(again.stderrText)")
+    #expect(
+      again.stderrLines == ["\(book): note: \(warnings.count) warnings in unchanged chapters, as last time"],
+      "\(again.stderrText)")
+  }
+
   @Test func sayReadsARunOfSuffixesWithOneWarning() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

@@ -124,7 +124,9 @@ extension RenderRun {
         guard let paragraph = part.paragraph else {
           heading = spans[0]
           lane.progress(
-            .paragraph(chapter: chapter.number, paragraph: 0, cached: source.allCached(part), frames: heading.frames))
+            .paragraph(
+              chapter: chapter.number, paragraph: 0, cached: source.allCached(part), frames: heading.frames,
+              characters: part.characters))
           return
         }
         let start = spans.first?.startFrame ?? 0
@@ -135,7 +137,8 @@ extension RenderRun {
             frames: end - start, sentences: spans))
         lane.progress(
           .paragraph(
-            chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start))
+            chapter: chapter.number, paragraph: paragraph.number, cached: source.allCached(part), frames: end - start,
+            characters: part.characters))
       })
     let entry = Manifest.Chapter(
       number: chapter.number, title: chapter.title, file: plan.file, frames: frames,

@@ -57,12 +57,18 @@ extension RenderRun {
   /// What the render did, announced (`.finished`) and returned.
   func result(_ manifest: Manifest, _ assembled: AssembledBook, work: RenderWork) -> Renderer.Result {
     let frames = assembled.chapters.reduce(0) { $0 + $1.frames }
-    let summary = RenderSummary(
+    var summary = RenderSummary(
       chapters: assembled.chapters.count, chaptersWritten: assembled.written,
       paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count },
       paragraphsSynthesized: work.synthesizedParagraphs, cacheHits: assembled.clips.hits,
       cacheMisses: assembled.clips.misses,
       audioSeconds: Double(frames) / Double(outputRate))
+    // The audio files this render wrote: chapter files, or the whole-book file they are in.
+    var written = Set(zip(manifest.chapters, assembled.reports).filter { $1.written }.map { $0.0.file })
+    if assembled.bookFile != nil, let book = manifest.book { written.insert(book.file) }
+    summary.bytesWritten = written.reduce(0) { total, file in
+      total + (FileKind.size(of: (output.published as NSString).appendingPathComponent(file)) ?? 0)
+    }
     renderer.progress(.finished(summary))
     return Renderer.Result(
       folder: output.published, manifest: manifest, summary: summary, chapters: assembled.reports)

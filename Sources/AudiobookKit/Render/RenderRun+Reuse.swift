@@ -18,9 +18,12 @@ struct RenderWork {
 
 extension RenderRun {
   /// Step 2: chapters whose file is already right are left alone; of the rest, only batches
-  /// missing from the cache are synthesized. Announces the render (`.started`).
+  /// missing from the cache are synthesized. Warns of what the listener may not hear as
+  /// written (in unchanged chapters, only how many warnings there are: they were given when
+  /// the chapter was written). Announces the render (`.started`).
   func reuse() -> RenderWork {
     var work = RenderWork()
+    var repeated = 0
     let timesWords = renderer.subtitles.contains(.words)
     for (index, chapter) in plan.chapters.enumerated() {
       if bookUnchanged,
@@ -30,18 +33,30 @@ extension RenderRun {
         entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == timesWords }) ?? true
       {
         work.reused[index] = entry
+        repeated += warnings(for: chapter).count
         continue
       }
+      warnings(for: chapter).forEach(renderer.warn)
       for part in [chapter.title] + chapter.paragraphs {
         let misses = part.batches.filter { !cache.contains($0.key) }
         work.jobs += misses.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }
         if !misses.isEmpty && part.paragraph != nil { work.synthesizedParagraphs += 1 }
       }
     }
+    if repeated > 0 {
+      renderer.warn(
+        "\(book.sourceFile): note: \(repeated) warning\(repeated == 1 ? "" : "s") in unchanged chapters, as last time")
+    }
+    let written = plan.chapters.indices.filter { work.reused[$0] == nil }.map { plan.chapters[$0] }
+    let missing = work.missing
     renderer.progress(
       .started(
         chapters: plan.chapters.count, paragraphs: plan.chapters.reduce(0) { $0 + $1.paragraphs.count },
-        paragraphsToSynthesize: work.synthesizedParagraphs, chaptersUnchanged: work.reused.count))
+        paragraphsToSynthesize: work.synthesizedParagraphs, chaptersUnchanged: work.reused.count,
+        characters: written.flatMap(\.batches).reduce(0) { $0 + $1.characters },
+        charactersToSynthesize: written.flatMap(\.batches).filter { missing.contains($0.order) }.reduce(0) {
+          $0 + $1.characters
+        }))
     return work
   }
 

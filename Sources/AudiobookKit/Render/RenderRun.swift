@@ -41,9 +41,6 @@ struct RenderRun {
     var plan = try RenderPlan(
       book: book, preset: renderer.preset, engine: engine, fileExtension: publishing?.format.fileExtension ?? "wav")
     plan = Self.hashingTags(of: plan, book: book, renderer: renderer, engine: engine)
-    for chapter in plan.chapters {
-      for part in chapter.paragraphs { Self.noticeUnusual(part, file: book.sourceFile, warn: renderer.warn) }
-    }
     self.plan = plan
 
     slug = BookSlug.slug(book.title)
@@ -87,8 +84,14 @@ struct RenderRun {
     return plan
   }
 
-  /// Warns of a paragraph the listener may not hear as written: markup, or a sentence too
-  /// long to read in one breath.
+  /// The warnings for a chapter's paragraphs the listener may not hear as written: markup,
+  /// or a sentence too long to read in one breath.
+  func warnings(for chapter: RenderPlan.ChapterPlan) -> [String] {
+    var warnings: [String] = []
+    for part in chapter.paragraphs { Self.noticeUnusual(part, file: book.sourceFile) { warnings.append($0) } }
+    return warnings
+  }
+
   private static func noticeUnusual(_ part: RenderPlan.Part, file: String, warn: (String) -> Void) {
     guard let paragraph = part.paragraph else { return }
     let location = "\(file):\(paragraph.sourceLine): warning:"

@@ -11,17 +11,16 @@ final class ProgressPrinter {
   private let mode: Mode
   private let sampleRate: Double = 22_050
   private let started = Date()
-  private var totalParagraphs = 0
-  private var paragraphsDone = 0
-  private var audioFrames = 0
   private var lastDraw = Date.distantPast
   private var lineShown = false
+  private var progress = RenderProgress()
 
   init(mode: Mode) {
     self.mode = mode == .auto ? (Terminal.isTerminal(2) ? .auto : .plain) : mode
   }
 
   func handle(_ event: RenderEvent) {
+    progress.add(event)
     switch mode {
     case .none: return
     case .json: emitJSON(event)
@@ -42,33 +41,24 @@ final class ProgressPrinter {
 
   private func drawLive(_ event: RenderEvent) {
     switch event {
-    case .started(_, let paragraphs, _, _): totalParagraphs = paragraphs
-    case .paragraph(_, let paragraph, _, let frames):
-      if paragraph > 0 { paragraphsDone += 1 }
-      audioFrames += frames
-    case .chapter(_, _, let frames, let written):
-      if !written {
-        audioFrames += frames
-      }
     case .damagedCacheEntry(let key, let reason):
       clearLine()
       write("warning: cache entry \(key) is damaged (\(reason)); synthesizing it again\n")
     case .finished:
       clearLine()
       return
+    default: break
     }
     guard Date().timeIntervalSince(lastDraw) > 0.1 else { return }
     lastDraw = Date()
-    let elapsed = Date().timeIntervalSince(started)
-    let audio = Double(audioFrames) / sampleRate
-    let speed = audio / max(elapsed, 0.001)
-    let remaining = totalParagraphs - paragraphsDone
-    let eta = paragraphsDone > 0 ? elapsed / Double(paragraphsDone) * Double(remaining) : 0
-    let line =
-      "paragraphs \(paragraphsDone)/\(totalParagraphs)  \(String(format: "%.2f", audio / 3600)) h of audio  "
-      + "\(Int(speed))× real time  ETA \(Renderer.formatDuration(seconds: eta))"
-    write("\r\u{1B}[K" + line)
+    write("\r\u{1B}[K" + progress.line(elapsed: Date().timeIntervalSince(started), sampleRate: sampleRate))
     lineShown = true
+  }
+
+  /// `1,806 MB`, `0.4 MB`.
+  static func megabytes(_ bytes: Int) -> String {
+    let value = Double(bytes) / 1_000_000
+    return value < 10 ? String(format: "%.1f MB", value) : "\(Int(value.rounded()).formatted()) MB"
   }
 
   private func clearLine() {
@@ -79,13 +69,16 @@ final class ProgressPrinter {
   private func emitJSON(_ event: RenderEvent) {
     var object: [String: Any]
     switch event {
-    case .started(let chapters, let paragraphs, let toSynthesize, let unchanged):
+    case .started(let chapters, let paragraphs, let toSynthesize, let unchanged, let characters, let toSpeak):
       object = [
         "event": "started", "chapters": chapters, "paragraphs": paragraphs, "paragraphsToSynthesize": toSynthesize,
-        "chaptersUnchanged": unchanged,
+        "chaptersUnchanged": unchanged, "characters": characters, "charactersToSynthesize": toSpeak,
       ]
-    case .paragraph(let chapter, let paragraph, let cached, let frames):
-      object = ["event": "paragraph", "chapter": chapter, "paragraph": paragraph, "cached": cached, "frames": frames]
+    case .paragraph(let chapter, let paragraph, let cached, let frames, let characters):
+      object = [
+        "event": "paragraph", "chapter": chapter, "paragraph": paragraph, "cached": cached, "frames": frames,
+        "characters": characters,
+      ]
     case .chapter(let number, let file, let frames, let written):
       object = ["event": "chapter", "chapter": number, "file": file, "frames": frames, "written": written]
     case .damagedCacheEntry(let key, let reason):
@@ -95,7 +88,7 @@ final class ProgressPrinter {
         "event": "finished", "chapters": summary.chapters, "chaptersWritten": summary.chaptersWritten,
         "paragraphs": summary.paragraphs, "paragraphsSynthesized": summary.paragraphsSynthesized,
         "cacheHits": summary.cacheHits, "cacheMisses": summary.cacheMisses,
-        "audioSeconds": (summary.audioSeconds * 1000).rounded() / 1000,
+        "audioSeconds": (summary.audioSeconds * 1000).rounded() / 1000, "bytesWritten": summary.bytesWritten,
         "wallSeconds": (Date().timeIntervalSince(started) * 1000).rounded() / 1000,
       ]
     }

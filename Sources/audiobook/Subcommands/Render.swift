@@ -178,7 +178,8 @@ extension AudiobookCommand {
         print(
           "\(result.folder): \(chapters), \(Renderer.formatDuration(seconds: summary.audioSeconds)) of audio "
             + "in \(String(format: "%.1f", wall)) s; synthesized \(summary.paragraphsSynthesized) of "
-            + "\(summary.paragraphs) paragraphs, rewrote \(summary.chaptersWritten) chapter files")
+            + "\(summary.paragraphs) paragraphs, rewrote \(summary.chaptersWritten) chapter files "
+            + "(\(ProgressPrinter.megabytes(summary.bytesWritten)) written)")
       }
     }
   }

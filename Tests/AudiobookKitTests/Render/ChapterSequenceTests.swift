@@ -16,12 +16,12 @@ import Testing
   func sequence(_ heard: Heard) -> ChapterSequence {
     ChapterSequence(
       progress: { event in
-        if case .paragraph(let chapter, let paragraph, _, _) = event { heard.add("\(chapter).\(paragraph)") }
+        if case .paragraph(let chapter, let paragraph, _, _, _) = event { heard.add("\(chapter).\(paragraph)") }
       }, warn: { heard.add("warning \($0)") })
   }
 
   func paragraph(_ chapter: Int, _ number: Int) -> RenderEvent {
-    .paragraph(chapter: chapter, paragraph: number, cached: true, frames: 1)
+    .paragraph(chapter: chapter, paragraph: number, cached: true, frames: 1, characters: 10)
   }
 
   @Test func laterChaptersWaitForTheEarlierOnesAndComeOutInReadingOrder() {

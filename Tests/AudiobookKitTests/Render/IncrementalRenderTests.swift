@@ -36,7 +36,7 @@ import Testing
     var all: [RenderEvent] = []
     var synthesizedParagraphs: [(Int, Int)] {
       all.compactMap {
-        if case .paragraph(let chapter, let paragraph, false, _) = $0, paragraph > 0 { return (chapter, paragraph) }
+        if case .paragraph(let chapter, let paragraph, false, _, _) = $0, paragraph > 0 { return (chapter, paragraph) }
         return nil
       }
     }
