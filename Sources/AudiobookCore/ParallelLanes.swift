@@ -25,6 +25,19 @@ package enum ParallelLanes {
     }
   }
 
+  /// `transform` of each index in `0..<count`, in index order, computed on up to `lanes`
+  /// threads at once (`run`).
+  package static func map<T>(_ count: Int, lanes: Int, _ transform: (Int) -> T) -> [T] {
+    var results = [T?](repeating: nil, count: count)
+    let lock = NSLock()
+    run(count, lanes: lanes) { index in
+      let result = transform(index)
+      lock.withLock { results[index] = result }
+    }
+    // `run` calls `transform` once with every index, so every slot is filled.
+    return results.compactMap { $0 }
+  }
+
   /// The next index to hand out, and how many lanes still run. `body` never outlives `run`:
   /// `run` waits for every lane, and the queue lets go of `body` (which the threads' own
   /// objects may outlive it holding) before it returns.

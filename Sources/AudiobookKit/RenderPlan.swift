@@ -51,6 +51,14 @@ struct RenderPlan {
       }
       self.batches = batches
     }
+
+    /// Numbers the batches from `order` on (which is advanced past them).
+    mutating func renumber(from order: inout Int) {
+      for index in batches.indices {
+        batches[index].order = order
+        order += 1
+      }
+    }
   }
 
   struct ChapterPlan {
@@ -66,33 +74,57 @@ struct RenderPlan {
 
   var chapters: [ChapterPlan]
 
-  /// Plans `book` for `preset` on `engine`.
+  /// Plans `book` for `preset` on `engine`, its chapters several at once (one per core);
+  /// batches are numbered in reading order whatever the number of cores.
   ///
   /// - Throws: nothing today: every text is spoken, a run espeak-ng cannot take whole in pieces
   ///   (`RunBreaker`); `SpeechScript.paragraph` keeps its `throws` for the speech steps to come.
+  ///   Were one to fail, the first chapter's failure would be the one thrown.
   init(book: Book, preset: VoicePreset, engine: EngineInfo, fileExtension: String = "wav") throws(AudiobookError) {
-    let splitter = SentenceSplitter()
     let lexicon = preset.lexicon.merging(book.lexicon)
+    let planned = ParallelLanes.map(book.chapters.count, lanes: ProcessInfo.processInfo.activeProcessorCount) {
+      index -> Result<ChapterPlan, AudiobookError> in
+      do throws(AudiobookError) {
+        return .success(
+          try Self.plan(
+            book.chapters[index], of: book, lexicon: lexicon, preset: preset, engine: engine,
+            fileExtension: fileExtension))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var order = 0
+    var chapters: [ChapterPlan] = []
+    for result in planned {
+      var chapter = try result.get()
+      chapter.title.renumber(from: &order)
+      for index in chapter.paragraphs.indices { chapter.paragraphs[index].renumber(from: &order) }
+      chapters.append(chapter)
+    }
+    self.chapters = chapters
+  }
+
+  /// One chapter's plan, its batches numbered from 0.
+  private static func plan(
+    _ chapter: Chapter, of book: Book, lexicon: Lexicon, preset: VoicePreset, engine: EngineInfo,
+    fileExtension: String
+  ) throws(AudiobookError) -> ChapterPlan {
+    let splitter = SentenceSplitter()
     var order = 0
     func part(_ script: SpeechScript, paragraph: Paragraph?) -> Part {
       Part(script, paragraph: paragraph, settings: preset.engine, engine: engine, order: &order)
     }
-    var chapters: [ChapterPlan] = []
-    for chapter in book.chapters {
-      let file = BookSlug.chapterFileName(
-        number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
-      let title = part(SpeechScript.title(of: chapter, lexicon: lexicon), paragraph: nil)
-      var paragraphs: [Part] = []
-      for paragraph in chapter.paragraphs {
-        let script = try SpeechScript.paragraph(
-          paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine)
-        paragraphs.append(part(script, paragraph: paragraph))
-      }
-      let hash = Self.contentHash(file: file, title: title, paragraphs: paragraphs, preset: preset, engine: engine)
-      chapters.append(
-        ChapterPlan(chapter: chapter, file: file, title: title, paragraphs: paragraphs, contentHash: hash))
+    let file = BookSlug.chapterFileName(
+      number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
+    let title = part(SpeechScript.title(of: chapter, lexicon: lexicon), paragraph: nil)
+    var paragraphs: [Part] = []
+    for paragraph in chapter.paragraphs {
+      let script = try SpeechScript.paragraph(
+        paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine)
+      paragraphs.append(part(script, paragraph: paragraph))
     }
-    self.chapters = chapters
+    let hash = contentHash(file: file, title: title, paragraphs: paragraphs, preset: preset, engine: engine)
+    return ChapterPlan(chapter: chapter, file: file, title: title, paragraphs: paragraphs, contentHash: hash)
   }
 
   /// The clips (by key), how they are grouped into sentences, the pauses and the sample rate:

@@ -1,6 +1,8 @@
 import AudiobookAudio
+import AudiobookCore
 import AudiobookPublish
 import AudiobookSpeech
+import Foundation
 
 /// What a render must do, decided before any audio is made (`RenderRun.reuse`).
 struct RenderWork {
@@ -24,6 +26,9 @@ extension RenderRun {
   func reuse() -> RenderWork {
     var work = RenderWork()
     var repeated = 0
+    let warnings = ParallelLanes.map(plan.chapters.count, lanes: ProcessInfo.processInfo.activeProcessorCount) {
+      self.warnings(for: plan.chapters[$0])
+    }
     let timesWords = renderer.subtitles.contains(.words)
     for (index, chapter) in plan.chapters.enumerated() {
       if bookUnchanged,
@@ -33,10 +38,10 @@ extension RenderRun {
         entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == timesWords }) ?? true
       {
         work.reused[index] = entry
-        repeated += warnings(for: chapter).count
+        repeated += warnings[index].count
         continue
       }
-      warnings(for: chapter).forEach(renderer.warn)
+      warnings[index].forEach(renderer.warn)
       for part in [chapter.title] + chapter.paragraphs {
         let misses = part.batches.filter { !cache.contains($0.key) }
         work.jobs += misses.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }

@@ -41,6 +41,12 @@ import Testing
     #expect(calls.mostAtOnce <= max(1, min(lanes, count)))
   }
 
+  @Test(arguments: [1, 2, 5])
+  func mapGivesTheResultsInIndexOrder(lanes: Int) {
+    #expect(ParallelLanes.map(40, lanes: lanes) { $0 * $0 } == (0..<40).map { $0 * $0 })
+    #expect(ParallelLanes.map(0, lanes: lanes) { $0 }.isEmpty)
+  }
+
   @Test func oneLaneRunsInOrderOnTheCallingThread() {
     var order: [Int] = []
     let caller = Thread.current
