@@ -8,9 +8,12 @@ public enum BookReader {
   ///     documents declare theirs).
   ///   - includeFrontMatter: read an EPUB's cover, table of contents and copyright page.
   ///   - lexicon: a lexicon file (`--lexicon`) whose entries win over the book's own.
+  ///   - chapters: a chapter list (`--chapters`, `ChapterList`) to cut the book by instead of
+  ///     the headings found.
   /// - Throws: `AudiobookError` with the exit status the failure deserves.
   public static func read(
-    _ path: String, encoding: String? = nil, includeFrontMatter: Bool = false, lexicon: String? = nil
+    _ path: String, encoding: String? = nil, includeFrontMatter: Bool = false, lexicon: String? = nil,
+    chapters: String? = nil
   ) throws(AudiobookError) -> Book {
     var book: Book
     if (path as NSString).pathExtension.lowercased() == "epub" {
@@ -30,6 +33,8 @@ public enum BookReader {
     merged = merged.merging(book.lexicon)
     if let lexicon { merged = merged.merging(try Lexicon.load(lexicon)) }
     book.lexicon = merged
+    if let chapters { book = try book.cut(at: try ChapterList.load(chapters)) }
+    book.warnings += ChapterChecks.warnings(for: book)
     return book
   }
 

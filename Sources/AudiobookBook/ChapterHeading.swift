@@ -33,9 +33,13 @@ public struct ChapterHeading: Sendable, Equatable {
 
   /// The heading in `line`, or nil when the line is prose.
   ///
-  /// - Parameter bareNumeral: whether a roman numeral alone (`IV`, `IV.`, `IV. The Storm`) is
-  ///   a heading; only where the layout says so (a line standing alone), since `I.` can be prose.
-  public static func parse(_ line: String, bareNumeral: Bool = false) -> ChapterHeading? {
+  /// - Parameters:
+  ///   - bareNumeral: whether a roman numeral alone (`IV`, `IV.`, `IV. The Storm`) is a
+  ///     heading; only where the layout says so (a line standing alone), since `I.` can be prose.
+  ///   - standsAlone: whether the line is a block of its own, where a labelled number and a
+  ///     separator make a heading whatever its title holds (`CHAPTER 42. The Whiteness of the
+  ///     Whale.`, `Chapter 7. "Who Goes There?"`); elsewhere a title must not read like a sentence.
+  public static func parse(_ line: String, bareNumeral: Bool = false, standsAlone: Bool = false) -> ChapterHeading? {
     let text = line.trimmingSpaces
     guard text.count <= 120, let first = text.first, first.isLetter || first.isNumber else { return nil }
     let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
@@ -46,7 +50,11 @@ public struct ChapterHeading: Sendable, Equatable {
     if words.count == 2 {
       let label = words[0].lowercased()
       let kind: Kind? = chapterLabels.contains(label) ? .chapter : partLabels.contains(label) ? .part : nil
-      if let kind, let heading = numbered(String(words[1]), label: String(words[0]), kind: kind) { return heading }
+      if let kind,
+        let heading = numbered(String(words[1]), label: String(words[0]), kind: kind, standsAlone: standsAlone)
+      {
+        return heading
+      }
     }
     guard bareNumeral else { return nil }
     return numbered(text, label: nil, kind: .chapter, romanOnly: true)
@@ -56,7 +64,7 @@ public struct ChapterHeading: Sendable, Equatable {
   /// number and what follows it. In a heading printed in capitals the title may follow the
   /// number without a separator (`CHAPTER ONE PLAYING PILGRIMS`).
   private static func numbered(
-    _ rest: String, label: String?, kind: Kind, romanOnly: Bool = false
+    _ rest: String, label: String?, kind: Kind, romanOnly: Bool = false, standsAlone: Bool = false
   ) -> ChapterHeading? {
     var numberEnd = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-") } ?? rest.endIndex
     var number: Int?
@@ -71,8 +79,10 @@ public struct ChapterHeading: Sendable, Equatable {
     let numberText = String(rest[..<numberEnd])
     var tail = rest[numberEnd...].trimmingSpaces
     let separators: Set<Character> = [".", ":", "-", "–", "—"]
+    var separated = false
     if let first = tail.first, separators.contains(first) {
       tail = String(tail.dropFirst()).trimmingSpaces
+      separated = true
     } else if !tail.isEmpty {
       // "Chapter 3 was the best." is a sentence, not a heading; `CHAPTER ONE PLAYING PILGRIMS`,
       // all in capitals and not ending a sentence, is one.
@@ -82,7 +92,8 @@ public struct ChapterHeading: Sendable, Equatable {
     var heading = ChapterHeading(kind: kind, title: "", number: number, label: label.map(TitleCase.fromCapitals))
     if !tail.isEmpty {
       // A heading's title is short and does not run on like a sentence.
-      guard isTitleLike(tail) else { return nil }
+      let loose = standsAlone && separated && label != nil
+      guard loose ? isLooseTitle(tail) : isTitleLike(tail) else { return nil }
       heading.subtitle = TitleCase.fromCapitals(tail.hasSuffix(".") ? String(tail.dropLast()) : tail)
     }
     heading.title = heading.composedTitle(
@@ -127,6 +138,16 @@ public struct ChapterHeading: Sendable, Equatable {
     let words = text.split(separator: " ").count
     if "!?".contains(last) || text.hasSuffix("...") || text.hasSuffix("…") { return false }
     return words <= (last == "." ? 4 : 12)
+  }
+
+  /// A title after `Chapter 42.` on a line of its own: any punctuation, up to 110 characters,
+  /// opening with a capital, a digit or a quotation mark and not breaking off at a comma.
+  static func isLooseTitle(_ text: String) -> Bool {
+    guard let first = text.first, let last = text.last, text.count <= 110,
+      first.isUppercase || first.isNumber || "\"“‘'(".contains(first),
+      !",;:".contains(last)
+    else { return false }
+    return true
   }
 
   /// Reads `12`, `XII`/`xii` or `Twelve`/`Twenty-One` as a number.

@@ -53,9 +53,11 @@ public enum ManuscriptReader {
   /// The largest manuscript read: 64 MiB, some twenty times the longest novels.
   public static let maximumBytes = 64 << 20
 
-  /// The file's bytes, when it is a plain file (following links) of at most `maximumBytes`:
+  /// The file's bytes, when it is a plain file (following links) of at most `limit` bytes:
   /// a FIFO is refused at once rather than waited on, a huge file before it is read.
-  static func readWhole(_ path: String) throws(AudiobookError) -> [UInt8] {
+  static func readWhole(
+    _ path: String, limit: Int = maximumBytes, what: String = "manuscript"
+  ) throws(AudiobookError) -> [UInt8] {
     let file: FileDescriptor
     do {
       file = try FileDescriptor.opening(path, .readOnly, options: [.nonBlocking, .closeOnExec])
@@ -66,11 +68,11 @@ public enum ManuscriptReader {
     var status = stat()
     guard fstat(file.rawValue, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
       throw AudiobookError(
-        .badInput, "is \(FileKind(descriptor: file.rawValue).described), not a manuscript file", file: path)
+        .badInput, "is \(FileKind(descriptor: file.rawValue).described), not a \(what) file", file: path)
     }
-    guard Int(status.st_size) <= maximumBytes else {
+    guard Int(status.st_size) <= limit else {
       throw AudiobookError(
-        .badInput, "is larger than \(maximumBytes >> 20) MiB, longer than any book (a wrong file?)", file: path)
+        .badInput, "is larger than \(limit >> 20) MiB, the most a \(what) may be (a wrong file?)", file: path)
     }
     guard let bytes = try? file.read(exactly: Int(status.st_size)) else {
       throw AudiobookError(.missingInput, "cannot read the file", file: path)

@@ -63,12 +63,19 @@ enum PlainTextParser {
     var items: [Item] = []
     var lastChapterNumber = 0
     var index = 0
+    let lineHeadings = Set(
+      blocks.lazy.filter { $0.lines.count == 1 }.compactMap { heading(opening: [withoutItalicMarks($0.lines[0])]) }
+        .map(headingKey))
     while index < blocks.count {
       let block = blocks[index]
       index += 1
       let lines = block.lines.map(withoutItalicMarks)
       if PrintMatter.isContentsHeading(block) {
         items.append(Item(kind: .contentsHeading, lines: lines, line: block.firstLine, lastLine: block.lastLine))
+        continue
+      }
+      if let wrapped = wrappedHeading(lines, among: lineHeadings) {
+        items.append(Item(kind: .heading(wrapped), lines: [], line: block.firstLine, lastLine: block.lastLine))
         continue
       }
       if let entries = tableOfContents(lines) {
@@ -109,6 +116,22 @@ enum PlainTextParser {
     return items
   }
 
+  /// A heading wrapped onto a second line, as tables of contents print long titles
+  /// (`CHAPTER 56. Of the Less Erroneous Pictures of Whales, and the True` / `Pictures of
+  /// Whaling Scenes.`): the two lines joined, when the book has the same heading on one line.
+  static func wrappedHeading(_ lines: [String], among lineHeadings: Set<String>) -> ChapterHeading? {
+    guard lines.count == 2, ChapterHeading.parse(lines[0])?.subtitle != nil,
+      let joined = ChapterHeading.parse(lines[0].trimmingSpaces + " " + lines[1].trimmingSpaces, standsAlone: true),
+      lineHeadings.contains(headingKey(joined))
+    else { return nil }
+    return joined
+  }
+
+  /// A heading's title for finding it again: letters and digits, lowercased.
+  static func headingKey(_ heading: ChapterHeading) -> String {
+    String(heading.title.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
+
   /// `items` with each titled chapter heading that has no text and is followed at once by a
   /// chapter numbered 1 read as a part (`I. A SCANDAL IN BOHEMIA`, then `I.`: a story of a
   /// collection, then its first section).
@@ -128,7 +151,7 @@ enum PlainTextParser {
   /// when it stands alone on its line, perhaps with a title below it.
   package static func heading(opening lines: [String]) -> ChapterHeading? {
     let bareNumeral = lines.count == 1 || lines.count == 2 && ChapterHeading.isSubtitleLine(lines[1])
-    return ChapterHeading.parse(lines[0], bareNumeral: bareNumeral)
+    return ChapterHeading.parse(lines[0], bareNumeral: bareNumeral, standsAlone: lines.count == 1)
   }
 
   /// Whether a roman numeral standing alone (`heading`, with no `Chapter` before it) is a

@@ -66,9 +66,17 @@ enum TableOfContents {
   }
 
   private static func withoutRepeatedEmptyHeadings(_ items: [PlainTextParser.Item]) -> [PlainTextParser.Item] {
-    // Each heading's title, to find whether it comes again later.
-    var remaining: [String: Int] = [:]
-    for item in items { if let heading = item.heading { remaining[key(heading), default: 0] += 1 } }
+    // Where each heading's number (or title) comes, to find whether a heading comes again later.
+    var positions: [String: [Int]] = [:]
+    for (position, item) in items.enumerated() {
+      if let heading = item.heading { positions[numberKey(heading), default: []].append(position) }
+    }
+    func comesAgain(_ heading: ChapterHeading, after position: Int) -> Bool {
+      positions[numberKey(heading), default: []].contains {
+        guard $0 > position, let later = items[$0].heading else { return false }
+        return isSameEntry(heading, later) && (heading.subtitle == nil) == (later.subtitle == nil)
+      }
+    }
     var result: [PlainTextParser.Item] = []
     var index = 0
     while index < items.count {
@@ -79,19 +87,18 @@ enum TableOfContents {
       }
       // A run of headings with no text between them (a table of contents in blocks of its
       // own is transparent).
-      var run: [(position: Int, key: String)] = []
+      var run: [(position: Int, heading: ChapterHeading)] = []
       var end = index
       while end < items.count {
         if let heading = items[end].heading {
-          run.append((end, key(heading)))
+          run.append((end, heading))
         } else if case .contentsEntries = items[end].kind {
         } else {
           break
         }
         end += 1
       }
-      for entry in run { remaining[entry.key, default: 1] -= 1 }
-      let repeated = run.map { remaining[$0.key, default: 0] > 0 }
+      let repeated = run.map { comesAgain($0.heading, after: $0.position) }
       let wholeRunRepeats = run.count >= 2 && repeated.allSatisfy { $0 }
       for position in index..<end {
         if let offset = run.firstIndex(where: { $0.position == position }) {
@@ -112,17 +119,25 @@ enum TableOfContents {
     return result
   }
 
+  /// What headings that may name each other share: kind and number, or kind and title.
+  private static func numberKey(_ heading: ChapterHeading) -> String {
+    heading.number.map { "\(heading.kind)#\($0)" } ?? "\(heading.kind)|\(key(heading))"
+  }
+
   /// A heading's title for comparing headings: letters and digits, lowercased.
   private static func key(_ heading: ChapterHeading) -> String {
     String(heading.title.lowercased().filter { $0.isLetter || $0.isNumber })
   }
 
   /// Whether a table of contents' entry names `heading`: the same kind, label and number, and
-  /// the same title when both have one (`Chapter I` for `CHAPTER I. The Start`).
+  /// the same title when both have one (`Chapter I` for `CHAPTER I. The Start`). A numeral
+  /// alone names a chapter of that number (`I. Playing Pilgrims` for `CHAPTER I.`).
   static func isSameEntry(_ entry: ChapterHeading, _ heading: ChapterHeading) -> Bool {
     guard entry.kind == heading.kind else { return false }
     if entry.kind == .section { return key(entry) == key(heading) }
-    guard entry.number == heading.number, entry.label?.lowercased() == heading.label?.lowercased() else {
+    let labels = [entry.label, heading.label].map { $0?.lowercased() }
+    let numeralNamesChapter = entry.kind == .chapter && labels.contains(nil) && !labels.contains("letter")
+    guard entry.number == heading.number, labels[0] == labels[1] || numeralNamesChapter else {
       return false
     }
     guard let first = entry.subtitle, let second = heading.subtitle else { return true }

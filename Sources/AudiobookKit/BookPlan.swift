@@ -10,6 +10,9 @@ public struct BookPlan: Codable, Sendable, Equatable {
   public var title: String
   public var author: String?
   public var chapters: [Chapter]
+  /// What the reader had to guess, and what the chapters' numbering and lengths say
+  /// (`ChapterChecks`): `file:line: warning: ...` lines, as `plan` prints them on stderr.
+  public var warnings: [String]
 
   public struct Chapter: Codable, Sendable, Equatable {
     public var number: Int
@@ -30,6 +33,7 @@ public struct BookPlan: Codable, Sendable, Equatable {
     let splitter = SentenceSplitter()
     title = book.title
     author = book.author
+    warnings = book.warnings
     var sentenceCounts: [Int] = []
     for chapter in book.chapters {
       var count = 0

@@ -24,11 +24,50 @@ struct ManuscriptOptions: ParsableArguments {
   @Flag(help: "Read an EPUB's cover, table of contents and copyright page too (skipped by default).")
   var includeFrontMatter = false
 
-  /// Reads `path` into a book, printing what the reader had to guess unless `quiet`.
+  @Option(
+    help: ArgumentHelp(
+      """
+      Cut the book into the chapters this file lists instead of the headings found: one chapter a line, \
+      LINE or LINE<tab>TITLE, LINE the source line `plan` prints (`plan --chapters-out FILE` writes one to edit).
+      """, valueName: "file"))
+  var chapters: String?
+
+  @Option(
+    name: .customLong("skip"),
+    help: ArgumentHelp(
+      "Leave chapter N (numbered as `plan` prints it without --skip) out of the audiobook; repeatable.",
+      valueName: "n"))
+  var skipped: [Int] = []
+
+  /// Reads `path` into a book, printing what the reader had to guess unless `quiet`, without
+  /// the chapters `--skip` names.
   func read(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
+    try skip(try readAll(path, quiet: quiet), quiet: quiet)
+  }
+
+  /// Reads `path` into a book with every chapter, printing what the reader had to guess
+  /// unless `quiet`.
+  func readAll(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
     let book = try BookReader.read(
-      path, encoding: encoding, includeFrontMatter: includeFrontMatter, lexicon: lexicon)
-    if !quiet { for warning in book.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } }
+      path, encoding: encoding, includeFrontMatter: includeFrontMatter, lexicon: lexicon, chapters: chapters)
+    if !quiet { for warning in book.warnings { Self.printError(warning) } }
     return book
+  }
+
+  /// `book` without the chapters `--skip` names, each named on stderr unless `quiet`.
+  func skip(_ book: Book, quiet: Bool = false) throws(AudiobookError) -> Book {
+    let kept = try book.skipping(skipped)
+    if !quiet {
+      for chapter in book.chapters where skipped.contains(chapter.number) {
+        Self.printError(
+          "\(book.sourceFile):\(chapter.sourceLine): note: chapter \(chapter.number) "
+            + "(\(chapter.title.withoutControlCharacters)) left out (--skip \(chapter.number))")
+      }
+    }
+    return kept
+  }
+
+  private static func printError(_ line: String) {
+    FileHandle.standardError.write(Data("\(line)\n".utf8))
   }
 }

@@ -23,13 +23,25 @@ extension AudiobookCommand {
         """)
     var lexiconReport = false
 
+    @Option(
+      help: ArgumentHelp(
+        """
+        Also write the chapters found (before --skip) to this file, one a line as LINE<tab>TITLE: \
+        correct a line and give the file back with --chapters.
+        """, valueName: "file"))
+    var chaptersOut: String?
+
     @OptionGroup var voiceOptions: VoiceOptions
 
     @OptionGroup var manuscript: ManuscriptOptions
 
     func run() throws {
       try Diagnostics.run {
-        let parsed = try manuscript.read(book)
+        let whole = try manuscript.readAll(book)
+        if let chaptersOut {
+          try AtomicOutput.write(Array(ChapterList.text(of: whole).utf8), to: chaptersOut)
+        }
+        let parsed = try manuscript.skip(whole)
         let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book, language: parsed.language)
         if lexiconReport {
           try printLexiconReport(try LexiconReport(book: parsed, preset: preset))

@@ -234,4 +234,75 @@ import Testing
     #expect(book.chapters.map(\.paragraphs.count) == [1, 1, 1], "\(book.chapters.map(\.title))")
     #expect(book.chapters.count == 3)
   }
+
+  /// Entries whose long titles wrap onto a second line are joined and found again in the
+  /// book, whose own heading's title ends in a full stop: no entry becomes a chapter, and
+  /// the heading is not read as a sentence.
+  @Test func wrappedEntriesAndAPunctuatedTitle() throws {
+    let book = try parse(
+      """
+      The Harbour Book
+      by Anne Tester
+
+      CONTENTS
+
+      CHAPTER 1. Departure.
+
+      CHAPTER 2. Of the Less Famous Pictures of Boats, and the True
+      Pictures of Fishing Scenes.
+
+      CHAPTER 3. Nets.
+
+
+      CHAPTER 1. Departure.
+
+      The boat left before dawn.
+
+      CHAPTER 2. Of the Less Famous Pictures of Boats, and the True Pictures of Fishing Scenes.
+
+      Painters never get the ropes right.
+
+      CHAPTER 3. Nets.
+
+      The nets came up full.
+      """)
+    #expect(
+      book.chapters.map(\.title) == [
+        "Chapter 1: Departure",
+        "Chapter 2: Of the Less Famous Pictures of Boats, and the True Pictures of Fishing Scenes",
+        "Chapter 3: Nets",
+      ])
+    #expect(book.chapters.map(\.sourceLine) == [14, 18, 22])
+    #expect(book.chapters.map(\.paragraphs.count) == [1, 1, 1])
+  }
+
+  /// Roman numerals with titles, centred, one a block, name the book's `CHAPTER I.` headings:
+  /// they are a table of contents, not empty chapters or parts.
+  @Test(arguments: [
+    "CHAPTER I.\nPLAYING PILGRIMS|CHAPTER II.\nA MERRY CHRISTMAS|CHAPTER III.\nTHE LAURENCE BOY",
+    "CHAPTER ONE PLAYING PILGRIMS|CHAPTER TWO A MERRY CHRISTMAS|CHAPTER THREE THE LAURENCE BOY",
+  ])
+  func centredNumeralEntriesNameLabelledChapters(headings: String) throws {
+    let texts = ["The sisters sat by the fire.", "Morning came early.", "The boy watched."]
+    let body = zip(headings.split(separator: "|"), texts).map { "\($0)\n\n\($1)" }.joined(separator: "\n\n")
+    let book = try parse(
+      """
+      Four Sisters
+      by Ada Tester
+
+      CONTENTS
+
+                          I. Playing Pilgrims
+
+                         II. A Merry Christmas
+
+                        III. The Laurence Boy
+
+
+      """ + body)
+    #expect(book.chapters.count == 3, "\(book.chapters.map(\.title))")
+    #expect(book.chapters.allSatisfy { $0.part == nil })
+    #expect(book.chapters.map { $0.paragraphs.map(\.text) } == texts.map { [$0] })
+    #expect(book.chapters.last?.title.hasSuffix("The Laurence Boy") == true)
+  }
 }
