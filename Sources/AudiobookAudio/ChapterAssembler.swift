@@ -81,7 +81,8 @@ package final class ChapterAssembler {
       }
       spans.append(
         TimedSpan(
-          text: sentence.text, startFrame: start, frames: writer.frames - start, words: timesWords ? words : nil))
+          text: sentence.text, startFrame: start, frames: writer.frames - start,
+          words: timesWords ? WrittenWords.timed(sentence.text, spoken: words) : nil))
     }
     return spans
   }

@@ -16,21 +16,27 @@ public enum Subtitles {
     return "\(base).\(format.rawValue)"
   }
 
-  /// WebVTT; with `words`, each word after the first carries a `<HH:MM:SS.mmm>` tag.
+  /// WebVTT, in cues people can read (`SubtitleCue`); with `words`, each word after a cue's
+  /// first carries a `<HH:MM:SS.mmm>` tag.
   public static func webVTT(_ chapter: Manifest.Chapter, sampleRate: Int, words: Bool) -> String {
     var text = "WEBVTT\n"
-    for span in spans(of: chapter) {
-      let start = milliseconds(span.startFrame, sampleRate)
-      let end = milliseconds(span.startFrame + span.frames, sampleRate)
+    for (span, cue) in cues(of: chapter, sampleRate: sampleRate) {
+      let start = milliseconds(cue.startFrame, sampleRate)
+      let end = milliseconds(cue.endFrame, sampleRate)
       text += "\n\(timestamp(start, separator: ".")) --> \(timestamp(end, separator: "."))\n"
-      if words, let timed = span.words, !timed.isEmpty {
-        text +=
-          timed.enumerated().map { index, word in
+      if words, !cue.words.isEmpty {
+        var first = 0
+        let lines = cue.wordsPerLine.map { count in
+          defer { first += count }
+          return (first..<min(first + count, cue.words.count)).map { index in
+            let word = cue.words[index]
             let tag = index == 0 ? "" : "<\(timestamp(milliseconds(word.startFrame, sampleRate), separator: "."))>"
             return tag + escaped(word.text)
-          }.joined(separator: " ") + "\n"
+          }.joined(separator: " ")
+        }
+        text += lines.joined(separator: "\n") + "\n"
       } else {
-        text += escaped(oneLine(span.text)) + "\n"
+        text += (cue.lines.isEmpty ? [oneLine(span.text)] : cue.lines).map(escaped).joined(separator: "\n") + "\n"
       }
     }
     return text
@@ -38,12 +44,19 @@ public enum Subtitles {
 
   /// SubRip: numbered cues, comma before the milliseconds.
   public static func srt(_ chapter: Manifest.Chapter, sampleRate: Int) -> String {
-    spans(of: chapter).enumerated().map { index, span in
-      let start = milliseconds(span.startFrame, sampleRate)
-      let end = milliseconds(span.startFrame + span.frames, sampleRate)
+    cues(of: chapter, sampleRate: sampleRate).enumerated().map { index, pair in
+      let (span, cue) = pair
+      let start = milliseconds(cue.startFrame, sampleRate)
+      let end = milliseconds(cue.endFrame, sampleRate)
+      let lines = cue.lines.isEmpty ? [oneLine(span.text)] : cue.lines
       return
-        "\(index + 1)\n\(timestamp(start, separator: ",")) --> \(timestamp(end, separator: ","))\n\(oneLine(span.text))\n"
+        "\(index + 1)\n\(timestamp(start, separator: ",")) --> \(timestamp(end, separator: ","))\n\(lines.joined(separator: "\n"))\n"
     }.joined(separator: "\n")
+  }
+
+  /// Every cue of the chapter, with the span (title or sentence) it comes from.
+  package static func cues(of chapter: Manifest.Chapter, sampleRate: Int) -> [(Manifest.Span, SubtitleCue)] {
+    spans(of: chapter).flatMap { span in SubtitleCue.cues(of: span, sampleRate: sampleRate).map { (span, $0) } }
   }
 
   /// The title and every sentence, in order.

@@ -18,8 +18,9 @@ import Testing
               TimedWord(text: "Tom", startFrame: 3_500, frames: 400),
               TimedWord(text: "&", startFrame: 3_900, frames: 300),
               TimedWord(text: "Nell", startFrame: 4_200, frames: 500),
+              TimedWord(text: "<left>.", startFrame: 4_700, frames: 800),
             ]),
-          TimedSpan(text: "Then the fog\n\ncame.", startFrame: 3_600_000, frames: 64_501),
+          TimedSpan(text: "Then the fog\n\ncame.", startFrame: 3_600_000, frames: 6_501),
         ])
     ])
 
@@ -52,7 +53,7 @@ import Testing
         00:00:03.500 --> 00:00:05.500
         Tom &amp; Nell &lt;left&gt;.
 
-        01:00:00.000 --> 01:01:04.501
+        01:00:00.000 --> 01:00:06.501
         Then the fog came.
 
         """)
@@ -62,7 +63,9 @@ import Testing
   /// timings is its text.
   @Test func webVTTWithWordTimings() {
     let text = Subtitles.webVTT(chapter, sampleRate: 1_000, words: true)
-    #expect(text.contains("\n00:00:03.500 --> 00:00:05.500\nTom <00:00:03.900>&amp; <00:00:04.200>Nell\n"))
+    #expect(
+      text.contains(
+        "\n00:00:03.500 --> 00:00:05.500\nTom <00:00:03.900>&amp; <00:00:04.200>Nell <00:00:04.700>&lt;left&gt;.\n"))
     #expect(text.contains("\nChapter 1. Fog.\n"))
     #expect(text.hasSuffix("\nThen the fog came.\n"))
   }
@@ -79,7 +82,7 @@ import Testing
         Tom & Nell <left>.
 
         3
-        01:00:00,000 --> 01:01:04,501
+        01:00:00,000 --> 01:00:06,501
         Then the fog came.
 
         """)
