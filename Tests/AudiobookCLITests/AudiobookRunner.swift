@@ -227,6 +227,11 @@ enum Fixtures {
     .deletingLastPathComponent()
     .appendingPathComponent("../../../shared/books/valerie-loren.txt").standardizedFileURL.path
 
+  /// `../shared/books/pride-and-prejudice.txt`, present only beside a working copy.
+  static let prideAndPrejudice: String = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
+    .appendingPathComponent("../../../shared/books/pride-and-prejudice.txt").standardizedFileURL.path
+
   static let exampleChapterTitles = ["Chapter 1: The Letter", "Chapter 2: The Crossing", "Chapter 3: The Keeper"]
 }
 

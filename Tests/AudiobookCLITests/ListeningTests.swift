@@ -154,6 +154,71 @@ import Testing
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
   }
 
+  /// A respelling, a year and money: the manifest's words are the book's, each timed over
+  /// what was said for it.
+  @Test func wordsAreTheBooksAsWritten() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write("Orchard\n\n\"Well,\" Siobhan said, \"I paid £3 for it in 1887.\"\n", to: "orchard.txt")
+    _ = try scratch.write("Siobhan: shiv-AWN\n", to: "orchard.lexicon.yaml")
+    let result = try Audiobook.run(
+      ["render", book, "-o", scratch.appending("out"), "--subtitles", "words", "-q"], in: scratch.url)
+    try #require(result.status == 0, "\(result.stderrText)")
+    let manifest = try JSONDecoder().decode(
+      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: scratch.appending("out/orchard/manifest.json"))))
+    let sentence = try #require(manifest.chapters.first?.paragraphs.first?.sentences.first)
+    let words = try #require(sentence.words)
+    #expect(words.map(\.text) == ["\"Well,\"", "Siobhan", "said,", "\"I", "paid", "£3", "for", "it", "in", "1887.\""])
+    // "£3" is said "3 pounds", "1887" "eighteen eighty-seven": longer than a short word.
+    let frames = Dictionary(uniqueKeysWithValues: words.map { ($0.text, $0.frames) })
+    #expect(frames["£3"]! > frames["for"]! && frames["1887.\""]! > 2 * frames["in"]!)
+    #expect(words.map(\.startFrame) == words.map(\.startFrame).sorted())
+    #expect(zip(words, words.dropFirst()).allSatisfy { $0.startFrame + $0.frames <= $1.startFrame + 1 })
+  }
+
+  /// Three chapters of a long novel (the others left out with `--skip`), rendered: every cue
+  /// keeps the limits, a cue starts where each sentence does, and the words are the book's.
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: Fixtures.prideAndPrejudice),
+      "needs ../shared/books/pride-and-prejudice.txt beside the working copy"))
+  func aLongNovelsSubtitlesAreReadable() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let output = scratch.appending("out")
+    let kept: Set = [2, 20, 40]
+    let skips = (1...62).filter { !kept.contains($0) }.flatMap { ["--skip", String($0)] }
+    let result = try Audiobook.run(
+      ["render", Fixtures.prideAndPrejudice, "-o", output, "--subtitles", "srt,words", "-q"] + skips, in: scratch.url)
+    try #require(result.status == 0, "\(result.stderrText)")
+    let folder = "\(output)/pride-and-prejudice"
+    let manifest = try JSONDecoder().decode(
+      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(folder)/manifest.json")))
+    #expect(manifest.chapters.map(\.title) == ["Chapter I", "Chapter XIX", "Chapter XXXIX"])
+    let rate = manifest.sampleRate
+    var (sentenceCount, cueCount) = (0, 0)
+    for chapter in manifest.chapters {
+      let srt = try String(contentsOfFile: "\(folder)/\(chapter.file.dropLast(4)).srt", encoding: .utf8)
+      let timed = cues(srt, separator: ",")
+      let blocks = srt.components(separatedBy: "\n\n").map { $0.split(separator: "\n").dropFirst(2).map(String.init) }
+      #expect(blocks.count == timed.count)
+      for (lines, cue) in zip(blocks, timed) where lines.joined().contains(" ") {
+        #expect(lines.count <= 2 && lines.allSatisfy { $0.count <= 42 }, "\(lines)")
+        #expect(cue.end - cue.start <= 7_000, "\(lines)")
+      }
+      let sentences = chapter.paragraphs.flatMap(\.sentences)
+      let starts = Set(timed.map(\.start))
+      for sentence in sentences {
+        #expect(starts.contains((sentence.startFrame * 1000 + rate / 2) / rate))
+        let written = sentence.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(sentence.words?.map(\.text).joined(separator: " ") == written)
+      }
+      sentenceCount += sentences.count
+      cueCount += timed.count
+    }
+    #expect(cueCount > sentenceCount + 20, "long sentences are split")
+  }
+
   /// `HH:MM:SS.mmm --> HH:MM:SS.mmm` lines, in milliseconds.
   func cues(_ text: String, separator: Character) -> [(start: Int, end: Int)] {
     text.split(separator: "\n").compactMap { line in
