@@ -44,7 +44,7 @@ enum PlainTextParser {
         blocks.removeFirst(first)
       }
     }
-    let items = withGroupingHeadings(TableOfContents.withoutEntries(outline(blocks)))
+    let items = withGroupingHeadings(withMissingHeadings(TableOfContents.withoutEntries(outline(blocks))))
     var builder = BookBuilder(sourceFile: manuscript.file)
     for item in items {
       switch item.kind {
@@ -130,21 +130,6 @@ enum PlainTextParser {
   /// A heading's title for finding it again: letters and digits, lowercased.
   static func headingKey(_ heading: ChapterHeading) -> String {
     String(heading.title.lowercased().filter { $0.isLetter || $0.isNumber })
-  }
-
-  /// `items` with each titled chapter heading that has no text and is followed at once by a
-  /// chapter numbered 1 read as a part (`I. A SCANDAL IN BOHEMIA`, then `I.`: a story of a
-  /// collection, then its first section).
-  static func withGroupingHeadings(_ items: [Item]) -> [Item] {
-    var items = items
-    for index in items.indices.dropLast() {
-      guard var heading = items[index].heading, heading.kind == .chapter, heading.subtitle != nil,
-        let next = items[index + 1].heading, next.kind == .chapter, next.number == 1
-      else { continue }
-      heading.kind = .part
-      items[index].kind = .heading(heading)
-    }
-    return items
   }
 
   /// The heading a block opens with. A roman numeral alone (`IV`, `IV.`) is a heading only

@@ -159,7 +159,8 @@ import Testing
   @Test func wordsAreTheBooksAsWritten() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let book = try scratch.write("Orchard\n\n\"Well,\" Siobhan said, \"I paid £3 for it in 1887.\"\n", to: "orchard.txt")
+    let book = try scratch.write(
+      "Orchard\n\n\"Well,\" Siobhan said, \"I paid £3 for it in 1887.\"\n", to: "orchard.txt")
     _ = try scratch.write("Siobhan: shiv-AWN\n", to: "orchard.lexicon.yaml")
     let result = try Audiobook.run(
       ["render", book, "-o", scratch.appending("out"), "--subtitles", "words", "-q"], in: scratch.url)

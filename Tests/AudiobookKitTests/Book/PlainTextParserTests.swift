@@ -169,6 +169,34 @@ import Testing
     let error = #expect(throws: AudiobookError.self) { try parse("Chapter 1\n\nChapter 2") }
     #expect(error?.kind == .badInput)
   }
+
+  /// Chapter 2 runs on into its text with a title that reads like a sentence; the numbering,
+  /// 1 then 3, says it is a heading. A sentence opening "Chapter 5 was" stays prose.
+  @Test func theNumberingFindsAHeadingReadAsText() throws {
+    let book = try parse(
+      """
+      Nets
+
+      CHAPTER 1. Departure.
+
+      The boat left before dawn.
+
+      CHAPTER 2. Of Harbours, Walls, and the Ways of Old Men Who Mend Them.
+      The wall was older than the town.
+
+      Chapter 5 was never written, they said.
+
+      CHAPTER 3. Nets.
+
+      The nets came up empty twice.
+      """)
+    #expect(book.chapters.map(\.sourceLine) == [3, 7, 12])
+    #expect(book.chapters[1].title == "Chapter 2: Of Harbours, Walls, and the Ways of Old Men Who Mend Them")
+    #expect(
+      book.chapters[1].paragraphs.map(\.text) == [
+        "The wall was older than the town.", "Chapter 5 was never written, they said.",
+      ])
+  }
 }
 
 @Suite struct PrintMatterTests {
