@@ -39,6 +39,22 @@ import Testing
     #expect(cut.chapters.map(\.paragraphs) == [2, 1, 8])
   }
 
+  /// `--chapters-out` naming the manuscript (or the list read) is refused before anything is written.
+  @Test func theListIsNeverWrittenOverAnInput() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(try String(contentsOfFile: Fixtures.exampleBook, encoding: .utf8), to: "ledger.txt")
+    let before = try Data(contentsOf: URL(fileURLWithPath: book))
+    let result = try Audiobook.run(["plan", book, "--chapters-out", book], in: scratch.url)
+    #expect(result.status == 64)
+    #expect(result.stderrText.contains("--chapters-out names an input of this command"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == before)
+    let list = try scratch.write("4\n18\n", to: "ledger.chapters")
+    let again = try Audiobook.run(["plan", book, "--chapters", list, "--chapters-out", list], in: scratch.url)
+    #expect(again.status == 64)
+    #expect(try String(contentsOfFile: list, encoding: .utf8) == "4\n18\n")
+  }
+
   @Test func aBadListLineIsNamedWithExitStatus65() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

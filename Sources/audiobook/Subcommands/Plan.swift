@@ -13,7 +13,8 @@ extension AudiobookCommand {
 
     @Flag(
       help:
-        "Print JSON: title, author and chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds.")
+        "Print JSON: title, author, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
+    )
     var json = false
 
     @Flag(
@@ -37,9 +38,15 @@ extension AudiobookCommand {
 
     func run() throws {
       try Diagnostics.run {
+        if let chaptersOut {
+          try OutputTarget.refuseOverwriting(
+            chaptersOut,
+            inputs: [book, manuscript.lexicon, manuscript.chapters, BookReader.lexiconFile(besides: book)]
+              .compactMap { $0 }, flag: "--chapters-out")
+        }
         let whole = try manuscript.readAll(book)
         if let chaptersOut {
-          try AtomicOutput.write(Array(ChapterList.text(of: whole).utf8), to: chaptersOut)
+          try OutputTarget.write(Array(ChapterList.text(of: whole).utf8), to: chaptersOut)
         }
         let parsed = try manuscript.skip(whole)
         let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book, language: parsed.language)
