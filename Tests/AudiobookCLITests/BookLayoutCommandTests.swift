@@ -58,6 +58,28 @@ import Testing
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
   }
 
+  /// A whole-book FLAC (chapter comments) or MP3 (ID3v2 CHAP frames) carries its chapters:
+  /// ffprobe lists each by title at the manifest's start, to the millisecond, and the tags too.
+  @Test(.enabled(if: ffmpegIsInstalled, "ffmpeg is not installed"), arguments: ["flac", "mp3"])
+  func theBookFileCarriesItsChapters(format: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (folder, manifest) = try PublishCommandTests.render(["--layout", "book", "--format", format], into: scratch)
+    let book = try #require(manifest.book)
+    let probe = try M4BCommandTests.probe((folder as NSString).appendingPathComponent(book.file), in: scratch)
+    #expect(probe.chapters.map { $0.tags?["title"] } == Fixtures.exampleChapterTitles)
+    let starts = probe.chapters.compactMap { Double($0.start_time) }.map { Int(($0 * 1000).rounded()) }
+    #expect(starts == book.chapterStarts.map { ($0 * 1000 + manifest.sampleRate / 2) / manifest.sampleRate })
+    #expect(probe.format.tags["title"] == "The Lighthouse Ledger" && probe.format.tags["artist"] == "Ada Finch")
+    // Written once more with the chapters, the file is still the same bytes for the same input.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(book.file)))
+    let other = try ScratchDirectory()
+    defer { other.remove() }
+    let (again, _) = try PublishCommandTests.render(["--layout", "book", "--format", format], into: other)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: (again as NSString).appendingPathComponent(book.file))) == bytes)
+    #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
+  }
+
   @Test func bookLayoutWritesOnlyTheBookFileAndLeavesItAloneWhenUnchanged() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
