@@ -11,7 +11,7 @@ import AudiobookCore
 /// libsndfile's Ogg Vorbis and Ogg Opus writers seed each stream's serial number from the
 /// clock (`psf_rand_int32`); everything else they write is deterministic. A file holds one
 /// logical stream, so rewriting the serial (and each page's CRC) in place is all it takes.
-enum OggSerialNumbers {
+package enum OggSerialNumbers {
   /// Rewrites `path` in place.
   ///
   /// - Throws: `.io` naming `reportedPath` when the file is not Ogg or cannot be rewritten.

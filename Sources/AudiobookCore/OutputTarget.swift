@@ -18,6 +18,17 @@ public enum OutputTarget: Equatable, Sendable {
   ///
   /// - Throws: `.cannotCreate` for a folder (or a link to one), a block device or a socket.
   public init(path: String) throws(AudiobookError) {
+    // `/dev/stdout` and `/proc/self/fd/1` are links to wherever the output goes, even a
+    // regular file: written through, never renamed over (which would replace the link).
+    if path.hasPrefix("/dev/") || path.hasPrefix("/proc/"),
+      FileKind(path: path, followingLinks: false) == .symbolicLink
+    {
+      guard FileKind(path: path, followingLinks: true) != .directory else {
+        throw AudiobookError(.cannotCreate, "is a folder, not a file to write", file: path)
+      }
+      self = .stream
+      return
+    }
     switch FileKind(path: path, followingLinks: true) {
     case .missing, .regular, .symbolicLink:
       self = .file

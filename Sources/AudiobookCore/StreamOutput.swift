@@ -45,7 +45,9 @@ public final class StreamOutput {
       throw AudiobookError(.cannotCreate, "cannot open it for writing", errno: error, file: path)
     }
     let kind = FileKind(descriptor: descriptor)
-    guard kind == .fifo || kind == .characterDevice else {
+    // `/dev/stdout` redirected to a file leads to a regular file: written through as well.
+    let isStandardLink = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+    guard kind == .fifo || kind == .characterDevice || (kind == .regular && isStandardLink) else {
       Glibc.close(descriptor)
       throw AudiobookError(
         .cannotCreate, "is \(kind.described) now, not a device or FIFO; nothing was written", file: path)

@@ -2,8 +2,8 @@ import AudiobookAudio
 import AudiobookCore
 import SystemPackage
 
-/// Chapter marks inside a whole-book FLAC or MP3 file, where players and ffprobe look for
-/// them: in FLAC, Vorbis comments `CHAPTER001=00:00:00.000` and `CHAPTER001NAME=Title` (the
+/// Chapter marks inside a whole-book FLAC, Ogg or MP3 file, where players and ffprobe look for
+/// them: in FLAC, Ogg Vorbis and Opus (`OggChapters`), Vorbis comments `CHAPTER001=00:00:00.000` and `CHAPTER001NAME=Title` (the
 /// chapter extension of Vorbis comments); in MP3, an ID3v2.4 tag with a `CTOC` frame and a
 /// `CHAP` frame per chapter, beside the book's text frames in UTF-8.
 ///
@@ -28,7 +28,7 @@ enum EmbeddedChapters {
   static func add(
     _ marks: [Mark], total: Int, tags: AudioTags, to path: String, format: AudioFormat, reportedPath: String
   ) throws(AudiobookError) {
-    guard !marks.isEmpty, format == .flac || format == .mp3 else { return }
+    guard !marks.isEmpty, [.flac, .mp3, .ogg, .opus].contains(format) else { return }
     let input: FileDescriptor
     do {
       input = try FileDescriptor.opening(path, .readOnly, options: [.closeOnExec])
@@ -36,6 +36,15 @@ enum EmbeddedChapters {
       throw AudiobookError(.io, "cannot read the book file back", errno: error, file: reportedPath)
     }
     defer { try? input.close() }
+    if format == .ogg || format == .opus {
+      try AtomicOutput.withScratch(beside: path) { scratch throws(AudiobookError) in
+        let output = try create(scratch, reportedPath: reportedPath)
+        defer { try? output.close() }
+        try OggChapters.copy(input, to: output, adding: chapterComments(marks), reportedPath: reportedPath)
+        try AtomicOutput.commit(scratch, to: path)
+      }
+      return
+    }
     let (head, audioStart) =
       format == .flac
       ? try flacHead(input, marks: marks, reportedPath: reportedPath)
@@ -197,18 +206,21 @@ enum EmbeddedChapters {
     return bytes
   }
 
-  /// Writes `head`, then `input` from `offset` to its end, into a new file at `path`.
-  private static func copy(
-    head: [UInt8], then input: FileDescriptor, from offset: Int, to path: String, reportedPath: String
-  ) throws(AudiobookError) {
-    let output: FileDescriptor
+  private static func create(_ path: String, reportedPath: String) throws(AudiobookError) -> FileDescriptor {
     do {
-      output = try FileDescriptor.opening(
+      return try FileDescriptor.opening(
         path, .writeOnly, options: [.create, .truncate, .closeOnExec],
         permissions: [.ownerReadWrite, .groupRead, .otherRead])
     } catch {
       throw AudiobookError.output(error, "cannot write the book file", file: reportedPath)
     }
+  }
+
+  /// Writes `head`, then `input` from `offset` to its end, into a new file at `path`.
+  private static func copy(
+    head: [UInt8], then input: FileDescriptor, from offset: Int, to path: String, reportedPath: String
+  ) throws(AudiobookError) {
+    let output = try create(path, reportedPath: reportedPath)
     defer { try? output.close() }
     do {
       try output.writeWhole(head)

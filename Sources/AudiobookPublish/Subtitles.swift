@@ -48,7 +48,10 @@ public enum Subtitles {
       let (span, cue) = pair
       let start = milliseconds(cue.startFrame, sampleRate)
       let end = milliseconds(cue.endFrame, sampleRate)
-      let lines = cue.lines.isEmpty ? [oneLine(span.text)] : cue.lines
+      // A line reading `-->` would be taken for the next cue's times.
+      let lines = (cue.lines.isEmpty ? [oneLine(span.text)] : cue.lines).map {
+        $0.replacingOccurrences(of: "-->", with: "->")
+      }
       return
         "\(index + 1)\n\(timestamp(start, separator: ",")) --> \(timestamp(end, separator: ","))\n\(lines.joined(separator: "\n"))\n"
     }.joined(separator: "\n")
@@ -56,7 +59,10 @@ public enum Subtitles {
 
   /// Every cue of the chapter, with the span (title or sentence) it comes from.
   package static func cues(of chapter: Manifest.Chapter, sampleRate: Int) -> [(Manifest.Span, SubtitleCue)] {
-    spans(of: chapter).flatMap { span in SubtitleCue.cues(of: span, sampleRate: sampleRate).map { (span, $0) } }
+    // A span nothing was said for (a heading of a dash alone) gets no cue: it would last no time.
+    spans(of: chapter).filter { $0.frames > 0 }.flatMap { span in
+      SubtitleCue.cues(of: span, sampleRate: sampleRate).map { (span, $0) }
+    }
   }
 
   /// The title and every sentence, in order.

@@ -53,6 +53,10 @@ import Testing
     let again = try Audiobook.run(["plan", book, "--chapters", list, "--chapters-out", list], in: scratch.url)
     #expect(again.status == 64)
     #expect(try String(contentsOfFile: list, encoding: .utf8) == "4\n18\n")
+    let report = try Audiobook.run(
+      ["render", book, "--chapters", list, "--report", list, "-o", scratch.appending("out")], in: scratch.url)
+    #expect(report.status == 64)
+    #expect(try String(contentsOfFile: list, encoding: .utf8) == "4\n18\n")
   }
 
   @Test func aBadListLineIsNamedWithExitStatus65() throws {

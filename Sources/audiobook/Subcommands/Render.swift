@@ -118,7 +118,7 @@ extension AudiobookCommand {
         return try StreamOutput(opening: report)
       case .file:
         try OutputTarget.refuseOverwriting(
-          report, inputs: [book] + (manuscript.lexicon.map { [$0] } ?? []), flag: "--report")
+          report, inputs: [book, manuscript.lexicon, manuscript.chapters].compactMap { $0 }, flag: "--report")
         let folder = (report as NSString).deletingLastPathComponent
         guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
           throw AudiobookError(

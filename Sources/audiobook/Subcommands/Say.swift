@@ -89,7 +89,8 @@ extension AudiobookCommand {
         var stream: StreamOutput?
         if let output, try OutputTarget(path: output) == .stream { stream = try StreamOutput(opening: output) }
         if let output, stream == nil {
-          try OutputTarget.refuseOverwriting(output, inputs: [book, manuscript.lexicon].compactMap { $0 }, flag: "-o")
+          try OutputTarget.refuseOverwriting(
+            output, inputs: [book, manuscript.lexicon, manuscript.chapters].compactMap { $0 }, flag: "-o")
         }
         let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
         var selection: BookAddress.Selection?

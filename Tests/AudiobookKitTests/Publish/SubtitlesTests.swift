@@ -87,4 +87,17 @@ import Testing
 
         """)
   }
+
+  /// Text that looks like a timing line, and a span with no sound, do not break the files.
+  @Test func aTimingArrowInTheTextAndASilentSpanMakeNoFalseCues() {
+    var chapter = self.chapter
+    chapter.paragraphs[0].sentences = [
+      TimedSpan(text: "Then 00:00:01,000 --> 00:00:09,000 came.", startFrame: 3_500, frames: 2_000),
+      TimedSpan(text: "—", startFrame: 5_500, frames: 0),
+    ]
+    let srt = Subtitles.srt(chapter, sampleRate: 1_000)
+    #expect(srt.components(separatedBy: "-->").count - 1 == 2, "\(srt)")
+    let vtt = Subtitles.webVTT(chapter, sampleRate: 1_000, words: false)
+    #expect(vtt.components(separatedBy: "-->").count - 1 == 2, "\(vtt)")
+  }
 }
