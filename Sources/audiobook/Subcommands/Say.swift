@@ -83,9 +83,8 @@ extension AudiobookCommand {
     func run() throws {
       var readerWentAway = false
       try Diagnostics.run {
-        // Where the audio goes is settled before anything is synthesized: a folder is refused,
-        // and a device or FIFO is opened now (one nobody reads is refused at once) and
-        // written through later, never replaced by a file.
+        // Where the audio goes is settled first: a folder is refused, a device or FIFO opened
+        // now (one nobody reads is refused at once), written through, never replaced by a file.
         var stream: StreamOutput?
         if let output, try OutputTarget(path: output) == .stream { stream = try StreamOutput(opening: output) }
         if let output, stream == nil {
