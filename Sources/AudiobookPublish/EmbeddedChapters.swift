@@ -95,7 +95,7 @@ enum EmbeddedChapters {
     marks.prefix(maximumVorbisChapters).enumerated().flatMap { index, mark in
       let number = String(index + 1)
       let key = "CHAPTER" + String(repeating: "0", count: 3 - number.count) + number
-      return ["\(key)=\(clock(mark.milliseconds))", "\(key)NAME=\(mark.title)"]
+      return ["\(key)=\(Subtitles.timestamp(mark.milliseconds, separator: "."))", "\(key)NAME=\(mark.title)"]
     }
   }
 
@@ -128,22 +128,13 @@ enum EmbeddedChapters {
     return vorbisComments(vendor: vendor, existing + comments)
   }
 
+  /// A 32-bit length or count as Vorbis comments write it.
+  static func littleEndian(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(value >> (8 * $0) & 0xFF) } }
+
   private static func vorbisComments(vendor: String, _ comments: [String]) -> [UInt8] {
-    func littleEndian(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(value >> (8 * $0) & 0xFF) } }
     var body = littleEndian(vendor.utf8.count) + Array(vendor.utf8) + littleEndian(comments.count)
     for comment in comments { body += littleEndian(comment.utf8.count) + Array(comment.utf8) }
     return body
-  }
-
-  /// `HH:MM:SS.mmm`.
-  static func clock(_ milliseconds: Int) -> String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    let seconds = milliseconds / 1000
-    return
-      "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(milliseconds % 1000, 3))"
   }
 
   // MARK: - MP3

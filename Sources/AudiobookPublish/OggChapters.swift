@@ -141,11 +141,10 @@ enum OggChapters {
     guard offset <= packet.count else {
       throw AudiobookError(.io, "the Ogg file's comments are cut short", file: reportedPath)
     }
-    func littleEndian(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(value >> (8 * $0) & 0xFF) } }
     let countStart = magic.count + 4 + (try number(at: magic.count))
-    var result = Array(packet[..<countStart]) + littleEndian(count + comments.count)
+    var result = Array(packet[..<countStart]) + EmbeddedChapters.littleEndian(count + comments.count)
     result += packet[(countStart + 4)..<offset]
-    for comment in comments { result += littleEndian(comment.utf8.count) + Array(comment.utf8) }
+    for comment in comments { result += EmbeddedChapters.littleEndian(comment.utf8.count) + Array(comment.utf8) }
     // Vorbis ends its comments with a framing bit; anything after them is kept.
     result += packet[offset...]
     return result
