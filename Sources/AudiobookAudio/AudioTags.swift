@@ -3,10 +3,12 @@ import AudiobookCore
 import AudiobookBook
 
 /// The tags a published file carries: title, artist (the author), album (the book's title),
-/// track number and comment.
+/// track number, comment, and the book's metadata: narrator (as composer, where library
+/// servers look for it), series, date, description, the cover.
 ///
-/// libsndfile writes them as a WAV `LIST INFO` chunk, FLAC and Ogg Vorbis comments, or MP3 ID3
-/// tags; they must be set before any audio. LAME writes ID3 text as Latin-1, so MP3 tags are
+/// libsndfile writes the common ones (`libsndfileFields`) as a WAV `LIST INFO` chunk, FLAC and
+/// Ogg Vorbis comments, or MP3 ID3 tags, before any audio; `EmbeddedTags` adds the rest to
+/// FLAC, Ogg, Opus and MP3 files once they are written. LAME writes ID3 text as Latin-1, so MP3 tags are
 /// converted to it (`latin1`) rather than handed over as UTF-8, which players would show as "CafÃ©".
 public struct AudioTags: Sendable, Equatable {
   public var title: String?
@@ -15,6 +17,18 @@ public struct AudioTags: Sendable, Equatable {
   /// `3` or `3/12`.
   public var trackNumber: String?
   public var comment: String?
+  public var subtitle: String?
+  /// The narrator: ID3 `TCOM`, MP4 `©wrt`, Vorbis `COMPOSER`, which Audiobookshelf reads as the narrator.
+  public var composer: String?
+  public var date: String?
+  public var genre: String?
+  public var description: String?
+  public var language: String?
+  public var publisher: String?
+  public var series: String?
+  public var seriesPosition: String?
+  public var identifier: String?
+  public var cover: CoverImage?
 
   public init(
     title: String? = nil, artist: String? = nil, album: String? = nil, trackNumber: String? = nil,
@@ -52,7 +66,7 @@ public struct AudioTags: Sendable, Equatable {
   }
 
   /// Whether no tag is set.
-  public var isEmpty: Bool { [title, artist, album, trackNumber, comment].allSatisfy { $0 == nil } }
+  public var isEmpty: Bool { self == AudioTags() }
 }
 
 /// A labelled position in a WAV file (`cue ` chunk plus `LIST adtl labl`), such as a chapter start.
@@ -71,13 +85,42 @@ extension AudioTags {
   /// number as track, and a comment that says the narration is synthesized, as stores that
   /// take it ask to be told.
   package static func chapter(_ title: String, number: Int, of book: Book, voice: String) -> AudioTags {
-    AudioTags(
-      title: title, artist: book.author, album: book.title, trackNumber: String(number),
-      comment: synthesisComment(voice: voice))
+    var tags = AudioTags.book(book, voice: voice)
+    tags.title = title
+    tags.trackNumber = String(number)
+    return tags
   }
 
-  /// Every tag, absent ones empty, in a fixed order: for content hashes.
-  package var fields: [String] { [title ?? "", artist ?? "", album ?? "", trackNumber ?? "", comment ?? ""] }
+  /// The whole book's tags: its title as title and album, and every field of its metadata;
+  /// the narrator, when the book names none, is the voice.
+  package static func book(_ book: Book, voice: String) -> AudioTags {
+    var tags = AudioTags(
+      title: book.title, artist: book.author, album: book.title, comment: synthesisComment(voice: voice))
+    tags.subtitle = book.subtitle
+    tags.composer = book.narrator ?? synthesizedNarrator(voice: voice)
+    tags.date = book.date
+    tags.genre = book.genre
+    tags.description = book.summary
+    tags.language = book.language
+    tags.publisher = book.publisher
+    tags.series = book.series
+    tags.seriesPosition = book.series == nil ? nil : book.seriesPosition
+    tags.identifier = book.identifier
+    tags.cover = book.cover
+    return tags
+  }
+
+  /// Every tag, absent ones empty, in a fixed order, and the cover's hash: for content hashes.
+  package var fields: [String] {
+    [title, artist, album, trackNumber, comment, subtitle, composer, date, genre, description, language, publisher]
+      .map { $0 ?? "" } + [
+        series ?? "", seriesPosition ?? "", identifier ?? "",
+        cover.map { String(XXH64.hash($0.bytes), radix: 16) } ?? "",
+      ]
+  }
 
   package static func synthesisComment(voice: String) -> String { "Synthesized narration (espeak-ng, voice \(voice))" }
+
+  /// The narrator named when the book names none: the voice, so that no player shows an empty field.
+  package static func synthesizedNarrator(voice: String) -> String { "espeak-ng voice \(voice) (synthesized)" }
 }

@@ -67,6 +67,7 @@ public final class SoundFileWriter {
     let strings: [(Int32, String?)] = [
       (Int32(SF_STR_TITLE), tags.title), (Int32(SF_STR_ARTIST), tags.artist), (Int32(SF_STR_ALBUM), tags.album),
       (Int32(SF_STR_TRACKNUMBER), tags.trackNumber), (Int32(SF_STR_COMMENT), tags.comment),
+      (Int32(SF_STR_DATE), tags.date), (Int32(SF_STR_GENRE), tags.genre),
     ]
     for case (let type, let value?) in strings where !value.isEmpty {
       // LAME writes ID3 text as Latin-1: UTF-8 bytes would show as "CafÃ©".

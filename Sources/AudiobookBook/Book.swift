@@ -12,6 +12,19 @@ public struct Book: Sendable, Equatable {
   public var publisher: String?
   /// The publication date as the manuscript writes it (EPUB `dc:date`, such as `1813` or `2021-03-04`).
   public var date: String?
+  public var subtitle: String?
+  /// Who reads the book, names joined with ", "; nil for synthesized narration only (the
+  /// published files then name the voice).
+  public var narrator: String?
+  public var series: String?
+  /// The book's place in its series, as written (`2`, `2.5`).
+  public var seriesPosition: String?
+  /// The publisher's description of the book (front matter `description`, EPUB `dc:description`).
+  public var summary: String?
+  public var genre: String?
+  /// An ISBN or other identifier (EPUB `dc:identifier`).
+  public var identifier: String?
+  public var cover: CoverImage?
   public var chapters: [Chapter]
   /// The manuscript's path as the user gave it, for messages.
   public var sourceFile: String

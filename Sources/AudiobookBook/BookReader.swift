@@ -24,7 +24,7 @@ public enum BookReader {
       case .plainText: book = try PlainTextParser.parse(manuscript)
       case .markdown: book = try MarkdownParser.parse(manuscript)
       }
-      book.warnings = manuscript.warnings
+      book.warnings = manuscript.warnings + book.warnings
     }
     // Lexicons, weakest first: the one beside the manuscript, the front matter's, --lexicon.
     var merged = Lexicon.empty

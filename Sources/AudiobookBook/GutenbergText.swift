@@ -1,14 +1,24 @@
 import AudiobookCore
 
 /// Project Gutenberg's wrapping around a book: a licence header and footer outside the
-/// `*** START OF ...` and `*** END OF ...` lines, and `Title:` / `Author:` in the header.
+/// `*** START OF ...` and `*** END OF ...` lines, and `Title:`, `Author:` and `Language:` in the header.
 enum GutenbergText {
   struct Body {
     /// The book's own lines, between the markers.
     package var lines: ArraySlice<String>
     package var title: String?
     package var author: String?
+    /// The header's `Language:` as a BCP 47 tag, when it is one of the languages named in `languages`.
+    package var language: String?
   }
+
+  /// The languages Project Gutenberg's headers name most, by their tags.
+  static let languages = [
+    "english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it", "portuguese": "pt",
+    "dutch": "nl", "finnish": "fi", "swedish": "sv", "danish": "da", "norwegian": "no", "latin": "la",
+    "esperanto": "eo", "polish": "pl", "russian": "ru", "greek": "el", "hungarian": "hu", "czech": "cs",
+    "chinese": "zh", "japanese": "ja", "catalan": "ca", "welsh": "cy", "irish": "ga", "tagalog": "tl",
+  ]
 
   /// The text between the markers, with the header's title and author; nil when `lines` has
   /// no start marker.
@@ -28,6 +38,9 @@ enum GutenbergText {
     for line in lines[..<start] {
       if line.hasPrefix("Title:") { body.title = String(line.dropFirst(6)).trimmingSpaces }
       if line.hasPrefix("Author:") { body.author = String(line.dropFirst(7)).trimmingSpaces }
+      if line.hasPrefix("Language:") {
+        body.language = languages[String(line.dropFirst(9)).trimmingSpaces.lowercased()]
+      }
     }
     return body
   }

@@ -55,7 +55,9 @@ enum PlainTextParser {
       }
     }
     let title = front?.title ?? BookSlug.title(fromFileName: manuscript.file)
-    return try builder.build(title: title, author: front?.author)
+    var book = try builder.build(title: title, author: front?.author)
+    book.language = gutenberg?.language
+    return book
   }
 
   /// The blocks as headings and paragraphs, in reading order.

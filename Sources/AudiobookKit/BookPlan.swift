@@ -2,6 +2,7 @@ import Foundation
 import AudiobookCore
 import AudiobookBook
 import AudiobookText
+import AudiobookAudio
 import AudiobookSpeech
 
 /// What `plan` shows: the chapters as they will be rendered, with an estimated duration,
@@ -9,6 +10,10 @@ import AudiobookSpeech
 public struct BookPlan: Codable, Sendable, Equatable {
   public var title: String
   public var author: String?
+  /// Every metadata field the published files will carry but title and author, by its
+  /// front-matter name (`narrator`, `series`, `cover`, ...); the narrator as it will be
+  /// tagged, the voice when the book names none.
+  public var metadata: [String: String]
   public var chapters: [Chapter]
   /// What the reader had to guess, and what the chapters' numbering and lengths say
   /// (`ChapterChecks`): `file:line: warning: ...` lines, as `plan` prints them on stderr.
@@ -33,6 +38,9 @@ public struct BookPlan: Codable, Sendable, Equatable {
     let splitter = SentenceSplitter()
     title = book.title
     author = book.author
+    var shown = book.metadata
+    shown.narrator = book.narrator ?? AudioTags.synthesizedNarrator(voice: preset.name)
+    metadata = shown.listed.filter { $0.key != "title" && $0.key != "author" }
     warnings = book.warnings
     var sentenceCounts: [Int] = []
     for chapter in book.chapters {

@@ -41,8 +41,8 @@ package final class BookAssembly {
   package func append(_ samples: [Int16]) throws(AudiobookError) { try writer?.write(samples) }
 
   /// Encodes the book into `temporary` (published later as `reportedPath`) as `format`, with
-  /// tags and its chapters: a marker per chapter in WAV, chapter comments in FLAC, ID3v2
-  /// chapter frames in MP3 (`EmbeddedChapters`); ffmpeg writes M4B with its chapters.
+  /// tags and its chapters: a marker per chapter in WAV, chapter comments in FLAC and Ogg, ID3v2
+  /// chapter frames in MP3 (`EmbeddedTags`); ffmpeg writes M4B with its chapters.
   ///
   /// - Parameter note: told when the WAV is written as RF64.
   /// - Returns: the book's frames.
@@ -73,8 +73,8 @@ package final class BookAssembly {
     try input.close()
     try output.close()
     let milliseconds = { (frames: Int) in (frames * 1000 + self.sampleRate / 2) / self.sampleRate }
-    try EmbeddedChapters.add(
-      zip(chapterStarts, chapterTitles).map { EmbeddedChapters.Mark(milliseconds: milliseconds($0), title: $1) },
+    try EmbeddedTags.add(
+      zip(chapterStarts, chapterTitles).map { EmbeddedTags.Mark(milliseconds: milliseconds($0), title: $1) },
       total: milliseconds(total), tags: tags, to: temporary, format: format, reportedPath: reportedPath)
     return total
   }

@@ -88,6 +88,19 @@ package struct ChapterPublisher {
     canonical: String, frames sourceFrames: Int, to target: (path: String, reportedPath: String)?, tags: AudioTags,
     seed: UInt64, book: BookAssembly?
   ) throws(AudiobookError) -> Result {
+    let result = try publishAudio(
+      canonical: canonical, frames: sourceFrames, to: target, tags: tags, seed: seed, book: book)
+    if let target {
+      try EmbeddedTags.add(
+        [], total: 0, tags: tags, to: target.path, format: options.format, reportedPath: target.reportedPath)
+    }
+    return result
+  }
+
+  private func publishAudio(
+    canonical: String, frames sourceFrames: Int, to target: (path: String, reportedPath: String)?, tags: AudioTags,
+    seed: UInt64, book: BookAssembly?
+  ) throws(AudiobookError) -> Result {
     let frames = outputLength(sourceFrames)
     let sinks = { () throws(AudiobookError) in try openSinks(target, tags: tags, frames: frames, book: book) }
     guard options.adjustsLevel else {

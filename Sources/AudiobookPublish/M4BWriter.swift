@@ -38,9 +38,15 @@ public enum M4BWriter {
   /// ending where the next starts (the last at `frames`).
   static func metadata(tags: AudioTags, chapters: [Chapter], frames: Int, sampleRate: Int) -> String {
     var lines = [";FFMETADATA1"]
+    // ffmpeg writes these as iTunes atoms: ©nam, ©ART, aART, ©alb, ©wrt (the narrator, as
+    // Audiobookshelf reads it), ©day, desc, ©cmt, ©gen, tvsh and tven (the series and its
+    // position, Audiobookshelf's names), ©grp ("Series #2", as Apple groups it).
+    let grouping = tags.series.map { series in tags.seriesPosition.map { "\(series) #\($0)" } ?? series }
     let fields: [(String, String?)] = [
       ("title", tags.title), ("artist", tags.artist), ("album_artist", tags.artist), ("album", tags.album),
-      ("comment", tags.comment), ("genre", "Audiobook"),
+      ("composer", tags.composer), ("date", tags.date), ("description", tags.description),
+      ("comment", tags.comment), ("genre", tags.genre ?? "Audiobook"), ("show", tags.series),
+      ("episode_id", tags.seriesPosition), ("grouping", grouping),
       // iTunes' media kind (`stik`) 2: an audiobook, shelved as one by Apple Books.
       ("media_type", "2"),
     ]
@@ -81,16 +87,27 @@ public enum M4BWriter {
     defer { AtomicOutput.endScratch(metadataPath) }
     let text = metadata(tags: tags, chapters: chapters, frames: frames, sampleRate: sampleRate)
     try AtomicOutput.writeFile(Array(text.utf8), at: metadataPath, reportedPath: reportedPath)
+    // The cover goes in as an attached picture, copied as it is: MP4's `covr` atom.
+    let coverPath = tags.cover.map { AtomicOutput.startScratch(beside: temporary + ".cover." + $0.kind.fileExtension) }
+    defer { if let coverPath { AtomicOutput.endScratch(coverPath) } }
+    if let coverPath, let cover = tags.cover {
+      try AtomicOutput.writeFile(cover.bytes, at: coverPath, reportedPath: reportedPath)
+    }
+    let coverInput = coverPath.map { ["-f", "image2", "-i", $0] } ?? []
+    let coverOutput = coverPath == nil ? [] : ["-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ffmpeg)
     // bitexact: no encoder version or creation time in the file, so the same audio gives
     // the same bytes.
-    process.arguments = [
-      "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", source, "-f", "ffmetadata", "-i", metadataPath,
-      "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac", "-b:a", bitRate, "-ac", "1",
-      "-fflags", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart", "-brand", "M4B ", "-f", "ipod",
-      temporary,
-    ]
+    process.arguments =
+      [
+        "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", source, "-f", "ffmetadata", "-i", metadataPath,
+      ] + coverInput + [
+        "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac", "-b:a", bitRate, "-ac", "1",
+      ] + coverOutput + [
+        "-fflags", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart", "-brand", "M4B ", "-f", "ipod",
+        temporary,
+      ]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice

@@ -14,6 +14,19 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var language: String?
   public var publisher: String?
   public var date: String?
+  /// The rest of the book's metadata, as the published files carry it.
+  public var subtitle: String?
+  /// The narrator as tagged: the book's, else a line naming the voice.
+  public var narrator: String?
+  public var series: String?
+  public var seriesPosition: String?
+  public var description: String?
+  public var genre: String?
+  public var identifier: String?
+  /// The cover image beside the audio files (`cover.jpg` or `cover.png`), when the book has one.
+  public var cover: String?
+  /// Other files the render wrote beside the audio (a library's `desc.txt` and `reader.txt`).
+  public var sidecars: [String]?
   public var sampleRate: Int
   public var voice: Voice
   public var engine: Engine
@@ -192,6 +205,9 @@ extension Manifest {
     let chapterFiles = chapters.filter { $0.startFrame == nil }.flatMap { chapter in
       [chapter.file] + formats.map { Subtitles.fileName(for: chapter.file, format: $0) }
     }
-    return chapterFiles + (book.map { [$0.file] } ?? [])
+    return chapterFiles + (book.map { [$0.file] } ?? []) + besideFiles
   }
+
+  /// The cover and the sidecar files: written with the audio, named by no chapter.
+  public var besideFiles: [String] { (cover.map { [$0] } ?? []) + (sidecars ?? []) }
 }

@@ -124,30 +124,11 @@ enum OggChapters {
     _ packet: [UInt8], _ comments: [String], isOpus: Bool, reportedPath: String
   ) throws(AudiobookError) -> [UInt8] {
     let magic = isOpus ? Array("OpusTags".utf8) : [3] + Array("vorbis".utf8)
-    func number(at offset: Int) throws(AudiobookError) -> Int {
-      guard offset + 4 <= packet.count else {
-        throw AudiobookError(.io, "the Ogg file's comments are cut short", file: reportedPath)
-      }
-      return (0..<4).reduce(0) { $0 | Int(packet[offset + $1]) << (8 * $1) }
-    }
     guard packet.starts(with: magic) else {
       throw AudiobookError(.io, "the Ogg file's second packet is not its comments", file: reportedPath)
     }
-    var offset = magic.count
-    offset += 4 + (try number(at: offset))
-    let count = try number(at: offset)
-    offset += 4
-    for _ in 0..<count { offset += 4 + (try number(at: offset)) }
-    guard offset <= packet.count else {
-      throw AudiobookError(.io, "the Ogg file's comments are cut short", file: reportedPath)
-    }
-    let countStart = magic.count + 4 + (try number(at: magic.count))
-    var result = Array(packet[..<countStart]) + EmbeddedChapters.littleEndian(count + comments.count)
-    result += packet[(countStart + 4)..<offset]
-    for comment in comments { result += EmbeddedChapters.littleEndian(comment.utf8.count) + Array(comment.utf8) }
     // Vorbis ends its comments with a framing bit; anything after them is kept.
-    result += packet[offset...]
-    return result
+    return try VorbisComments.appending(comments, to: packet, listAt: magic.count, reportedPath: reportedPath)
   }
 
   /// `packets` on pages shaped like `template` (same stream, granule position 0), numbered

@@ -22,17 +22,6 @@ struct EpubPackage {
     package var line: Int
   }
 
-  /// The Dublin Core metadata that matters to a listener.
-  struct Metadata: Equatable {
-    package var title: String?
-    /// The creators who are authors, in order (EPUB 2 `opf:role`, EPUB 3 `role` refinements);
-    /// all creators when none says it is the author.
-    var authors: [String] = []
-    package var language: String?
-    package var publisher: String?
-    package var date: String?
-  }
-
   /// The package document's path inside the EPUB.
   package var path: String
   package var metadata: Metadata
@@ -42,6 +31,8 @@ struct EpubPackage {
   var navigationPath: String?
   /// The EPUB 2 NCX table of contents (the spine's `toc` item, else the NCX media type).
   var ncxPath: String?
+  /// The cover image's path, when the package names one.
+  var coverPath: String?
   /// EPUB 2 `<guide>` references: type (`cover`, `toc`, `copyright-page`, ...) and path.
   var guide: [(type: String, path: String)]
 
@@ -88,6 +79,10 @@ struct EpubPackage {
     }
 
     navigationPath = manifest.first { $0.properties.contains("nav") }?.path
+    // EPUB 3 marks the cover image's item; EPUB 2 names it in <meta name="cover" content="id">.
+    coverPath =
+      manifest.first { $0.properties.contains("cover-image") }?.path
+      ?? metadata.coverID.flatMap { byID[$0]?.path }
     ncxPath =
       spineElement.attributes["toc"].flatMap { byID[$0]?.path }
       ?? manifest.first { $0.mediaType == "application/x-dtbncx+xml" }?.path
@@ -97,39 +92,5 @@ struct EpubPackage {
       else { return nil }
       return (type.lowercased(), EpubArchive.resolve(href, from: path).path)
     }
-  }
-
-  /// Title, authors, language, publisher and date from `<metadata>`.
-  private static func metadata(_ element: XMLTree.Element?) -> Metadata {
-    guard let element else { return Metadata() }
-    let children = element.elements
-    // EPUB 3 refines an element by id: <meta refines="#c1" property="role">aut</meta>.
-    var refinements: [String: [String: String]] = [:]
-    for meta in children where meta.name == "meta" {
-      guard let target = meta.attributes["refines"], target.hasPrefix("#"), let property = meta.attributes["property"]
-      else { continue }
-      refinements[String(target.dropFirst()), default: [:]][property] = meta.text
-    }
-    func refinement(_ element: XMLTree.Element, _ property: String) -> String? {
-      element.attributes["id"].flatMap { refinements[$0]?[property] }
-    }
-    func values(_ name: String) -> [XMLTree.Element] {
-      children.filter { $0.name == name && !$0.text.isEmpty }
-    }
-
-    var metadata = Metadata()
-    let titles = values("title")
-    metadata.title = (titles.first { refinement($0, "title-type") == "main" } ?? titles.first)?.text
-    let creators = values("creator")
-    let authors = creators.filter { creator in
-      let role = creator.prefixedAttribute("role") ?? refinement(creator, "role")
-      return role == nil || role == "aut"
-    }
-    metadata.authors = (authors.isEmpty ? creators : authors).map(\.text)
-    metadata.language = values("language").first?.text
-    metadata.publisher = values("publisher").first?.text
-    let dates = values("date")
-    metadata.date = (dates.first { $0.prefixedAttribute("event") == "publication" } ?? dates.first)?.text
-    return metadata
   }
 }

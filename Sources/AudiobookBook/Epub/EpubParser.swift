@@ -72,11 +72,37 @@ enum EpubParser {
     }
     var book = try builder.build(
       title: metadata.title ?? BookSlug.title(fromFileName: path), author: authorLine(metadata.authors))
-    book.language = BookBuilder.metadata(metadata.language)
-    book.publisher = BookBuilder.metadata(metadata.publisher)
-    book.date = BookBuilder.metadata(metadata.date)
+    var found = BookMetadata()
+    found.subtitle = metadata.subtitle
+    found.narrator = authorLine(metadata.narrators)
+    found.series = metadata.series
+    found.seriesPosition = metadata.seriesPosition
+    found.language = metadata.language
+    found.publisher = metadata.publisher
+    found.date = metadata.date
+    found.summary = metadata.description
+    found.genre = metadata.subjects
+    found.identifier = metadata.identifier
+    book.apply(found)
+    book.cover = cover(package, archive: archive, warnings: &warnings)
     book.warnings = warnings
     return book
+  }
+
+  /// The cover image the package names; a warning, not an error, when it is missing or not
+  /// a JPEG or PNG image, since the book reads as well without it.
+  private static func cover(_ package: EpubPackage, archive: EpubArchive, warnings: inout [String]) -> CoverImage? {
+    guard let path = package.coverPath else { return nil }
+    do {
+      guard archive.contains(path), let data = try archive.data(at: path) else {
+        warnings.append("\(archive.location(of: package.path)): warning: the cover image is not in the EPUB; no cover")
+        return nil
+      }
+      return try CoverImage(bytes: Array(data), file: archive.location(of: path))
+    } catch {
+      warnings.append("\(error.description): warning: no cover is published")
+      return nil
+    }
   }
 
   /// The package document `container` names, refused when encrypted or missing.

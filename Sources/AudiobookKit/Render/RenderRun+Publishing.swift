@@ -24,6 +24,7 @@ extension RenderRun {
     if let options = renderer.publishing, let bookHash {
       try finishPublishing(&manifest, options, bookHash: bookHash, bookFile: assembled.bookFile)
     }
+    try describe(&manifest)
     try writeSubtitles(manifest)
     for sheet in CueSheet.sheets(for: manifest, slug: slug) { try output.write(Array(sheet.text.utf8), to: sheet.name) }
     let bytes: [UInt8]
@@ -34,7 +35,9 @@ extension RenderRun {
     }
     try output.write(bytes, to: "manifest.json")
     let earlier = previous.map { $0.publishedFiles + CueSheet.sheets(for: $0, slug: slug).map(\.name) } ?? []
-    try output.commit(previousRender: Set(earlier.filter(AudioFormat.isRenderedFileName) + ["manifest.json"]))
+    let earlierBeside = (previous?.besideFiles ?? []).filter(Manifest.isPlainFileName)
+    try output.commit(
+      previousRender: Set(earlier.filter(AudioFormat.isRenderedFileName) + earlierBeside + ["manifest.json"]))
     return manifest
   }
 
@@ -72,6 +75,35 @@ extension RenderRun {
     renderer.progress(.finished(summary))
     return Renderer.Result(
       folder: output.published, manifest: manifest, summary: summary, chapters: assembled.reports)
+  }
+
+  /// The book's metadata in the manifest as the files carry it, the cover beside the audio,
+  /// and for a library the description and narrator files Audiobookshelf reads.
+  private func describe(_ manifest: inout Manifest) throws(AudiobookError) {
+    let tags = AudioTags.book(book, voice: renderer.preset.name)
+    manifest.subtitle = tags.subtitle
+    manifest.narrator = tags.composer
+    manifest.series = tags.series
+    manifest.seriesPosition = tags.seriesPosition
+    manifest.description = tags.description
+    manifest.genre = tags.genre
+    manifest.identifier = tags.identifier
+    if let cover = book.cover {
+      let name = "cover.\(cover.kind.fileExtension)"
+      try output.write(cover.bytes, to: name)
+      manifest.cover = name
+    }
+    guard renderer.library else { return }
+    var sidecars: [String] = []
+    if let description = tags.description {
+      try output.write(Array((description + "\n").utf8), to: "desc.txt")
+      sidecars.append("desc.txt")
+    }
+    if let narrator = tags.composer {
+      try output.write(Array((narrator + "\n").utf8), to: "reader.txt")
+      sidecars.append("reader.txt")
+    }
+    manifest.sidecars = sidecars
   }
 
   /// Writes the subtitle files the manifest promises.
@@ -153,8 +185,7 @@ extension RenderRun {
     var entry: Manifest.BookFile
     if let bookFile {
       let temporary = output.path(name)
-      let tags = AudioTags(
-        title: book.title, artist: book.author, album: book.title, comment: renderer.synthesisComment)
+      let tags = AudioTags.book(book, voice: renderer.preset.name)
       let frames = try bookFile.finish(
         to: temporary, format: options.format, tags: tags, chapterTitles: manifest.chapters.map(\.title),
         note: renderer.warn)
@@ -192,5 +223,4 @@ extension Renderer {
     AudioTags.chapter(title, number: number, of: book, voice: preset.name)
   }
 
-  var synthesisComment: String { AudioTags.synthesisComment(voice: preset.name) }
 }

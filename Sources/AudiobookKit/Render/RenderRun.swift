@@ -14,7 +14,7 @@ struct RenderRun {
   let book: Book
   let engine: EngineInfo
   let plan: RenderPlan
-  /// The book folder's name in the output folder.
+  /// The book folder's name (in the output folder, or in a library's author or series folder).
   let slug: String
   /// Where the render is built, and swapped in at the end.
   let output: RenderFolder
@@ -43,8 +43,10 @@ struct RenderRun {
     plan = Self.hashingTags(of: plan, book: book, renderer: renderer, engine: engine)
     self.plan = plan
 
-    slug = BookSlug.slug(book.title)
-    let output = try RenderFolder(published: (outputDirectory as NSString).appendingPathComponent(slug))
+    // In a library, the book's folder is `Author/[Series/]Title` and names its files.
+    slug = renderer.library ? LibraryFolder.title(of: book) : BookSlug.slug(book.title)
+    let folders = (renderer.library ? LibraryFolder.parents(of: book) : []) + [slug]
+    let output = try RenderFolder(published: NSString.path(withComponents: [outputDirectory] + folders))
     self.output = output
     do {
       cache = try ClipCache(

@@ -27,6 +27,9 @@ public struct Renderer {
   /// Another format or rate, a level, the audiobook master, a whole-book file; nil for
   /// 16-bit WAV chapter files at the voice's rate, untagged.
   public var publishing: PublishOptions?
+  /// Whether the output folder is a library: the book goes in `Author/[Series/]Title/` with a
+  /// `desc.txt` and `reader.txt`, as Audiobookshelf's scanner reads them (`LibraryFolder`).
+  public var library = false
   /// Called with each step of the render.
   public var progress: (RenderEvent) -> Void
   /// Called with text the listener may not expect to hear as it is (markup, a sentence too

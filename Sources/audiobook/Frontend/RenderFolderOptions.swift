@@ -3,10 +3,13 @@ import ArgumentParser
 /// `-o`/`--output` where it names the render folder (`render`, `cache prune`); `say -o` names a file.
 struct RenderFolderOptions: ParsableArguments {
   @Option(
-    name: .shortAndLong,
+    name: [.customShort("o"), .customLong("output")],
     help: ArgumentHelp(
       "The render folder, OUTPUT: a book goes to OUTPUT/<book-slug>/, its clips to OUTPUT/.audiobook-cache.",
       valueName: "dir"),
     completion: .directory)
-  var output = "Output"
+  var folder: String?
+
+  /// `-o`, else `Output`.
+  var output: String { folder ?? "Output" }
 }

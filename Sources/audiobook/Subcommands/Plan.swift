@@ -13,7 +13,7 @@ extension AudiobookCommand {
 
     @Flag(
       help:
-        "Print JSON: title, author, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
+        "Print JSON: title, author, metadata{}, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
     )
     var json = false
 
@@ -36,6 +36,8 @@ extension AudiobookCommand {
 
     @OptionGroup var manuscript: ManuscriptOptions
 
+    @OptionGroup(title: "Book metadata (each wins over the manuscript's)") var metadata: MetadataOptions
+
     func run() throws {
       try Diagnostics.run {
         if let chaptersOut {
@@ -48,7 +50,7 @@ extension AudiobookCommand {
         if let chaptersOut {
           try OutputTarget.write(Array(ChapterList.text(of: whole).utf8), to: chaptersOut)
         }
-        let parsed = try manuscript.skip(whole)
+        let parsed = try metadata.applied(to: try manuscript.skip(whole))
         let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book, language: parsed.language)
         if lexiconReport {
           try printLexiconReport(try LexiconReport(book: parsed, preset: preset))
@@ -62,6 +64,9 @@ extension AudiobookCommand {
         // Everything printed that comes from the book or a lexicon loses its control characters,
         // so a title cannot move the cursor or recolour the terminal.
         print(plan.title.withoutControlCharacters + (plan.author.map { " by \($0.withoutControlCharacters)" } ?? ""))
+        for (key, value) in BookMetadata.order(plan.metadata) {
+          print("  \(key): \(value.withoutControlCharacters.quoted(upTo: 100))")
+        }
         let titles = plan.chapters.map(\.title.withoutControlCharacters)
         let width = max(5, titles.map(\.count).max() ?? 0)
         print(

@@ -17,7 +17,19 @@ extension AudiobookCommand {
 
     @OptionGroup var renderFolder: RenderFolderOptions
 
-    var output: String { renderFolder.output }
+    @Option(
+      help: ArgumentHelp(
+        """
+        Render into a library instead of -o: DIR/Author/[Series/]Title/ with cover, desc.txt and reader.txt, \
+        as Audiobookshelf reads a library folder (clips in DIR/.audiobook-cache).
+        """, valueName: "dir"),
+      completion: .directory)
+    var library: String?
+
+    /// Where the book's folder goes: the library, else the render folder.
+    var output: String { library ?? renderFolder.output }
+
+    @OptionGroup(title: "Book metadata (each wins over the manuscript's)") var metadata: MetadataOptions
 
     @OptionGroup var voiceOptions: VoiceOptions
 
@@ -83,6 +95,9 @@ extension AudiobookCommand {
 
     func validate() throws {
       if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+      if library != nil && renderFolder.folder != nil {
+        throw ValidationError("--library DIR is where the book goes; leave out -o.")
+      }
       if subtitles != nil && publishing.options?.layout == .book {
         throw ValidationError("--subtitles sit beside chapter files; use --layout chapters or both.")
       }
@@ -128,15 +143,20 @@ extension AudiobookCommand {
       }
     }
 
+    /// The book's folder: `OUTPUT/<slug>`, or `DIR/Author/[Series/]Title` in a library.
+    private func bookFolder(_ parsed: Book) -> String {
+      guard library != nil else { return (output as NSString).appendingPathComponent(BookSlug.slug(parsed.title)) }
+      return NSString.path(
+        withComponents: [output] + LibraryFolder.parents(of: parsed) + [LibraryFolder.title(of: parsed)])
+    }
+
     func run() throws {
       try Diagnostics.run {
         let reportStream = try openReport()
         if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
-        let parsed = try manuscript.read(book, quiet: quiet)
+        let parsed = try metadata.applied(to: try manuscript.read(book, quiet: quiet))
         if let report, reportStream == nil {
-          try OutputTarget.refuseOverwriting(
-            report, inputs: [], insideOf: (output as NSString).appendingPathComponent(BookSlug.slug(parsed.title)),
-            flag: "--report")
+          try OutputTarget.refuseOverwriting(report, inputs: [], insideOf: bookFolder(parsed), flag: "--report")
         }
         let preset = try voiceOptions.preset(
           bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet)
@@ -149,6 +169,7 @@ extension AudiobookCommand {
         renderer.keepGoing = keepGoing
         renderer.subtitles = subtitleFormats
         renderer.publishing = publishing.options
+        renderer.library = library != nil
         let started = Date()
         if let shard = selectedShard {
           let directory = clipCache.directory(output: output)

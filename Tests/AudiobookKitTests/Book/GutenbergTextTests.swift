@@ -9,6 +9,7 @@ import Testing
       The Project Gutenberg eBook of Salt
       Title: Salt and Stone
       Author: June Marrow
+      Language: English
 
       *** START OF THE PROJECT GUTENBERG EBOOK SALT AND STONE ***
 
@@ -24,10 +25,11 @@ import Testing
       .init(file: "pg.txt", format: .plainText, lines: text.components(separatedBy: "\n")))
     #expect(book.title == "Salt and Stone")
     #expect(book.author == "June Marrow")
+    #expect(book.language == "en")
     #expect(book.chapters.map(\.title) == ["Chapter 1"])
-    #expect(book.chapters[0].sourceLine == 7)
+    #expect(book.chapters[0].sourceLine == 8)
     #expect(book.chapters[0].paragraphs.map(\.text) == ["The cart left."])
-    #expect(book.chapters[0].paragraphs[0].sourceLine == 9)
+    #expect(book.chapters[0].paragraphs[0].sourceLine == 10)
   }
 
   @Test func theBodyLiesBetweenTheMarkersWithTheHeadersTitleAndAuthor() throws {
