@@ -25,9 +25,9 @@ enum VorbisComments {
   /// hyphens or spaces between.
   static func isISBN(_ identifier: String) -> Bool {
     let characters = identifier.filter { $0 != "-" && $0 != " " }
-    guard characters.count == 10 || characters.count == 13 else { return false }
+    guard characters.count == 10 || characters.count == 13, let last = characters.last else { return false }
     return characters.dropLast().allSatisfy(\.isASCIIDigit)
-      && (characters.last!.isASCIIDigit || (characters.count == 10 && characters.last == "X"))
+      && (last.isASCIIDigit || (characters.count == 10 && last == "X"))
   }
 
   /// `CHAPTER001=HH:MM:SS.mmm`, `CHAPTER001NAME=Title`, ... for the first 999 chapters.

@@ -58,9 +58,10 @@ import Testing
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
   }
 
-  /// A whole-book FLAC (chapter comments) or MP3 (ID3v2 CHAP frames) carries its chapters:
-  /// ffprobe lists each by title at the manifest's start, to the millisecond, and the tags too.
-  @Test(.enabled(if: ffmpegIsInstalled, "ffmpeg is not installed"), arguments: ["flac", "mp3"])
+  /// A whole-book FLAC, Ogg or Opus file (chapter comments) or MP3 (ID3v2 CHAP frames) carries
+  /// its chapters: ffprobe lists each by title at the manifest's start, to the millisecond, and
+  /// the tags too (`MetadataCommandTests` reads every tag, Ogg's included).
+  @Test(.enabled(if: ffmpegIsInstalled, "ffmpeg is not installed"), arguments: ["flac", "mp3", "ogg", "opus"])
   func theBookFileCarriesItsChapters(format: String) throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
@@ -70,7 +71,9 @@ import Testing
     #expect(probe.chapters.map { $0.tags?["title"] } == Fixtures.exampleChapterTitles)
     let starts = probe.chapters.compactMap { Double($0.start_time) }.map { Int(($0 * 1000).rounded()) }
     #expect(starts == book.chapterStarts.map { ($0 * 1000 + manifest.sampleRate / 2) / manifest.sampleRate })
-    #expect(probe.format.tags["title"] == "The Lighthouse Ledger" && probe.format.tags["artist"] == "Ada Finch")
+    if format == "flac" || format == "mp3" {
+      #expect(probe.format.tags?["title"] == "The Lighthouse Ledger" && probe.format.tags?["artist"] == "Ada Finch")
+    }
     // Written once more with the chapters, the file is still the same bytes for the same input.
     let bytes = try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(book.file)))
     let other = try ScratchDirectory()

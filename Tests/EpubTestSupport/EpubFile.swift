@@ -62,6 +62,9 @@ public struct EpubFile {
   public var replacing: [String: Data] = [:]
   /// Paths in the zip that are not written.
   public var omitting: Set<String> = []
+  /// More elements inside `<metadata>` and `<manifest>` of the package document, as written.
+  public var moreMetadata: [String] = []
+  public var moreItems: [String] = []
 
   public init(
     version: Version = .epub3, title: String = "The Salt Road", creator: String = "Ada Quill",
@@ -154,9 +157,11 @@ public struct EpubFile {
     }
     if let publisher { metadata.append("<dc:publisher>\(escaped(publisher))</dc:publisher>") }
     if let date { metadata.append("<dc:date>\(date)</dc:date>") }
+    metadata += moreMetadata
     var items = documents.map {
       "<item id=\"\($0.id)\" href=\"\($0.name)\" media-type=\"application/xhtml+xml\"/>"
     }
+    items += moreItems
     items.append("<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>")
     switch version {
     case .epub3:
