@@ -25,6 +25,11 @@ public struct Book: Sendable, Equatable {
   /// An ISBN or other identifier (EPUB `dc:identifier`).
   public var identifier: String?
   public var cover: CoverImage?
+  /// Where each metadata field came from, by its front-matter name (`BookMetadata.origins`);
+  /// a field with none comes from the manuscript itself.
+  public var origins: [String: String] = [:]
+  /// Render settings kept with the book (front matter, `BOOK.audiobook.yaml`), as written.
+  public var settings = BookSettings()
   public var chapters: [Chapter]
   /// The manuscript's path as the user gave it, for messages.
   public var sourceFile: String

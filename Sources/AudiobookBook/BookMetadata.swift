@@ -23,24 +23,27 @@ public struct BookMetadata: Sendable, Equatable {
 
   public init() {}
 
-  /// The fields given, keyed by their front-matter names (the cover as its type and size), for `plan`.
-  public var listed: [String: String] {
-    let fields: [String: String?] = [
-      "title": title, "subtitle": subtitle, "author": author, "narrator": narrator, "series": series,
-      "series-position": seriesPosition, "date": date, "publisher": publisher, "description": summary,
-      "language": language, "genre": genre, "identifier": identifier,
-      "cover": cover.map { "\($0.kind.rawValue.uppercased()) \($0.width)×\($0.height), \($0.bytes.count) bytes" },
+  /// Where each field came from, by key: `book.md:4`, `book.audiobook.yaml:2`, `--narrator`.
+  public var origins: [String: String] = [:]
+
+  /// The text fields by their front-matter names, in the order books list them.
+  static var textFields: [(key: String, field: WritableKeyPath<BookMetadata, String?>)] {
+    [
+      ("title", \.title), ("subtitle", \.subtitle), ("author", \.author), ("narrator", \.narrator),
+      ("series", \.series), ("series-position", \.seriesPosition), ("date", \.date), ("publisher", \.publisher),
+      ("description", \.summary), ("language", \.language), ("genre", \.genre), ("identifier", \.identifier),
     ]
-    return fields.compactMapValues { $0 }
   }
 
-  /// The entries of `fields` (keyed as `listed` keys them) in the order books list them.
-  public static func order(_ fields: [String: String]) -> [(key: String, value: String)] {
-    let keys = [
-      "title", "subtitle", "author", "narrator", "series", "series-position", "date", "publisher", "description",
-      "language", "genre", "identifier", "cover",
-    ]
-    return keys.compactMap { key in fields[key].map { (key, $0) } }
+  /// Every field's key, in the order books list them.
+  public static var keys: [String] { textFields.map(\.key) + ["cover"] }
+
+  /// The fields given, in the order books list them, keyed by their front-matter names (the
+  /// cover as its type and size), for `plan`.
+  public var listed: [(key: String, value: String)] {
+    let texts = Self.textFields.compactMap { key, field in self[keyPath: field].map { (key: key, value: $0) } }
+    let described = cover.map { "\($0.kind.rawValue.uppercased()) \($0.width)×\($0.height), \($0.bytes.count) bytes" }
+    return texts + (described.map { [(key: "cover", value: $0)] } ?? [])
   }
 
   /// Names given as one string or a list, joined with ", ", each cleaned as metadata is.
@@ -50,7 +53,7 @@ public struct BookMetadata: Sendable, Equatable {
 }
 
 extension Book {
-  /// The book's metadata as one source would give it.
+  /// The book's metadata as one source would give it, with where each field came from.
   public var metadata: BookMetadata {
     var metadata = BookMetadata()
     metadata.title = title
@@ -66,28 +69,38 @@ extension Book {
     metadata.genre = genre
     metadata.identifier = identifier
     metadata.cover = cover
+    metadata.origins = origins
     return metadata
   }
 
   /// Takes every field `metadata` gives, cleaned of control characters and runs of spaces
-  /// (the description keeps its paragraph breaks).
+  /// (the description keeps its paragraph breaks), and where it came from.
   public mutating func apply(_ metadata: BookMetadata) {
-    func take(_ value: String?, into field: inout String?) {
-      if let value = BookBuilder.metadata(value) { field = value }
+    var merged = self.metadata
+    for (key, field) in BookMetadata.textFields {
+      let given = metadata[keyPath: field]
+      guard let cleaned = key == "description" ? Self.paragraphs(given) : BookBuilder.metadata(given) else { continue }
+      merged[keyPath: field] = cleaned
+      merged.origins[key] = metadata.origins[key]
     }
-    if let title = BookBuilder.metadata(metadata.title) { self.title = title }
-    take(metadata.subtitle, into: &subtitle)
-    take(metadata.author, into: &author)
-    take(metadata.narrator, into: &narrator)
-    take(metadata.series, into: &series)
-    take(metadata.seriesPosition, into: &seriesPosition)
-    take(metadata.date, into: &date)
-    take(metadata.publisher, into: &publisher)
-    if let summary = Self.paragraphs(metadata.summary) { self.summary = summary }
-    take(metadata.language, into: &language)
-    take(metadata.genre, into: &genre)
-    take(metadata.identifier, into: &identifier)
-    if let cover = metadata.cover { self.cover = cover }
+    if let cover = metadata.cover {
+      merged.cover = cover
+      merged.origins["cover"] = metadata.origins["cover"]
+    }
+    title = merged.title ?? title
+    subtitle = merged.subtitle
+    author = merged.author
+    narrator = merged.narrator
+    series = merged.series
+    seriesPosition = merged.seriesPosition
+    date = merged.date
+    publisher = merged.publisher
+    summary = merged.summary
+    language = merged.language
+    genre = merged.genre
+    identifier = merged.identifier
+    cover = merged.cover
+    origins = merged.origins
   }
 
   /// A description's paragraphs, each cleaned as metadata is, joined by a blank line.

@@ -26,16 +26,38 @@ public enum BookReader {
       }
       book.warnings = manuscript.warnings + book.warnings
     }
-    // Lexicons, weakest first: the one beside the manuscript, the front matter's, --lexicon.
+    // The settings file beside the manuscript wins over what the manuscript says.
+    let settings = settingsFile(besides: path)
+    var settingsLexicon: String?
+    if FileKind(path: settings, followingLinks: true) != .missing {
+      let front = try FrontMatter.load(settings)
+      book.apply(front.metadata)
+      book.settings = book.settings.merging(front.settings)
+      book.voice = front.voice ?? book.voice
+      book.warnings += front.warnings
+      let folder = (path as NSString).deletingLastPathComponent
+      if let cover = front.cover {
+        book.cover = try CoverImage.load((folder as NSString).appendingPathComponent(cover))
+      }
+      settingsLexicon = front.lexicon.map { (folder as NSString).appendingPathComponent($0) }
+    }
+    // Lexicons, weakest first: the one beside the manuscript, the front matter's, the
+    // settings file's, --lexicon.
     var merged = Lexicon.empty
     let beside = lexiconFile(besides: path)
     if FileManager.default.fileExists(atPath: beside) { merged = try Lexicon.load(beside) }
     merged = merged.merging(book.lexicon)
+    if let settingsLexicon { merged = merged.merging(try Lexicon.load(settingsLexicon)) }
     if let lexicon { merged = merged.merging(try Lexicon.load(lexicon)) }
     book.lexicon = merged
     if let chapters { book = try book.cut(at: try ChapterList.load(chapters)) }
     book.warnings += ChapterChecks.warnings(for: book)
     return book
+  }
+
+  /// `novel.txt` → `novel.audiobook.yaml` in the same folder: the book's settings.
+  public static func settingsFile(besides manuscript: String) -> String {
+    (manuscript as NSString).deletingPathExtension + ".audiobook.yaml"
   }
 
   /// `novel.txt` → `novel.lexicon.yaml` in the same folder.

@@ -1,12 +1,17 @@
 import AudiobookCore
+import Foundation
 import Yams
 
-/// A Markdown manuscript's YAML front matter, between `---` lines at the very top: the book's
-/// metadata (`title`, `subtitle`, `author`, `narrator`, `series`, `series-position`, `date`,
-/// `publisher`, `description`, `language`, `genre`, `isbn`, `cover`) and how to read it
-/// (`voice`, `lexicon`, `chapter-level`). A key it does not know is a warning naming its line.
+/// A Markdown manuscript's YAML front matter, between `---` lines at the very top, or the
+/// settings file beside any manuscript (`BOOK.audiobook.yaml`), which takes the same keys: the
+/// book's metadata (`title`, `subtitle`, `author`, `narrator`, `series`, `series-position`,
+/// `date`, `publisher`, `description`, `language`, `genre`, `isbn`, `cover`), how to read it
+/// (`lexicon`, `chapter-level`) and render it (`BookSettings.keys`: `voice`, `format`, `layout`,
+/// `loudness`, `master`, `sample-rate`, `subtitles`). A key it does not know is a warning
+/// naming its line.
 struct FrontMatter {
   var metadata = BookMetadata()
+  var settings = BookSettings()
   var voice: String?
   /// `chapter-level`: the heading level that starts a chapter (1 to 6).
   var chapterLevel: Int?
@@ -18,11 +23,11 @@ struct FrontMatter {
 
   /// The keys the front matter takes; `authors`, `narrators`, `year` and `identifier` are
   /// other names for `author`, `narrator`, `date` and `isbn`.
-  static let keys: Set<String> = [
-    "title", "subtitle", "author", "authors", "narrator", "narrators", "series", "series-position", "date", "year",
-    "publisher", "description", "language", "genre", "isbn", "identifier", "cover", "voice", "lexicon",
-    "chapter-level",
-  ]
+  static let keys = Set(
+    [
+      "title", "subtitle", "author", "authors", "narrator", "narrators", "series", "series-position", "date", "year",
+      "publisher", "description", "language", "genre", "isbn", "identifier", "cover", "lexicon", "chapter-level",
+    ] + BookSettings.keys)
 
   /// The longest path `lexicon:` or `cover:` may give (Linux's `PATH_MAX`).
   static let longestPath = 4_096
@@ -35,30 +40,66 @@ struct FrontMatter {
       let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingSpaces) })
     else { return (FrontMatter(), 0) }
     let yaml = lines[1..<end].joined(separator: "\n")
-    try YamlShape.check(yaml, file: manuscript.file, firstLine: 2, what: "the front matter")
+    return (try parse(yaml, file: manuscript.file, firstLine: 2, what: "the front matter"), end + 1)
+  }
+
+  /// The most bytes a settings file may have.
+  static let largestSettingsFile = 1 << 20
+
+  /// Reads the settings file at `path` (`BOOK.audiobook.yaml`): a plain file of at most
+  /// `largestSettingsFile` bytes of UTF-8 YAML. `chapter-level` is the front matter's alone.
+  static func load(_ path: String) throws(AudiobookError) -> FrontMatter {
+    let file = try RegularFile(opening: path)
+    defer { file.close() }
+    guard file.size <= largestSettingsFile else {
+      throw AudiobookError(
+        .badInput, "the settings file is larger than \(LimitedInput.describe(largestSettingsFile))", file: path)
+    }
+    guard let data = FileManager.default.contents(atPath: file.path),
+      let text = String(data: data.prefix(largestSettingsFile), encoding: .utf8)
+    else { throw AudiobookError(.badInput, "the settings file is not UTF-8 text", file: path) }
+    var front = try parse(text, file: path, firstLine: 1, what: "the settings file")
+    if front.chapterLevel != nil {
+      front.warnings.append(
+        "\(path): warning: chapter-level is read from a Markdown manuscript's front matter only; ignored here")
+    }
+    return front
+  }
+
+  /// Reads the YAML mapping `yaml`, whose first line is line `firstLine` of `file`.
+  ///
+  /// - Parameter what: names the text in messages (`the front matter`, `the settings file`).
+  static func parse(_ yaml: String, file: String, firstLine: Int, what: String) throws(AudiobookError) -> FrontMatter {
+    try YamlShape.check(yaml, file: file, firstLine: firstLine, what: what)
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
     } catch let error as YamlError {
-      // The front matter's first line is the file's second.
       throw AudiobookError(
-        .badInput, "the front matter is not valid YAML: \(error.problemText)", file: manuscript.file,
-        line: error.line.map { $0 + 1 } ?? 2)
+        .badInput, "\(what) is not valid YAML: \(error.problemText)", file: file,
+        line: error.line.map { $0 + firstLine - 1 } ?? firstLine)
     } catch {
-      throw AudiobookError(.badInput, "the front matter is not valid YAML", file: manuscript.file, line: 2)
+      throw AudiobookError(.badInput, "\(what) is not valid YAML", file: file, line: firstLine)
     }
     var front = FrontMatter()
-    guard let mapping = node?.mapping else { return (front, end + 1) }
+    guard let node else { return front }
+    guard let mapping = node.mapping else {
+      // A Markdown book may open with a thematic break that only looks like front matter.
+      if firstLine > 1 { return front }
+      throw AudiobookError(.badInput, "\(what) must be a mapping of keys to values", file: file, line: firstLine)
+    }
     for (keyNode, value) in mapping {
       let key = keyNode.string ?? ""
-      // The front matter's first line is the file's second; Yams counts from 1.
-      let line = (keyNode.mark?.line ?? 1) + 1
-      try front.take(key, value, line: line, file: manuscript.file)
+      // Yams counts lines from 1.
+      let line = (keyNode.mark?.line ?? 1) + firstLine - 1
+      try front.take(key, value, line: line, file: file, what: what)
     }
-    return (front, end + 1)
+    return front
   }
 
-  private mutating func take(_ key: String, _ value: Node, line: Int, file: String) throws(AudiobookError) {
+  private mutating func take(_ key: String, _ value: Node, line: Int, file: String, what: String)
+    throws(AudiobookError)
+  {
     func text() throws(AudiobookError) -> String {
       guard let text = value.scalar?.string else {
         throw AudiobookError(.badInput, "\(key) must be text, not a list or mapping", file: file, line: line)
@@ -78,6 +119,22 @@ struct FrontMatter {
       }
       return BookMetadata.names([try text()])
     }
+    func list() throws(AudiobookError) -> String {
+      guard let items = value.sequence else { return try text() }
+      var values: [String] = []
+      for item in items {
+        guard let value = item.scalar?.string else {
+          throw AudiobookError(.badInput, "\(key) must be a value or a list of values", file: file, line: line)
+        }
+        values.append(value)
+      }
+      return values.joined(separator: ",")
+    }
+    let canonical = ["authors": "author", "narrators": "narrator", "year": "date", "isbn": "identifier"][key] ?? key
+    if BookMetadata.keys.contains(canonical) { metadata.origins[canonical] = "\(file):\(line)" }
+    if BookSettings.keys.contains(key) {
+      settings.values[key] = BookSettings.Setting(value: try list(), file: file, line: line)
+    }
     switch key {
     case "title": metadata.title = try text()
     case "subtitle": metadata.subtitle = try text()
@@ -94,6 +151,7 @@ struct FrontMatter {
     case "voice": voice = try text()
     case "lexicon": lexicon = try Self.relativePath(try text(), key: key, file: file, line: line)
     case "cover": cover = try Self.relativePath(try text(), key: key, file: file, line: line)
+    case "format", "layout", "loudness", "master", "sample-rate", "subtitles": break
     case "chapter-level":
       guard let level = value.int, (1...6).contains(level) else {
         throw AudiobookError(.badInput, "chapter-level must be a heading level from 1 to 6", file: file, line: line)
@@ -101,7 +159,7 @@ struct FrontMatter {
       chapterLevel = level
     default:
       warnings.append(
-        "\(file):\(line): warning: the front matter key '\(key.quotedForMessage)' is not one audiobook reads; "
+        "\(file):\(line): warning: the key '\(key.quotedForMessage)' in \(what) is not one audiobook reads; "
           + "it takes " + Self.keys.sorted().joined(separator: ", "))
     }
   }

@@ -46,6 +46,7 @@ enum MarkdownParser {
     let title = bookTitle ?? BookSlug.title(fromFileName: manuscript.file)
     var book = try builder.build(title: title, author: nil, voice: front.voice)
     book.apply(front.metadata)
+    book.settings = front.settings
     book.warnings = front.warnings + book.warnings
     let folder = (manuscript.file as NSString).deletingLastPathComponent
     if let lexicon = front.lexicon {

@@ -14,6 +14,12 @@ public struct BookPlan: Codable, Sendable, Equatable {
   /// front-matter name (`narrator`, `series`, `cover`, ...); the narrator as it will be
   /// tagged, the voice when the book names none.
   public var metadata: [String: String]
+  /// The render settings the book keeps (`BookSettings`), as written; a flag given to
+  /// `render` wins over each.
+  public var settings: [String: String]
+  /// Where each metadata field and setting came from (`book.md:4`, `book.audiobook.yaml:2`, `--genre`);
+  /// a field without one comes from the manuscript itself (the EPUB's package document, a Gutenberg header).
+  public var origins: [String: String]
   public var chapters: [Chapter]
   /// What the reader had to guess, and what the chapters' numbering and lengths say
   /// (`ChapterChecks`): `file:line: warning: ...` lines, as `plan` prints them on stderr.
@@ -40,7 +46,11 @@ public struct BookPlan: Codable, Sendable, Equatable {
     author = book.author
     var shown = book.metadata
     shown.narrator = book.narrator ?? AudioTags.synthesizedNarrator(voice: preset.name)
-    metadata = shown.listed.filter { $0.key != "title" && $0.key != "author" }
+    metadata = Dictionary(
+      shown.listed.filter { $0.key != "title" && $0.key != "author" }.map { ($0.key, $0.value) },
+      uniquingKeysWith: { first, _ in first })
+    settings = book.settings.values.mapValues(\.value)
+    origins = book.origins.merging(book.settings.values.mapValues(\.origin)) { first, _ in first }
     warnings = book.warnings
     var sentenceCounts: [Int] = []
     for chapter in book.chapters {

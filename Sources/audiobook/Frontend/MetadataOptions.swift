@@ -68,6 +68,15 @@ struct MetadataOptions: ParsableArguments {
     metadata.genre = genre
     metadata.identifier = isbn
     metadata.cover = try cover.map { path throws(AudiobookError) in try CoverImage.load(path) }
+    let flags = [
+      "title": "--title", "subtitle": "--book-subtitle", "author": "--author", "narrator": "--narrator",
+      "series": "--series", "series-position": "--series-position", "date": "--date", "publisher": "--publisher",
+      "description": "--description", "language": "--language", "genre": "--genre", "identifier": "--isbn",
+      "cover": "--cover",
+    ]
+    for key in BookMetadata.keys where metadata.listed.contains(where: { $0.key == key }) {
+      metadata.origins[key] = flags[key]
+    }
     var book = book
     book.apply(metadata)
     return book

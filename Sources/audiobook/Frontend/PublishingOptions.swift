@@ -44,6 +44,40 @@ struct PublishingOptions: ParsableArguments {
   func validate() throws {
     if let problem = options?.problem { throw ValidationError(problem) }
   }
+
+  /// The publishing step with the settings the book keeps where no flag is given; nil when
+  /// neither gives any.
+  ///
+  /// - Throws: `.badInput` naming the setting's file and line when its value is not one the
+  ///   flag takes, or the combination is not one a render can make.
+  func options(with settings: BookSettings) throws(AudiobookError) -> PublishOptions? {
+    var merged = self
+    if merged.format == nil { merged.format = try Self.setting("format", settings) }
+    if merged.sampleRate == nil { merged.sampleRate = try Self.setting("sample-rate", settings) }
+    if merged.loudness == nil { merged.loudness = try Self.setting("loudness", settings) }
+    if merged.master == nil { merged.master = try Self.setting("master", settings) }
+    if merged.layout == nil { merged.layout = try Self.setting("layout", settings) }
+    guard let options = merged.options else { return nil }
+    if let problem = options.problem {
+      let setting = ["format", "sample-rate", "loudness", "master", "layout"].compactMap { settings[$0] }.first
+      throw AudiobookError(.badInput, problem, file: setting?.file ?? "", line: setting?.line)
+    }
+    return options
+  }
+
+  /// The book's `key` setting read as its flag reads it.
+  static func setting<Value: ExpressibleByArgument>(_ key: String, _ settings: BookSettings) throws(AudiobookError)
+    -> Value?
+  {
+    guard let setting = settings[key] else { return nil }
+    guard let value = Value(argument: setting.value) else {
+      let choices = Value.allValueStrings.isEmpty ? "" : " (one of \(Value.allValueStrings.joined(separator: ", ")))"
+      throw AudiobookError(
+        .badInput, "\(key) '\(setting.value.quotedForMessage)' is not a value --\(key) takes\(choices)",
+        file: setting.file, line: setting.line)
+    }
+    return value
+  }
 }
 
 extension AudioFormat: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ extension AudiobookCommand {
 
     @Flag(
       help:
-        "Print JSON: title, author, metadata{}, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
+        "Print JSON: title, author, metadata{}, settings{}, origins{}, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
     )
     var json = false
 
@@ -37,6 +37,17 @@ extension AudiobookCommand {
     @OptionGroup var manuscript: ManuscriptOptions
 
     @OptionGroup(title: "Book metadata (each wins over the manuscript's)") var metadata: MetadataOptions
+
+    /// The metadata the files will carry and the settings the book keeps, each with where it
+    /// came from when not from the manuscript itself.
+    private func printSettings(_ plan: BookPlan) {
+      let fields = BookMetadata.keys.compactMap { key in plan.metadata[key].map { (key, $0) } }
+      let settings = BookSettings.keys.compactMap { key in plan.settings[key].map { (key, $0) } }
+      for (key, value) in fields + settings {
+        let origin = plan.origins[key].map { "  (\($0.withoutControlCharacters))" } ?? ""
+        print("  \(key): \(value.withoutControlCharacters.quoted(upTo: 100))\(origin)")
+      }
+    }
 
     func run() throws {
       try Diagnostics.run {
@@ -64,9 +75,7 @@ extension AudiobookCommand {
         // Everything printed that comes from the book or a lexicon loses its control characters,
         // so a title cannot move the cursor or recolour the terminal.
         print(plan.title.withoutControlCharacters + (plan.author.map { " by \($0.withoutControlCharacters)" } ?? ""))
-        for (key, value) in BookMetadata.order(plan.metadata) {
-          print("  \(key): \(value.withoutControlCharacters.quoted(upTo: 100))")
-        }
+        printSettings(plan)
         let titles = plan.chapters.map(\.title.withoutControlCharacters)
         let width = max(5, titles.map(\.count).max() ?? 0)
         print(

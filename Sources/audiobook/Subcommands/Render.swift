@@ -143,6 +143,28 @@ extension AudiobookCommand {
       }
     }
 
+    /// The publishing options and subtitle formats: the flags, and the book's settings where
+    /// no flag is given.
+    private func settings(of parsed: Book) throws(AudiobookError) -> (PublishOptions?, Set<Subtitles.Format>) {
+      let options = try publishing.options(with: parsed.settings)
+      var formats = subtitleFormats
+      if subtitles == nil, let setting = parsed.settings["subtitles"] {
+        guard let given = SubtitleFormats(argument: setting.value) else {
+          throw AudiobookError(
+            .badInput, "subtitles '\(setting.value.quotedForMessage)' is not a list of vtt, srt and words",
+            file: setting.file, line: setting.line)
+        }
+        formats = given.formats
+      }
+      if !formats.isEmpty && options?.layout == .book {
+        let setting = parsed.settings["subtitles"] ?? parsed.settings["layout"] ?? parsed.settings["format"]
+        throw AudiobookError(
+          .badInput, "subtitles sit beside chapter files; use layout chapters or both", file: setting?.file ?? book,
+          line: setting?.line)
+      }
+      return (options, formats)
+    }
+
     /// The book's folder: `OUTPUT/<slug>`, or `DIR/Author/[Series/]Title` in a library.
     private func bookFolder(_ parsed: Book) -> String {
       guard library != nil else { return (output as NSString).appendingPathComponent(BookSlug.slug(parsed.title)) }
@@ -155,6 +177,8 @@ extension AudiobookCommand {
         let reportStream = try openReport()
         if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
         let parsed = try metadata.applied(to: try manuscript.read(book, quiet: quiet))
+        let (publishingOptions, subtitleFormats) = try settings(of: parsed)
+        if publishingOptions?.format == .m4b { try M4BWriter.requireFFmpeg() }
         if let report, reportStream == nil {
           try OutputTarget.refuseOverwriting(report, inputs: [], insideOf: bookFolder(parsed), flag: "--report")
         }
@@ -168,7 +192,7 @@ extension AudiobookCommand {
           warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
         renderer.keepGoing = keepGoing
         renderer.subtitles = subtitleFormats
-        renderer.publishing = publishing.options
+        renderer.publishing = publishingOptions
         renderer.library = library != nil
         let started = Date()
         if let shard = selectedShard {

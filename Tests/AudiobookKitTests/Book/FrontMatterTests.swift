@@ -52,7 +52,7 @@ import Testing
   @Test func anUnknownKeyIsAWarningNamingItsLine() throws {
     let book = try parse("---\ntitle: T\nmood: grey\n---\n\n# One\n\nText.")
     #expect(book.warnings.count == 1)
-    #expect(book.warnings.first?.hasPrefix("book.md:3: warning: the front matter key 'mood'") == true)
+    #expect(book.warnings.first?.hasPrefix("book.md:3: warning: the key 'mood' in the front matter") == true)
   }
 
   @Test func aFieldOfTheWrongShapeIsAnErrorNamingItsLine() {
