@@ -32,6 +32,7 @@ public enum BookVerifier {
       problems += self.problems(with: chapter, sampleRate: manifest.sampleRate, in: folder)
     }
     if let book = manifest.book { problems += bookProblems(book, manifest, in: folder) }
+    for edition in manifest.editions ?? [] { problems += editionProblems(edition, in: folder) }
     // The cue sheet is named after the folder; `.` or `../book` name it only once resolved.
     let slug = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     let sheets = CueSheet.sheets(for: manifest, slug: slug)
@@ -152,7 +153,7 @@ public enum BookVerifier {
 
   /// Why `path` is not a file `verify` may open: missing, or not a plain file (a FIFO would
   /// block the read, a symbolic link may point out of the folder); nil for a plain file.
-  private static func notAPlainFile(_ path: String) -> String? {
+  static func notAPlainFile(_ path: String) -> String? {
     switch FileKind(path: path, followingLinks: false) {
     case .regular: nil
     case .missing: "missing"

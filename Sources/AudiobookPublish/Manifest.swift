@@ -37,6 +37,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var publishing: Publishing?
   /// The whole-book file, when the layout has one.
   public var book: BookFile?
+  /// The other formats the render published, when `--format` named several.
+  public var editions: [Edition]?
   public var chapters: [Chapter]
 
   public struct Voice: Codable, Sendable, Equatable {
@@ -205,7 +207,7 @@ extension Manifest {
     let chapterFiles = chapters.filter { $0.startFrame == nil }.flatMap { chapter in
       [chapter.file] + formats.map { Subtitles.fileName(for: chapter.file, format: $0) }
     }
-    return chapterFiles + (book.map { [$0.file] } ?? []) + besideFiles
+    return chapterFiles + (book.map { [$0.file] } ?? []) + (editions ?? []).flatMap(\.files) + besideFiles
   }
 
   /// The cover and the sidecar files: written with the audio, named by no chapter.

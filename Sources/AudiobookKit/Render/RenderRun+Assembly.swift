@@ -13,6 +13,10 @@ struct AssembledBook {
   var written = 0
   /// The whole-book file being gathered, when the layout has one and it changed.
   var bookFile: BookAssembly?
+  /// Each edition's whole-book file being gathered, in the order of `RenderRun.editions`.
+  var editionBooks: [BookAssembly?] = []
+  /// Per chapter, its file in each edition (nil for an edition without chapter files).
+  var editionFiles: [[Manifest.EditionFile?]] = []
   /// What the chapters' clips cost, all together.
   var clips = ClipTally()
   /// Sentences that failed the content check, when the render keeps going, in reading order.
@@ -22,6 +26,7 @@ struct AssembledBook {
 /// One chapter as assembled (or kept) on its lane.
 private struct AssembledChapter {
   var entry: Manifest.Chapter
+  var editionFiles: [Manifest.EditionFile?]
   var report: ChapterReport
   var clips = ClipTally()
   var contentFailures: [AudiobookError] = []
@@ -34,6 +39,9 @@ extension RenderRun {
   /// what they report goes out in reading order (`ChapterSequence`).
   func assemble(_ work: RenderWork, from source: ClipSource) throws(AudiobookError) -> AssembledBook {
     let bookFile = try bookUnchanged ? nil : startBookFile()
+    var editionBooks: [BookAssembly?] = []
+    for edition in editions { editionBooks.append(try bookUnchanged ? nil : startBookFile(for: edition)) }
+    let books = editionBooks
     let sequence = ChapterSequence(progress: renderer.progress, warn: renderer.warn)
     var outcomes = [Result<AssembledChapter, AudiobookError>?](repeating: nil, count: plan.chapters.count)
     let lock = NSLock()
@@ -43,7 +51,9 @@ extension RenderRun {
       do throws(AudiobookError) {
         guard !sequence.isStopped(index) else { throw ChapterSequence.stopped }
         outcome = .success(
-          try assembleOrKeep(index, reused: work.reused[index], from: source, bookFile: bookFile, sequence: sequence))
+          try assembleOrKeep(
+            index, reused: work.reused[index], keptEditionFiles: work.reusedEditionFiles[index] ?? [], from: source,
+            books: (bookFile, books), sequence: sequence))
       } catch {
         sequence.fail(index)
         outcome = .failure(error)
@@ -51,12 +61,13 @@ extension RenderRun {
       sequence.finish(index)
       lock.withLock { outcomes[index] = outcome }
     }
-    var assembled = AssembledBook(bookFile: bookFile)
+    var assembled = AssembledBook(bookFile: bookFile, editionBooks: editionBooks)
     for outcome in outcomes {
       guard let chapter = try outcome?.get() else {
         throw AudiobookError(.failure, "internal error: a chapter was not assembled", file: book.sourceFile)
       }
       assembled.chapters.append(chapter.entry)
+      assembled.editionFiles.append(chapter.editionFiles)
       assembled.reports.append(chapter.report)
       if chapter.report.written { assembled.written += 1 }
       assembled.clips.hits += chapter.clips.hits
@@ -69,19 +80,22 @@ extension RenderRun {
 
   /// The chapter at `index`: its previous file kept when `reused` has its entry, else written.
   private func assembleOrKeep(
-    _ index: Int, reused: Manifest.Chapter?, from source: ClipSource, bookFile: BookAssembly?,
-    sequence: ChapterSequence
+    _ index: Int, reused: Manifest.Chapter?, keptEditionFiles: [Manifest.EditionFile?], from source: ClipSource,
+    books: (BookAssembly?, [BookAssembly?]), sequence: ChapterSequence
   ) throws(AudiobookError) -> AssembledChapter {
     // Progress counts frames at the voice's rate, whatever the published rate.
     func voiceFrames(_ entry: Manifest.Chapter) -> Int { entry.frames * engine.sampleRate / outputRate }
     if let entry = reused {
       if entry.startFrame == nil { try output.keep(entry.file) }
+      for case let file? in keptEditionFiles { try output.keep(file.file) }
       sequence.progress(
         .chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: false), chapter: index)
-      return AssembledChapter(entry: entry, report: ChapterReport(entry, sampleRate: outputRate, written: false))
+      return AssembledChapter(
+        entry: entry, editionFiles: keptEditionFiles,
+        report: ChapterReport(entry, sampleRate: outputRate, written: false))
     }
     let lane = ChapterLane(index: index, sequence: sequence)
-    let entry = try assembleChapter(plan.chapters[index], from: source, bookFile: bookFile, lane: lane)
+    let (entry, editionFiles) = try assembleChapter(plan.chapters[index], from: source, books: books, lane: lane)
     var report = ChapterReport(entry, sampleRate: outputRate, written: true)
     report.cacheHits = lane.clips.hits
     report.cacheMisses = lane.clips.misses
@@ -89,15 +103,17 @@ extension RenderRun {
     sequence.progress(
       .chapter(number: entry.number, file: entry.file, frames: voiceFrames(entry), written: true), chapter: index)
     return AssembledChapter(
-      entry: entry, report: report, clips: lane.clips, contentFailures: lane.contentFailures)
+      entry: entry, editionFiles: editionFiles, report: report, clips: lane.clips,
+      contentFailures: lane.contentFailures)
   }
 
   /// Writes one chapter file from its clips and returns its manifest entry. A plain render
   /// writes the published file itself; publishing assembles into a scratch file and
   /// publishes from it.
   private func assembleChapter(
-    _ plan: RenderPlan.ChapterPlan, from source: ClipSource, bookFile: BookAssembly?, lane: ChapterLane
-  ) throws(AudiobookError) -> Manifest.Chapter {
+    _ plan: RenderPlan.ChapterPlan, from source: ClipSource, books: (BookAssembly?, [BookAssembly?]),
+    lane: ChapterLane
+  ) throws(AudiobookError) -> (Manifest.Chapter, [Manifest.EditionFile?]) {
     let chapter = plan.chapter
     let path = (output.published as NSString).appendingPathComponent(plan.file)
     let temporary =
@@ -144,13 +160,21 @@ extension RenderRun {
       number: chapter.number, title: chapter.title, file: plan.file, frames: frames,
       sha256: publisher == nil ? try FileDigest.sha256(of: temporary) : "", sourceLine: chapter.sourceLine,
       contentHash: plan.contentHash, heading: heading, paragraphs: paragraphs, part: chapter.part)
-    guard let publisher else { return entry }
-    guard bookFile != nil else {
-      return try publish(entry, from: temporary, publisher: publisher, bookFile: nil, warn: lane.warn)
+    let (bookFile, editionBooks) = books
+    // Every format from the same assembled chapter; into the whole-book files in chapter order.
+    func publishAll() throws(AudiobookError) -> (Manifest.Chapter, [Manifest.EditionFile?]) {
+      let first =
+        try publisher.map { publisher throws(AudiobookError) in
+          try publish(entry, from: temporary, publisher: publisher, bookFile: bookFile, warn: lane.warn)
+        } ?? entry
+      var files: [Manifest.EditionFile?] = []
+      for (edition, book) in zip(editions, editionBooks) {
+        files.append(try publish(entry, in: edition, from: temporary, bookFile: book, warn: lane.warn))
+      }
+      return (first, files)
     }
-    return try lane.sequence.inTurn(lane.index) { () throws(AudiobookError) in
-      try publish(entry, from: temporary, publisher: publisher, bookFile: bookFile, warn: lane.warn)
-    }
+    guard bookFile != nil || editionBooks.contains(where: { $0 != nil }) else { return try publishAll() }
+    return try lane.sequence.inTurn(lane.index) { () throws(AudiobookError) in try publishAll() }
   }
 
   /// The clip of one of a part's batches; errors name the chapter, paragraph and line.

@@ -24,6 +24,11 @@ extension RenderRun {
     if let options = renderer.publishing, let bookHash {
       try finishPublishing(&manifest, options, bookHash: bookHash, bookFile: assembled.bookFile)
     }
+    if !editions.isEmpty {
+      var finished: [Manifest.Edition] = []
+      for index in editions.indices { finished.append(try finish(edition: index, assembled)) }
+      manifest.editions = finished
+    }
     try describe(&manifest)
     try writeSubtitles(manifest)
     for sheet in CueSheet.sheets(for: manifest, slug: slug) { try output.write(Array(sheet.text.utf8), to: sheet.name) }
@@ -131,6 +136,32 @@ extension RenderRun {
       reportedPath: (output.published as NSString).appendingPathComponent(bookFileName), sampleRate: outputRate)
   }
 
+  /// Starts gathering an edition's whole-book file, when its layout has one.
+  func startBookFile(for edition: EditionRun) throws(AudiobookError) -> BookAssembly? {
+    guard edition.options.layout.includesBookFile else { return nil }
+    let name = edition.bookFileName(slug: slug)
+    return try BookAssembly(
+      path: output.path(name), reportedPath: (output.published as NSString).appendingPathComponent(name),
+      sampleRate: edition.publisher.outputRate)
+  }
+
+  /// Publishes an assembled chapter in another edition and returns its file there (nil when
+  /// the edition has no chapter files).
+  func publish(
+    _ entry: Manifest.Chapter, in edition: EditionRun, from canonical: String, bookFile: BookAssembly?,
+    warn: (String) -> Void
+  ) throws(AudiobookError) -> Manifest.EditionFile? {
+    var named = entry
+    named.file = edition.fileName(for: entry.file)
+    let published = try publish(named, from: canonical, publisher: edition.publisher, bookFile: bookFile, warn: warn)
+    guard edition.options.layout.includesChapterFiles,
+      let index = plan.chapters.firstIndex(where: { $0.file == entry.file })
+    else { return nil }
+    return Manifest.EditionFile(
+      number: entry.number, file: named.file, frames: published.frames, sha256: published.sha256,
+      contentHash: edition.hashes[index])
+  }
+
   /// Publishes an assembled chapter (another format, rate or level, the whole-book file) and
   /// returns its manifest entry for the published file.
   ///
@@ -206,6 +237,36 @@ extension RenderRun {
       }
     }
     manifest.book = entry
+  }
+}
+
+extension RenderRun {
+  /// An edition's manifest entry: its chapter files, and its whole-book file encoded (or the
+  /// previous one kept).
+  private func finish(edition index: Int, _ assembled: AssembledBook) throws(AudiobookError) -> Manifest.Edition {
+    let edition = editions[index]
+    let options = edition.options
+    let rate = edition.publisher.outputRate
+    var result = Manifest.Edition(
+      format: options.format, layout: options.layout, sampleRate: rate,
+      bitRate: options.format.bitRate(sampleRate: rate), chapters: assembled.editionFiles.compactMap { $0[index] })
+    guard options.layout.includesBookFile else { return result }
+    let name = edition.bookFileName(slug: slug)
+    if let bookFile = assembled.editionBooks[index] {
+      let temporary = output.path(name)
+      let frames = try bookFile.finish(
+        to: temporary, format: options.format, tags: AudioTags.book(book, voice: renderer.preset.name),
+        chapterTitles: assembled.chapters.map(\.title), note: renderer.warn)
+      result.book = Manifest.BookFile(
+        file: name, frames: frames, sha256: try FileDigest.sha256(of: temporary), contentHash: edition.bookHash,
+        chapterStarts: bookFile.chapterStarts)
+    } else if let kept = edition.previous?.book {
+      try output.keep(kept.file)
+      result.book = kept
+    } else {
+      throw AudiobookError(.failure, "internal error: no whole-book file to publish", file: name)
+    }
+    return result
   }
 }
 

@@ -9,6 +9,8 @@ struct RenderWork {
   /// Chapters whose file is already right, by index in the plan: their previous manifest
   /// entries, brought up to date.
   var reused: [Int: Manifest.Chapter] = [:]
+  /// For each reused chapter, its file in each edition (nil for an edition without chapter files).
+  var reusedEditionFiles: [Int: [Manifest.EditionFile?]] = [:]
   /// The batches missing from the cache, in reading order.
   var jobs: [SynthesisPool.Job] = []
   /// Paragraphs with at least one batch to synthesize.
@@ -35,9 +37,14 @@ extension RenderRun {
         let entry = Self.unchangedEntry(
           for: chapter, previous: previous, previousFile: output.previousFile,
           inBookFile: renderer.publishing?.layout == .book),
-        entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == timesWords }) ?? true
+        entry.paragraphs.first?.sentences.first.map({ ($0.words != nil) == timesWords }) ?? true,
+        case let editionFiles = editions.compactMap({
+          $0.unchangedFile(
+            index, number: chapter.chapter.number, chapterFile: chapter.file, previousFile: output.previousFile)
+        }), editionFiles.count == editions.count
       {
         work.reused[index] = entry
+        work.reusedEditionFiles[index] = editionFiles
         repeated += warnings[index].count
         continue
       }

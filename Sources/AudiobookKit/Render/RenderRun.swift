@@ -23,9 +23,12 @@ struct RenderRun {
   let previous: Manifest?
   /// Publishes each chapter in another format, rate or level; nil for plain WAV files.
   let publisher: ChapterPublisher?
+  /// The other formats published from the same chapters.
+  let editions: [EditionRun]
   /// The whole-book file's content hash, when publishing.
   let bookHash: String?
-  /// Whether the whole-book file (or its absence) stays as it is, so chapters may be reused.
+  /// Whether the whole-book files (or their absence), the editions' too, stay as they are, so
+  /// chapters may be reused.
   let bookUnchanged: Bool
 
   /// The published files' sample rate.
@@ -40,6 +43,7 @@ struct RenderRun {
     let publishing = renderer.publishing
     var plan = try RenderPlan(
       book: book, preset: renderer.preset, engine: engine, fileExtension: publishing?.format.fileExtension ?? "wav")
+    let audioHashes = plan.chapters.map(\.contentHash)
     plan = Self.hashingTags(of: plan, book: book, renderer: renderer, engine: engine)
     self.plan = plan
 
@@ -59,13 +63,25 @@ struct RenderRun {
     self.previous = previous
     let sourceRate = engine.sampleRate
     publisher = publishing.map { ChapterPublisher(options: $0, sourceRate: sourceRate) }
+    editions = renderer.editions.map { options in
+      let hashes = zip(plan.chapters, audioHashes).map { chapter, hash in
+        options.contentHash(
+          hash, tags: renderer.chapterTags(title: chapter.chapter.title, number: chapter.chapter.number, book: book),
+          outputRate: options.outputRate(source: sourceRate))
+      }
+      return EditionRun(
+        options: options, sourceRate: sourceRate, hashes: hashes,
+        previous: previous?.editions?.first { $0.format == options.format })
+    }
     let bookHash = publishing.map {
       FieldHash.hex(["audiobook-book-1", $0.format.rawValue] + plan.chapters.map(\.contentHash))
     }
     self.bookHash = bookHash
+    let editionBooksUnchanged = editions.allSatisfy { $0.bookUnchanged(previousFile: output.previousFile) }
     bookUnchanged =
-      publishing?.layout.includesBookFile != true
-      || (previous?.book.map { $0.contentHash == bookHash && output.previousFile($0.file) != nil } ?? false)
+      editionBooksUnchanged
+      && (publishing?.layout.includesBookFile != true
+        || (previous?.book.map { $0.contentHash == bookHash && output.previousFile($0.file) != nil } ?? false))
   }
 
   /// The plan with content hashes that also cover the tags in each file and, when

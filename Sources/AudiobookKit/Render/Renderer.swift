@@ -27,6 +27,9 @@ public struct Renderer {
   /// Another format or rate, a level, the audiobook master, a whole-book file; nil for
   /// 16-bit WAV chapter files at the voice's rate, untagged.
   public var publishing: PublishOptions?
+  /// More formats to publish from the same chapters (`--format m4b,mp3`: `publishing` is the
+  /// m4b, this the mp3); each written beside the first, listed in the manifest's `editions`.
+  public var editions: [PublishOptions] = []
   /// Whether the output folder is a library: the book goes in `Author/[Series/]Title/` with a
   /// `desc.txt` and `reader.txt`, as Audiobookshelf's scanner reads them (`LibraryFolder`).
   public var library = false

@@ -4,8 +4,13 @@ import Foundation
 
 /// `render`'s publishing flags: `--format`, `--sample-rate`, `--loudness`, `--master`, `--layout`.
 struct PublishingOptions: ParsableArguments {
-  @Option(help: "The audio format: wav, flac, ogg (Vorbis), opus, mp3 (192 kbps CBR at 44.1 kHz) or m4b (ffmpeg).")
-  var format: AudioFormat?
+  @Option(
+    help: ArgumentHelp(
+      """
+      The audio format: wav, flac, ogg (Vorbis), opus, mp3 (192 kbps CBR at 44.1 kHz) or m4b (ffmpeg); \
+      several, comma-separated (m4b,mp3), are each written from the same chapters, the first giving the manifest's frames.
+      """, valueName: "format"))
+  var format: FormatList?
 
   @Option(
     help: ArgumentHelp(
@@ -33,36 +38,40 @@ struct PublishingOptions: ParsableArguments {
   var layout: PublishOptions.Layout?
 
   /// The publishing step, or nil when none of its flags is given (plain 16-bit WAVs).
-  var options: PublishOptions? {
-    guard format != nil || sampleRate != nil || loudness != nil || master != nil || layout != nil else { return nil }
-    let format = format ?? .wav
-    return PublishOptions(
-      format: format, sampleRate: sampleRate, loudness: loudness, master: master,
-      layout: layout ?? (format == .m4b ? .book : .chapters))
+  var options: PublishOptions? { all.first }
+
+  /// The publishing step for each format, the first first; empty when none of the flags is given.
+  var all: [PublishOptions] {
+    guard format != nil || sampleRate != nil || loudness != nil || master != nil || layout != nil else { return [] }
+    return (format?.formats ?? [.wav]).map { format in
+      PublishOptions(
+        format: format, sampleRate: sampleRate, loudness: loudness, master: master,
+        layout: layout ?? (format == .m4b ? .book : .chapters))
+    }
   }
 
   func validate() throws {
-    if let problem = options?.problem { throw ValidationError(problem) }
+    for options in all { if let problem = options.problem { throw ValidationError(problem) } }
   }
 
-  /// The publishing step with the settings the book keeps where no flag is given; nil when
-  /// neither gives any.
+  /// The publishing step for each format, with the settings the book keeps where no flag is
+  /// given; empty when neither gives any.
   ///
   /// - Throws: `.badInput` naming the setting's file and line when its value is not one the
   ///   flag takes, or the combination is not one a render can make.
-  func options(with settings: BookSettings) throws(AudiobookError) -> PublishOptions? {
+  func options(with settings: BookSettings) throws(AudiobookError) -> [PublishOptions] {
     var merged = self
     if merged.format == nil { merged.format = try Self.setting("format", settings) }
     if merged.sampleRate == nil { merged.sampleRate = try Self.setting("sample-rate", settings) }
     if merged.loudness == nil { merged.loudness = try Self.setting("loudness", settings) }
     if merged.master == nil { merged.master = try Self.setting("master", settings) }
     if merged.layout == nil { merged.layout = try Self.setting("layout", settings) }
-    guard let options = merged.options else { return nil }
-    if let problem = options.problem {
+    for options in merged.all {
+      guard let problem = options.problem else { continue }
       let setting = ["format", "sample-rate", "loudness", "master", "layout"].compactMap { settings[$0] }.first
       throw AudiobookError(.badInput, problem, file: setting?.file ?? "", line: setting?.line)
     }
-    return options
+    return merged.all
   }
 
   /// The book's `key` setting read as its flag reads it.
@@ -81,5 +90,24 @@ struct PublishingOptions: ParsableArguments {
 }
 
 extension AudioFormat: ExpressibleByArgument {}
+
+/// `--format m4b,mp3`: one format or several, each once, in the order given.
+struct FormatList: ExpressibleByArgument {
+  var formats: [AudioFormat]
+
+  init?(argument: String) {
+    var formats: [AudioFormat] = []
+    for name in argument.split(separator: ",", omittingEmptySubsequences: false) {
+      guard let format = AudioFormat(rawValue: name.trimmingCharacters(in: .whitespaces)), !formats.contains(format)
+      else { return nil }
+      formats.append(format)
+    }
+    guard !formats.isEmpty else { return nil }
+    self.formats = formats
+  }
+
+  static var allValueStrings: [String] { AudioFormat.allCases.map(\.rawValue) }
+  static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
 extension PublishOptions.Master: ExpressibleByArgument {}
 extension PublishOptions.Layout: ExpressibleByArgument {}

@@ -145,8 +145,9 @@ extension AudiobookCommand {
 
     /// The publishing options and subtitle formats: the flags, and the book's settings where
     /// no flag is given.
-    private func settings(of parsed: Book) throws(AudiobookError) -> (PublishOptions?, Set<Subtitles.Format>) {
-      let options = try publishing.options(with: parsed.settings)
+    private func settings(of parsed: Book) throws(AudiobookError) -> ([PublishOptions], Set<Subtitles.Format>) {
+      let all = try publishing.options(with: parsed.settings)
+      let options = all.first
       var formats = subtitleFormats
       if subtitles == nil, let setting = parsed.settings["subtitles"] {
         guard let given = SubtitleFormats(argument: setting.value) else {
@@ -162,7 +163,7 @@ extension AudiobookCommand {
           .badInput, "subtitles sit beside chapter files; use layout chapters or both", file: setting?.file ?? book,
           line: setting?.line)
       }
-      return (options, formats)
+      return (all, formats)
     }
 
     /// The book's folder: `OUTPUT/<slug>`, or `DIR/Author/[Series/]Title` in a library.
@@ -175,10 +176,10 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let reportStream = try openReport()
-        if publishing.options?.format == .m4b { try M4BWriter.requireFFmpeg() }
+        if publishing.all.contains(where: { $0.format == .m4b }) { try M4BWriter.requireFFmpeg() }
         let parsed = try metadata.applied(to: try manuscript.read(book, quiet: quiet))
-        let (publishingOptions, subtitleFormats) = try settings(of: parsed)
-        if publishingOptions?.format == .m4b { try M4BWriter.requireFFmpeg() }
+        let (allPublishing, subtitleFormats) = try settings(of: parsed)
+        if allPublishing.contains(where: { $0.format == .m4b }) { try M4BWriter.requireFFmpeg() }
         if let report, reportStream == nil {
           try OutputTarget.refuseOverwriting(report, inputs: [], insideOf: bookFolder(parsed), flag: "--report")
         }
@@ -192,7 +193,8 @@ extension AudiobookCommand {
           warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
         renderer.keepGoing = keepGoing
         renderer.subtitles = subtitleFormats
-        renderer.publishing = publishingOptions
+        renderer.publishing = allPublishing.first
+        renderer.editions = Array(allPublishing.dropFirst())
         renderer.library = library != nil
         let started = Date()
         if let shard = selectedShard {
