@@ -226,3 +226,50 @@ struct MetadataCommandTests {
     #expect(result.stderrText.contains("leave out -o"))
   }
 }
+
+let mpvIsInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/mpv")
+
+/// mpv, as a listener's player: it shows every whole-book format's chapters at the manifest's
+/// times, the narrator and the cover.
+@Suite(.enabled(if: mpvIsInstalled && ffmpegIsInstalled, "mpv is not installed (.ci/run installs it)"))
+struct MpvPlaybackTests {
+  @Test(arguments: ["m4b", "mp3", "flac", "ogg", "opus"])
+  func mpvListsTheChaptersAndShowsTheCover(format: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let (folder, manifest) = try PublishCommandTests.render(
+      [
+        "--format", format, "--layout", "book", "--narrator", "Ruth Vale", "--cover",
+        try MetadataCommandTests.cover(in: scratch),
+      ],
+      into: scratch)
+    let book = try #require(manifest.book)
+    let played = try runTool(
+      "mpv",
+      [
+        "--no-config", "--ao=null", "--vo=null", "--frames=1",
+        "--term-playing-msg=chapters=${chapter-list/count} composer=${metadata/by-key/composer}",
+        (folder as NSString).appendingPathComponent(book.file),
+      ], in: scratch.url)
+    #expect(played.status == 0, "\(played.stderrText)")
+    let text = played.stdoutText + played.stderrText
+    #expect(text.contains("chapters=3 composer=Ruth Vale"), "\(text)")
+    // The cover is the file's video track.
+    #expect(text.contains("VO: [null] 64x48"), "\(text)")
+    for (index, start) in book.chapterStarts.enumerated() {
+      let time = try runTool(
+        "mpv",
+        [
+          "--no-config", "--ao=null", "--vo=null", "--frames=1",
+          "--term-playing-msg=start=${=chapter-list/\(index)/time} title=${chapter-list/\(index)/title}",
+          (folder as NSString).appendingPathComponent(book.file),
+        ], in: scratch.url)
+      let line = (time.stdoutText + time.stderrText).split(separator: "\n").first { $0.hasPrefix("start=") } ?? ""
+      let seconds = Double(line.dropFirst(6).prefix { $0 != " " }) ?? -1
+      // Within one codec frame (MP3's 1152 samples at 44.1 kHz, 26 ms, is the longest here:
+      // mpv moves MP3 chapters by LAME's encoder delay, 1105 samples).
+      #expect(abs(seconds - Double(start) / Double(manifest.sampleRate)) < 0.0262, "chapter \(index + 1): \(line)")
+      #expect(line.hasSuffix("title=\(manifest.chapters[index].title)"), "\(line)")
+    }
+  }
+}
