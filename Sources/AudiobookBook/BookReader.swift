@@ -30,16 +30,14 @@ public enum BookReader {
     let settings = settingsFile(besides: path)
     var settingsLexicon: String?
     if FileKind(path: settings, followingLinks: true) != .missing {
-      let front = try FrontMatter.load(settings)
+      var front = try FrontMatter.load(settings)
+      let folder = (path as NSString).deletingLastPathComponent
+      front.metadata.cover = try front.loadCover(in: folder)
       book.apply(front.metadata)
       book.settings = book.settings.merging(front.settings)
       book.voice = front.voice ?? book.voice
       book.warnings += front.warnings
-      let folder = (path as NSString).deletingLastPathComponent
-      if let cover = front.cover {
-        book.cover = try CoverImage.load((folder as NSString).appendingPathComponent(cover))
-      }
-      settingsLexicon = front.lexicon.map { (folder as NSString).appendingPathComponent($0) }
+      settingsLexicon = try front.lexiconPath(in: folder)
     }
     // Lexicons, weakest first: the one beside the manuscript, the front matter's, the
     // settings file's, --lexicon.

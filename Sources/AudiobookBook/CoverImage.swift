@@ -25,6 +25,7 @@ public struct CoverImage: Sendable, Equatable {
   /// The largest cover accepted: stores ask for 3000 × 3000 JPEGs, a few MiB, and a FLAC
   /// picture block holds at most 16 MiB.
   public static let largest = 12 << 20
+  public static let largestSide = 65_535
 
   /// Checks `bytes` as a JPEG or PNG image.
   ///
@@ -57,6 +58,12 @@ public struct CoverImage: Sendable, Equatable {
     }
     guard width > 0, height > 0 else {
       throw AudiobookError(.badInput, "the cover image has no size (\(width) × \(height))", file: file)
+    }
+    // JPEG's own limit; players and stores want some thousands of pixels a side.
+    guard width <= Self.largestSide, height <= Self.largestSide else {
+      throw AudiobookError(
+        .badInput, "the cover image says it is \(width) × \(height); at most \(Self.largestSide) pixels a side",
+        file: file)
     }
   }
 

@@ -2,6 +2,10 @@ import AudiobookCore
 import Foundation
 import Yams
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A Markdown manuscript's YAML front matter, between `---` lines at the very top, or the
 /// settings file beside any manuscript (`BOOK.audiobook.yaml`), which takes the same keys: the
 /// book's metadata (`title`, `subtitle`, `author`, `narrator`, `series`, `series-position`,
@@ -15,11 +19,15 @@ struct FrontMatter {
   var voice: String?
   /// `chapter-level`: the heading level that starts a chapter (1 to 6).
   var chapterLevel: Int?
-  /// `lexicon`: a lexicon file, relative to the manuscript's folder.
-  var lexicon: String?
-  /// `cover`: an image file, relative to the manuscript's folder.
-  var cover: String?
+  /// `lexicon`: a lexicon file, relative to the manuscript's folder, and the line naming it.
+  var lexicon: (path: String, line: Int)?
+  /// `cover`: an image file, relative to the manuscript's folder, and the line naming it.
+  var cover: (path: String, line: Int)?
+  /// The file the front matter or settings file is, for messages about the files it names.
+  var file = ""
   var warnings: [String] = []
+  private var unknownKeys = 0
+  static let unknownKeysShown = 20
 
   /// The keys the front matter takes; `authors`, `narrators`, `year` and `identifier` are
   /// other names for `author`, `narrator`, `date` and `isbn`.
@@ -82,6 +90,7 @@ struct FrontMatter {
       throw AudiobookError(.badInput, "\(what) is not valid YAML", file: file, line: firstLine)
     }
     var front = FrontMatter()
+    front.file = file
     guard let node else { return front }
     guard let mapping = node.mapping else {
       // A Markdown book may open with a thematic break that only looks like front matter.
@@ -149,8 +158,8 @@ struct FrontMatter {
     case "genre": metadata.genre = try names()
     case "isbn", "identifier": metadata.identifier = try text()
     case "voice": voice = try text()
-    case "lexicon": lexicon = try Self.relativePath(try text(), key: key, file: file, line: line)
-    case "cover": cover = try Self.relativePath(try text(), key: key, file: file, line: line)
+    case "lexicon": lexicon = (try Self.relativePath(try text(), key: key, file: file, line: line), line)
+    case "cover": cover = (try Self.relativePath(try text(), key: key, file: file, line: line), line)
     case "format", "layout", "loudness", "master", "sample-rate", "subtitles": break
     case "chapter-level":
       guard let level = value.int, (1...6).contains(level) else {
@@ -158,10 +167,61 @@ struct FrontMatter {
       }
       chapterLevel = level
     default:
-      warnings.append(
-        "\(file):\(line): warning: the key '\(key.quotedForMessage)' in \(what) is not one audiobook reads; "
-          + "it takes " + Self.keys.sorted().joined(separator: ", "))
+      // The keys it takes are named once; past 20 unknown keys, one line says how many more.
+      unknownKeys += 1
+      if unknownKeys <= Self.unknownKeysShown {
+        warnings.append(
+          "\(file):\(line): warning: the key '\(key.quoted(upTo: 80))' in \(what) is not one audiobook reads"
+            + (unknownKeys == 1 ? "; it takes " + Self.keys.sorted().joined(separator: ", ") : ""))
+      } else if unknownKeys == Self.unknownKeysShown + 1 {
+        warnings.append("\(file):\(line): warning: more keys in \(what) that audiobook does not read")
+      }
     }
+  }
+
+  /// The cover the front matter names, read from `folder` (the manuscript's).
+  func loadCover(in folder: String) throws(AudiobookError) -> CoverImage? {
+    guard let cover else { return nil }
+    return try CoverImage.load(try Self.inside(folder, cover.path, key: "cover", file: file, line: cover.line))
+  }
+
+  /// The lexicon the front matter names, in `folder` (the manuscript's), checked to lie inside it.
+  func lexiconPath(in folder: String) throws(AudiobookError) -> String? {
+    guard let lexicon else { return nil }
+    return try Self.inside(folder, lexicon.path, key: "lexicon", file: file, line: lexicon.line)
+  }
+
+  /// `relative` in `folder`, once every symbolic link on the way is followed: a link inside the
+  /// folder to elsewhere must not take the tool out of it either.
+  ///
+  /// - Throws: `.missingInput` when there is no such file; `.badInput` when it lies outside
+  ///   the folder or is a folder; both naming the front matter's line.
+  private static func inside(_ folder: String, _ relative: String, key: String, file: String, line: Int)
+    throws(AudiobookError) -> String
+  {
+    let joined = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(relative)
+    guard let root = realPath(folder.isEmpty ? "." : folder), let target = realPath(joined) else {
+      throw AudiobookError(
+        .missingInput, "\(key) '\(relative.quotedForMessage)' is not there beside the manuscript", file: file,
+        line: line)
+    }
+    guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+      throw AudiobookError(
+        .badInput,
+        "\(key) '\(relative.quotedForMessage)' leads out of the manuscript's folder through a symbolic link; "
+          + "give it with --\(key)", file: file, line: line)
+    }
+    guard FileKind(path: target, followingLinks: false) != .directory else {
+      throw AudiobookError(
+        .badInput, "\(key) '\(relative.quotedForMessage)' is a folder, not a file", file: file, line: line)
+    }
+    return joined
+  }
+
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// A file named by the front matter: a manuscript from elsewhere must not make the tool read

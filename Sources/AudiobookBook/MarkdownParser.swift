@@ -12,7 +12,9 @@ import AudiobookCore
 /// deeper than the chapter level are read as paragraphs.
 enum MarkdownParser {
   package static func parse(_ manuscript: ManuscriptReader.Manuscript) throws(AudiobookError) -> Book {
-    let (front, bodyStart) = try FrontMatter.read(manuscript)
+    var (front, bodyStart) = try FrontMatter.read(manuscript)
+    let folder = (manuscript.file as NSString).deletingLastPathComponent
+    front.metadata.cover = try front.loadCover(in: folder)
     let blocks = try CommonMark.blocks(
       of: manuscript.lines[bodyStart...].joined(separator: "\n"), firstLine: bodyStart + 1, file: manuscript.file)
     let headings = blocks.compactMap { block -> (level: Int, text: String)? in
@@ -48,13 +50,7 @@ enum MarkdownParser {
     book.apply(front.metadata)
     book.settings = front.settings
     book.warnings = front.warnings + book.warnings
-    let folder = (manuscript.file as NSString).deletingLastPathComponent
-    if let lexicon = front.lexicon {
-      book.lexicon = try Lexicon.load((folder as NSString).appendingPathComponent(lexicon))
-    }
-    if let cover = front.cover {
-      book.cover = try CoverImage.load((folder as NSString).appendingPathComponent(cover))
-    }
+    if let lexicon = try front.lexiconPath(in: folder) { book.lexicon = try Lexicon.load(lexicon) }
     return book
   }
 }

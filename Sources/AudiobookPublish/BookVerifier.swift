@@ -40,10 +40,7 @@ public enum BookVerifier {
       problems += cueProblems(sheet.text, at: (folder as NSString).appendingPathComponent(sheet.name))
     }
     problems += subtitleProblems(manifest, in: folder)
-    for name in manifest.besideFiles {
-      let path = (folder as NSString).appendingPathComponent(name)
-      if let missing = notAPlainFile(path) { problems.append("\(path): \(missing)") }
-    }
+    problems += besideProblems(manifest, in: folder)
     let expected = Set(manifest.publishedFiles + sheets.map(\.name) + ["manifest.json"])
     let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for extra in present.sorted() where !expected.contains(extra) {

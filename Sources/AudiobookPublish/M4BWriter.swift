@@ -93,7 +93,8 @@ public enum M4BWriter {
     if let coverPath, let cover = tags.cover {
       try AtomicOutput.writeFile(cover.bytes, at: coverPath, reportedPath: reportedPath)
     }
-    let coverInput = coverPath.map { ["-f", "image2", "-i", $0] } ?? []
+    // `-pattern_type none`: a `%` in the path is a character, not a frame number.
+    let coverInput = coverPath.map { ["-f", "image2", "-pattern_type", "none", "-i", $0] } ?? []
     let coverOutput = coverPath == nil ? [] : ["-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ffmpeg)

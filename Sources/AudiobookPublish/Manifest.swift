@@ -25,6 +25,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var identifier: String?
   /// The cover image beside the audio files (`cover.jpg` or `cover.png`), when the book has one.
   public var cover: String?
+  /// The cover file's SHA-256, which `verify` checks.
+  public var coverSHA256: String?
   /// Other files the render wrote beside the audio (a library's `desc.txt` and `reader.txt`).
   public var sidecars: [String]?
   public var sampleRate: Int

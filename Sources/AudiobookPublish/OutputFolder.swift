@@ -7,6 +7,11 @@ enum OutputFolder {
   ///
   /// - Throws: `.cannotCreate` naming the part of the path at fault.
   static func create(_ folder: String) throws(AudiobookError) {
+    guard folder.utf8.count < 4_096 else {
+      throw AudiobookError(
+        .cannotCreate, "the path is \(folder.utf8.count) bytes long, more than Linux takes (4095)",
+        file: String(folder.prefix(200)) + "…")
+    }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw AudiobookError(.cannotCreate, "is a file, not a folder", file: folder) }

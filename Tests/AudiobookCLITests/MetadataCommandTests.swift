@@ -158,6 +158,20 @@ struct MetadataCommandTests {
     #expect(FileManager.default.contents(atPath: scratch.appending("out/the-salt-road/cover.jpg")) == cover)
   }
 
+  /// ffmpeg reads `%` in a name as a frame number unless told not to: an M4B with a cover
+  /// renders into any folder name.
+  @Test func aPercentSignInTheFolderIsAnyOtherCharacter() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let output = scratch.appending("50%d off")
+    let result = try Audiobook.run(
+      ["render", Fixtures.exampleBook, "-o", output, "-q", "--format", "m4b", "--cover", try Self.cover(in: scratch)],
+      in: scratch.url)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(
+      try Self.probe(output + "/\(PublishCommandTests.slug)/\(PublishCommandTests.slug).m4b", in: scratch).cover != nil)
+  }
+
   @Test func aCoverThatIsNotAnImageIsRefusedBeforeAnythingIsRendered() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
@@ -204,6 +218,28 @@ struct MetadataCommandTests {
     #expect(!after.contains("desc.txt"))
     #expect(try String(contentsOfFile: folder + "/reader.txt", encoding: .utf8).hasPrefix("espeak-ng voice "))
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
+  }
+
+  /// `verify` holds the library's files to the manifest: the cover by its SHA-256, the
+  /// description and narrator by their text.
+  @Test func verifyChecksTheCoverAndTheTextFiles() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let library = scratch.appending("Library")
+    try render(
+      ["--description", "Ships.", "--narrator", "Ruth Vale", "--cover", try MetadataCommandTests.cover(in: scratch)],
+      library: library, in: scratch)
+    let folder = library + "/Ada Finch/The Lighthouse Ledger"
+    #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
+    for name in ["cover.jpg", "desc.txt", "reader.txt"] {
+      let path = folder + "/" + name
+      let original = try Data(contentsOf: URL(fileURLWithPath: path))
+      try Data("tampered\n".utf8).write(to: URL(fileURLWithPath: path))
+      let result = try Audiobook.run(["verify", folder], in: scratch.url)
+      #expect(result.status == 1)
+      #expect(result.stderrText.contains(name), "\(result.stderrText)")
+      try original.write(to: URL(fileURLWithPath: path))
+    }
   }
 
   /// Metadata from elsewhere cannot name a folder outside the library, a hidden one or a path.

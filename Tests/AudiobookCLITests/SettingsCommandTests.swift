@@ -59,6 +59,7 @@ import Testing
     ("loudness: loud\n", 1, "loudness 'loud' is not a value --loudness takes"),
     ("layout: book\nsubtitles: vtt\n", 2, "subtitles sit beside chapter files"),
     ("title: T\nformat: m4b\nlayout: chapters\n", 2, "--format m4b writes one whole-book file"),
+    ("format: [mp3, flac]\nloudness: -90\n", 2, "--loudness is a target in LUFS"),
   ])
   func aBadSettingNamesItsLine(settings: String, line: Int, message: String) throws {
     let scratch = try ScratchDirectory()
@@ -68,5 +69,15 @@ import Testing
     #expect(result.status == 65)
     #expect(result.stderrText.contains("ledger.audiobook.yaml:\(line): error: \(message)"), "\(result.stderrText)")
     #expect(!FileManager.default.fileExists(atPath: scratch.appending("out")))
+  }
+
+  /// `plan` refuses what `render` would, naming the line.
+  @Test func planRefusesASettingRenderWould() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try book(with: "title: T\nloudness: nan\n", in: scratch)
+    let result = try Audiobook.run(["plan", path], in: scratch.url)
+    #expect(result.status == 65)
+    #expect(result.stderrText.contains("ledger.audiobook.yaml:2: error: --loudness"), "\(result.stderrText)")
   }
 }

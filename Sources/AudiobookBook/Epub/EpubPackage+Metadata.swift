@@ -100,34 +100,37 @@ extension EpubPackage {
     }.joined()
   }
 
-  /// A description as stores write it, often HTML inside the text (`&lt;p&gt;`): tags
-  /// removed, paragraphs (`</p>`, `<br>`) kept as line breaks.
+  /// A description as stores write it, often HTML inside the text (`&lt;p&gt;`): entities
+  /// escaped once more decoded first, then tags removed, paragraphs (`</p>`, `<br>`) kept as
+  /// line breaks. A `<` not followed by a letter, `/` or `!` is text (`Five < six`).
   static func plainText(_ text: String) -> String {
+    var decoded = text
+    for (entity, character) in [
+      ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&"),
+    ] {
+      decoded = decoded.replacingOccurrences(of: entity, with: character)
+    }
     var result = ""
-    var inTag = false
-    var tag = ""
-    for character in text {
-      if inTag {
+    var tag: String?
+    var rest = decoded[...]
+    while let character = rest.first {
+      rest = rest.dropFirst()
+      if var open = tag {
         if character == ">" {
-          inTag = false
-          let name = tag.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first ?? ""
-          if ["p", "br", "div", "li"].contains(name) || tag.lowercased().hasPrefix("/p") { result += "\n\n" }
+          let name = open.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first ?? ""
+          if ["p", "br", "div", "li"].contains(name) || open.lowercased().hasPrefix("/p") { result += "\n\n" }
+          tag = nil
         } else {
-          tag.append(character)
+          open.append(character)
+          tag = open
         }
-      } else if character == "<" {
-        inTag = true
+      } else if character == "<", let next = rest.first, next.isLetter || next == "/" || next == "!" {
         tag = ""
       } else {
         result.append(character)
       }
     }
-    // Entities that were escaped twice (`&amp;amp;`) arrive once escaped.
-    for (entity, character) in [
-      ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&"),
-    ] {
-      result = result.replacingOccurrences(of: entity, with: character)
-    }
-    return result
+    // A `<` that opens no tag after all is text.
+    return result + (tag.map { "<" + $0 } ?? "")
   }
 }

@@ -97,6 +97,7 @@ extension RenderRun {
       let name = "cover.\(cover.kind.fileExtension)"
       try output.write(cover.bytes, to: name)
       manifest.cover = name
+      manifest.coverSHA256 = try FileDigest.sha256(of: output.path(name))
     }
     guard renderer.library else { return }
     var sidecars: [String] = []

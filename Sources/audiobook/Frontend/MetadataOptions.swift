@@ -50,6 +50,22 @@ struct MetadataOptions: ParsableArguments {
     completion: .file(extensions: ["jpg", "jpeg", "png"]))
   var cover: String?
 
+  func validate() throws {
+    if cover?.isEmpty == true { throw ValidationError("--cover takes an image file's name.") }
+    // A BCP 47 tag: a language, then subtags of letters and digits (`en`, `fr-CA`, `zh-Hant-TW`).
+    if let language {
+      let parts = language.split(separator: "-", omittingEmptySubsequences: false)
+      let letters =
+        parts.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } ?? false
+      let subtags = parts.dropFirst().allSatisfy {
+        (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+      }
+      guard letters && subtags else {
+        throw ValidationError("--language takes a BCP 47 tag such as en, fr-CA or pt-BR; got '\(language)'.")
+      }
+    }
+  }
+
   /// `book` with the fields these flags give; the cover is read now.
   ///
   /// - Throws: `.missingInput` or `.badInput` for a cover that cannot be read or is not an image.

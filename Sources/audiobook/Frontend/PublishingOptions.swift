@@ -42,11 +42,27 @@ struct PublishingOptions: ParsableArguments {
 
   /// The publishing step for each format, the first first; empty when none of the flags is given.
   var all: [PublishOptions] {
-    guard format != nil || sampleRate != nil || loudness != nil || master != nil || layout != nil else { return [] }
-    return (format?.formats ?? [.wav]).map { format in
+    Self.all(Given(format: format, sampleRate: sampleRate, loudness: loudness, master: master, layout: layout))
+  }
+
+  /// The flags' values, or the settings' in their place.
+  struct Given {
+    var format: FormatList?
+    var sampleRate: Int?
+    var loudness: Double?
+    var master: PublishOptions.Master?
+    var layout: PublishOptions.Layout?
+  }
+
+  static func all(_ given: Given) -> [PublishOptions] {
+    guard
+      given.format != nil || given.sampleRate != nil || given.loudness != nil || given.master != nil
+        || given.layout != nil
+    else { return [] }
+    return (given.format?.formats ?? [.wav]).map { format in
       PublishOptions(
-        format: format, sampleRate: sampleRate, loudness: loudness, master: master,
-        layout: layout ?? (format == .m4b ? .book : .chapters))
+        format: format, sampleRate: given.sampleRate, loudness: given.loudness, master: given.master,
+        layout: given.layout ?? (format == .m4b ? .book : .chapters))
     }
   }
 
@@ -60,18 +76,28 @@ struct PublishingOptions: ParsableArguments {
   /// - Throws: `.badInput` naming the setting's file and line when its value is not one the
   ///   flag takes, or the combination is not one a render can make.
   func options(with settings: BookSettings) throws(AudiobookError) -> [PublishOptions] {
-    var merged = self
-    if merged.format == nil { merged.format = try Self.setting("format", settings) }
-    if merged.sampleRate == nil { merged.sampleRate = try Self.setting("sample-rate", settings) }
-    if merged.loudness == nil { merged.loudness = try Self.setting("loudness", settings) }
-    if merged.master == nil { merged.master = try Self.setting("master", settings) }
-    if merged.layout == nil { merged.layout = try Self.setting("layout", settings) }
-    for options in merged.all {
+    try Self.options(
+      Given(format: format, sampleRate: sampleRate, loudness: loudness, master: master, layout: layout), with: settings)
+  }
+
+  /// `options(with:)` for flags `given` (`plan`, which takes none, checks the book's settings
+  /// with all of them nil).
+  static func options(_ given: Given, with settings: BookSettings) throws(AudiobookError) -> [PublishOptions] {
+    var merged = given
+    if merged.format == nil { merged.format = try setting("format", settings) }
+    if merged.sampleRate == nil { merged.sampleRate = try setting("sample-rate", settings) }
+    if merged.loudness == nil { merged.loudness = try setting("loudness", settings) }
+    if merged.master == nil { merged.master = try setting("master", settings) }
+    if merged.layout == nil { merged.layout = try setting("layout", settings) }
+    for options in all(merged) {
       guard let problem = options.problem else { continue }
-      let setting = ["format", "sample-rate", "loudness", "master", "layout"].compactMap { settings[$0] }.first
+      // The setting the problem names (`--loudness ...`), else the first one given.
+      let keys = ["format", "sample-rate", "loudness", "master", "layout"]
+      let named = keys.filter { problem.contains("--\($0)") }.compactMap { settings[$0] }
+      let setting = named.first ?? keys.compactMap { settings[$0] }.first
       throw AudiobookError(.badInput, problem, file: setting?.file ?? "", line: setting?.line)
     }
-    return merged.all
+    return all(merged)
   }
 
   /// The book's `key` setting read as its flag reads it.

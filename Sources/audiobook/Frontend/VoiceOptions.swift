@@ -40,15 +40,19 @@ struct VoiceOptions: ParsableArguments {
   /// The flag's preset, else the one the book asks for, else the default speaking the
   /// book's language (see `VoiceLibrary.defaultPreset(forLanguage:)`).
   func preset(
-    bookVoice: String? = nil, book: String? = nil, language: String? = nil, quiet: Bool = false
+    bookVoice: String? = nil, book: String? = nil, language: String? = nil, quiet: Bool = false,
+    voiceSetting: BookSettings.Setting? = nil
   ) throws(AudiobookError) -> VoicePreset {
     if let voice { return try library.preset(named: voice) }
     if let bookVoice {
       do {
         return try library.preset(named: bookVoice)
       } catch  where error.kind == .usage {
-        // Named inside the manuscript, so it is the manuscript that is wrong.
-        throw AudiobookError(.badInput, error.message + " (named in the front matter)", file: book)
+        // Named inside the manuscript or its settings, so it is that file that is wrong.
+        guard let setting = voiceSetting else {
+          throw AudiobookError(.badInput, error.message + " (named in the front matter)", file: book)
+        }
+        throw AudiobookError(.badInput, error.message, file: setting.file, line: setting.line)
       }
     }
     let (preset, warning) = try library.defaultPreset(forLanguage: language)

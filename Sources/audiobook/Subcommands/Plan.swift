@@ -62,7 +62,10 @@ extension AudiobookCommand {
           try OutputTarget.write(Array(ChapterList.text(of: whole).utf8), to: chaptersOut)
         }
         let parsed = try metadata.applied(to: try manuscript.skip(whole))
-        let preset = try voiceOptions.preset(bookVoice: parsed.voice, book: book, language: parsed.language)
+        // The settings render would refuse are refused here too, naming their line.
+        _ = try PublishingOptions.options(PublishingOptions.Given(), with: parsed.settings)
+        let preset = try voiceOptions.preset(
+          bookVoice: parsed.voice, book: book, language: parsed.language, voiceSetting: parsed.settings["voice"])
         if lexiconReport {
           try printLexiconReport(try LexiconReport(book: parsed, preset: preset))
           return

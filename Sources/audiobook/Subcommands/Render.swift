@@ -95,6 +95,7 @@ extension AudiobookCommand {
 
     func validate() throws {
       if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+      if library?.isEmpty == true { throw ValidationError("--library takes a folder's name.") }
       if library != nil && renderFolder.folder != nil {
         throw ValidationError("--library DIR is where the book goes; leave out -o.")
       }
@@ -184,7 +185,8 @@ extension AudiobookCommand {
           try OutputTarget.refuseOverwriting(report, inputs: [], insideOf: bookFolder(parsed), flag: "--report")
         }
         let preset = try voiceOptions.preset(
-          bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet)
+          bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet,
+          voiceSetting: parsed.settings["voice"])
         Terminal.removePartialOutputsOnInterrupt()
         let printer = ProgressPrinter(mode: quiet ? .none : progress)
         var renderer = Renderer(

@@ -94,7 +94,8 @@ extension AudiobookCommand {
         let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
-        let preset = try voiceOptions.preset(bookVoice: parsed?.voice, book: book, language: parsed?.language)
+        let preset = try voiceOptions.preset(
+          bookVoice: parsed?.voice, book: book, language: parsed?.language, voiceSetting: parsed?.settings["voice"])
         // The default cache is used only when a render made it: say does not create one.
         let cache = clipCache.directory(output: "Output")
         var speaker = Speaker(

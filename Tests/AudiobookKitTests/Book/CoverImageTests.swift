@@ -40,6 +40,13 @@ import Testing
     }
   }
 
+  @Test func aCoverOfImpossibleSizeIsRefused() {
+    var png = Self.png(width: 1, height: 1, colourType: 2)
+    for index in 16..<24 { png[index] = 0xFF }
+    let error = #expect(throws: AudiobookError.self) { try CoverImage(bytes: png, file: "c.png") }
+    #expect(error?.message.contains("at most 65535 pixels a side") == true)
+  }
+
   /// A frame header whose segment lengths run in circles or past the end ends the search.
   @Test func aJPEGWithBrokenSegmentsIsRefused() {
     let looping: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0xFF, 0xE0, 0, 0]

@@ -80,4 +80,28 @@ import Testing
       #expect(error?.message.contains("manuscript's folder") == true)
     }
   }
+
+  /// A link inside the manuscript's folder to elsewhere does not take the cover or lexicon out
+  /// of it: the file the front matter names must lie inside once every link is followed.
+  @Test func aSymbolicLinkDoesNotLeadOutOfTheFolder() throws {
+    let root = NSTemporaryDirectory() + "links-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: root + "/book", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try Data(CoverImageTests.jpeg).write(to: URL(fileURLWithPath: root + "/elsewhere/secret.jpg"))
+    try Data("secret: SEE-kret\n".utf8).write(to: URL(fileURLWithPath: root + "/elsewhere/words.yaml"))
+    try FileManager.default.createSymbolicLink(atPath: root + "/book/art", withDestinationPath: root + "/elsewhere")
+    for (key, name) in [("cover", "art/secret.jpg"), ("lexicon", "art/words.yaml")] {
+      let error = #expect(throws: AudiobookError.self) {
+        try parse("---\ntitle: T\n\(key): \(name)\n---\n\nText.", file: root + "/book/book.md")
+      }
+      #expect(error?.kind == .badInput)
+      #expect(error?.line == 3)
+      #expect(error?.message.contains("symbolic link") == true)
+    }
+    let folder = #expect(throws: AudiobookError.self) {
+      try parse("---\ncover: art\n---\n\nText.", file: root + "/book/book.md")
+    }
+    #expect(folder?.line == 2)
+  }
 }

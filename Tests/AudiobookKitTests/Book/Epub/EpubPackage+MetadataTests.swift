@@ -86,4 +86,12 @@ import Testing
       """)
     #expect(read.metadata.authors == ["Ida Marsh"])
   }
+
+  /// A `<` that opens no tag is text; markup escaped twice is removed, not published as text.
+  @Test func descriptionsKeepTheirTextAndLoseTheirMarkup() throws {
+    #expect(EpubPackage.plainText("Five < six, and so on.") == "Five < six, and so on.")
+    #expect(EpubPackage.plainText("&lt;script&gt;alert(1)&lt;/script&gt; Calm.") == "alert(1) Calm.")
+    #expect(EpubPackage.plainText("<p>One</p><p>Two</p>").split(separator: "\n") == ["One", "Two"])
+    #expect(EpubPackage.plainText("Ends <b") == "Ends <b")
+  }
 }
