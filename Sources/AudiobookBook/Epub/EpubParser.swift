@@ -100,7 +100,7 @@ enum EpubParser {
       }
       return try CoverImage(bytes: Array(data), file: archive.location(of: path))
     } catch {
-      warnings.append("\(error.description): warning: no cover is published")
+      warnings.append("\(error.file ?? archive.location(of: path)): warning: \(error.message); no cover is published")
       return nil
     }
   }
