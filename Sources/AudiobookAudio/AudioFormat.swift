@@ -11,7 +11,7 @@ public enum AudioFormat: String, CaseIterable, Codable, Sendable {
   /// the book folder is carried over.
   package static func isRenderedFileName(_ name: String) -> Bool {
     let ext = (name as NSString).pathExtension.lowercased()
-    return allCases.contains { $0.fileExtension == ext } || ["vtt", "srt", "cue"].contains(ext)
+    return allCases.contains { $0.fileExtension == ext } || ["vtt", "srt", "cue", "epub"].contains(ext)
   }
 
   /// The rates the format's encoder accepts; nil when any rate will do.

@@ -13,7 +13,9 @@ public struct BookSettings: Sendable, Equatable {
   }
 
   /// The settings a book may keep, by the names of their flags.
-  public static let keys = ["voice", "format", "layout", "loudness", "master", "sample-rate", "subtitles"]
+  public static let keys = [
+    "voice", "format", "layout", "loudness", "master", "sample-rate", "subtitles", "read-along",
+  ]
 
   public var values: [String: Setting] = [:]
 

@@ -41,6 +41,7 @@ public enum BookVerifier {
     }
     problems += subtitleProblems(manifest, in: folder)
     problems += besideProblems(manifest, in: folder)
+    problems += readAlongProblems(manifest, in: folder)
     let expected = Set(manifest.publishedFiles + sheets.map(\.name) + ["manifest.json"])
     let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for extra in present.sorted() where !expected.contains(extra) {

@@ -41,6 +41,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   public var book: BookFile?
   /// The other formats the render published, when `--format` named several.
   public var editions: [Edition]?
+  /// The read-along EPUB, when `--format` named `epub`.
+  public var readAlong: ReadAlong?
   public var chapters: [Chapter]
 
   public struct Voice: Codable, Sendable, Equatable {
@@ -209,7 +211,8 @@ extension Manifest {
     let chapterFiles = chapters.filter { $0.startFrame == nil }.flatMap { chapter in
       [chapter.file] + formats.map { Subtitles.fileName(for: chapter.file, format: $0) }
     }
-    return chapterFiles + (book.map { [$0.file] } ?? []) + (editions ?? []).flatMap(\.files) + besideFiles
+    return chapterFiles + (book.map { [$0.file] } ?? []) + (editions ?? []).flatMap(\.files)
+      + (readAlong.map { [$0.file] } ?? []) + besideFiles
   }
 
   /// The cover and the sidecar files: written with the audio, named by no chapter.

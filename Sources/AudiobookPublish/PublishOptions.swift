@@ -30,6 +30,9 @@ public struct PublishOptions: Sendable, Equatable {
   public var loudness: Double?
   public var master: Master?
   public var layout: Layout
+  /// Set on the MP3 files a read-along EPUB is made from (`--format epub`): which unit of
+  /// text its overlays light up.
+  public var readAlong: ReadAlongBook.Granularity?
 
   public init(
     format: AudioFormat = .wav, sampleRate: Int? = nil, loudness: Double? = nil, master: Master? = nil,

@@ -12,7 +12,7 @@ import AudiobookCore
 /// at most `maximumTotalBytes`. Unpacking stops as soon as a limit is passed.
 ///
 /// The zip is read by `ZipDirectory`, which never reads an entry past its recorded size.
-struct EpubArchive {
+package struct EpubArchive {
   /// The most one file inside the EPUB may unpack to: 32 MiB, several times the longest
   /// novel as one XHTML document.
   package static let maximumEntryBytes = 32 << 20
@@ -38,7 +38,7 @@ struct EpubArchive {
   ///
   /// - Throws: `.missingInput` when there is no readable file there; `.badInput` when it is
   ///   not a zip archive.
-  init(path: String) throws(AudiobookError) {
+  package init(path: String) throws(AudiobookError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw AudiobookError(.missingInput, "no such file", file: path)
@@ -101,7 +101,7 @@ struct EpubArchive {
   /// The file at `path` read as XML.
   ///
   /// - Throws: `.badInput` when it is not well-formed, naming `book.epub!path` and the line.
-  func xml(at path: String) throws(AudiobookError) -> XMLTree? {
+  package func xml(at path: String) throws(AudiobookError) -> XMLTree? {
     guard let data = try data(at: path) else { return nil }
     return try XMLTree(data: data, file: location(of: path))
   }

@@ -14,9 +14,9 @@ import AudiobookCore
 /// text as written: no entity is ever expanded or fetched (no external entity, no "billion
 /// laughs"), and an unknown one loses no text around it. Names keep no namespace prefix
 /// (`dc:title` is `title`); attributes keep theirs (`epub:type`).
-struct XMLTree {
+package struct XMLTree {
   /// One element: its local name, attributes, content and where it sits.
-  struct Element: Sendable, Equatable {
+  package struct Element: Sendable, Equatable {
     /// The name without its namespace prefix, as written (XML names are case-sensitive).
     package var name: String
     /// Attributes by their name as written, prefix included (`epub:type`, `xml:lang`).
@@ -36,7 +36,7 @@ struct XMLTree {
     /// Every descendant element (this one included) in document order.
     ///
     /// Walked with a stack of its own, in time linear in the elements, however deep they nest.
-    var descendants: [Element] {
+    package var descendants: [Element] {
       var result: [Element] = []
       var pending: [Element] = [self]
       while let element = pending.popLast() {

@@ -126,7 +126,7 @@ extension RenderRun {
     let assembler = try ChapterAssembler(
       writer: SoundFileWriter(
         path: temporary, sampleRate: engine.sampleRate, encoding: .wav, tags: tags, reportedPath: path),
-      pauses: renderer.preset.pauses, timesWords: !renderer.subtitles.isEmpty)
+      pauses: renderer.preset.pauses, timesWords: renderer.timesWords)
     var heading = TimedSpan(text: "", startFrame: 0, frames: 0)
     var paragraphs: [Manifest.Paragraph] = []
     let frames = try assembler.record(

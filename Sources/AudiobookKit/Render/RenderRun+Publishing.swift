@@ -30,6 +30,7 @@ extension RenderRun {
       manifest.editions = finished
     }
     try describe(&manifest)
+    if let granularity = renderer.readAlong { manifest.readAlong = try writeReadAlong(manifest, granularity) }
     try writeSubtitles(manifest)
     for sheet in CueSheet.sheets(for: manifest, slug: slug) { try output.write(Array(sheet.text.utf8), to: sheet.name) }
     let bytes: [UInt8]

@@ -31,7 +31,7 @@ extension RenderRun {
     let warnings = ParallelLanes.map(plan.chapters.count, lanes: ProcessInfo.processInfo.activeProcessorCount) {
       self.warnings(for: plan.chapters[$0])
     }
-    let timesWords = !renderer.subtitles.isEmpty
+    let timesWords = renderer.timesWords
     for (index, chapter) in plan.chapters.enumerated() {
       if bookUnchanged,
         let entry = Self.unchangedEntry(

@@ -30,6 +30,14 @@ public struct Renderer {
   /// More formats to publish from the same chapters (`--format m4b,mp3`: `publishing` is the
   /// m4b, this the mp3); each written beside the first, listed in the manifest's `editions`.
   public var editions: [PublishOptions] = []
+
+  /// The read-along EPUB's unit, when a format's MP3 files feed one (`--format epub`).
+  var readAlong: ReadAlongBook.Granularity? {
+    ([publishing].compactMap { $0 } + editions).compactMap(\.readAlong).first
+  }
+
+  /// Whether the render times each word: for subtitles, and for a read-along book by words.
+  var timesWords: Bool { !subtitles.isEmpty || readAlong == .words }
   /// Whether the output folder is a library: the book goes in `Author/[Series/]Title/` with a
   /// `desc.txt` and `reader.txt`, as Audiobookshelf's scanner reads them (`LibraryFolder`).
   public var library = false

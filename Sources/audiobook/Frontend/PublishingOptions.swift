@@ -8,9 +8,15 @@ struct PublishingOptions: ParsableArguments {
     help: ArgumentHelp(
       """
       The audio format: wav, flac, ogg (Vorbis), opus, mp3 (192 kbps CBR at 44.1 kHz) or m4b (ffmpeg); \
-      several, comma-separated (m4b,mp3), are each written from the same chapters, the first giving the manifest's frames.
+      several, comma-separated (m4b,mp3), are each written from the same chapters, the first giving the manifest's frames; \
+      epub adds a read-along EPUB 3 (Media Overlays) whose audio is the mp3 files.
       """, valueName: "format"))
   var format: FormatList?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --format epub: light up each sentence (default) or each word as it is read.", valueName: "unit"))
+  var readAlong: ReadAlongBook.Granularity?
 
   @Option(
     help: ArgumentHelp(
@@ -42,7 +48,12 @@ struct PublishingOptions: ParsableArguments {
 
   /// The publishing step for each format, the first first; empty when none of the flags is given.
   var all: [PublishOptions] {
-    Self.all(Given(format: format, sampleRate: sampleRate, loudness: loudness, master: master, layout: layout))
+    Self.all(given)
+  }
+
+  private var given: Given {
+    Given(
+      format: format, sampleRate: sampleRate, loudness: loudness, master: master, layout: layout, readAlong: readAlong)
   }
 
   /// The flags' values, or the settings' in their place.
@@ -52,6 +63,7 @@ struct PublishingOptions: ParsableArguments {
     var loudness: Double?
     var master: PublishOptions.Master?
     var layout: PublishOptions.Layout?
+    var readAlong: ReadAlongBook.Granularity?
   }
 
   static func all(_ given: Given) -> [PublishOptions] {
@@ -59,15 +71,21 @@ struct PublishingOptions: ParsableArguments {
       given.format != nil || given.sampleRate != nil || given.loudness != nil || given.master != nil
         || given.layout != nil
     else { return [] }
-    return (given.format?.formats ?? [.wav]).map { format in
-      PublishOptions(
+    let list = given.format ?? FormatList(formats: [.wav])
+    return list.formats.map { format in
+      var options = PublishOptions(
         format: format, sampleRate: given.sampleRate, loudness: given.loudness, master: given.master,
         layout: given.layout ?? (format == .m4b ? .book : .chapters))
+      if list.readAlong && format == .mp3 { options.readAlong = given.readAlong ?? .sentences }
+      return options
     }
   }
 
   func validate() throws {
     for options in all { if let problem = options.problem { throw ValidationError(problem) } }
+    if readAlong != nil && format?.readAlong != true {
+      throw ValidationError("--read-along is for the read-along book: add epub to --format.")
+    }
   }
 
   /// The publishing step for each format, with the settings the book keeps where no flag is
@@ -76,8 +94,7 @@ struct PublishingOptions: ParsableArguments {
   /// - Throws: `.badInput` naming the setting's file and line when its value is not one the
   ///   flag takes, or the combination is not one a render can make.
   func options(with settings: BookSettings) throws(AudiobookError) -> [PublishOptions] {
-    try Self.options(
-      Given(format: format, sampleRate: sampleRate, loudness: loudness, master: master, layout: layout), with: settings)
+    try Self.options(given, with: settings)
   }
 
   /// `options(with:)` for flags `given` (`plan`, which takes none, checks the book's settings
@@ -89,6 +106,7 @@ struct PublishingOptions: ParsableArguments {
     if merged.loudness == nil { merged.loudness = try setting("loudness", settings) }
     if merged.master == nil { merged.master = try setting("master", settings) }
     if merged.layout == nil { merged.layout = try setting("layout", settings) }
+    if merged.readAlong == nil { merged.readAlong = try setting("read-along", settings) }
     for options in all(merged) {
       guard let problem = options.problem else { continue }
       // The setting the problem names (`--loudness ...`), else the first one given.
@@ -117,23 +135,39 @@ struct PublishingOptions: ParsableArguments {
 
 extension AudioFormat: ExpressibleByArgument {}
 
-/// `--format m4b,mp3`: one format or several, each once, in the order given.
+/// `--format m4b,mp3`: one format or several, each once, in the order given. `epub` is the
+/// read-along book, whose audio is the MP3 files: it stands for `mp3` in the list when the
+/// list has no `mp3` of its own.
 struct FormatList: ExpressibleByArgument {
   var formats: [AudioFormat]
+  /// Whether the list names `epub`.
+  var readAlong = false
+
+  init(formats: [AudioFormat]) { self.formats = formats }
 
   init?(argument: String) {
     var formats: [AudioFormat] = []
     for name in argument.split(separator: ",", omittingEmptySubsequences: false) {
-      guard let format = AudioFormat(rawValue: name.trimmingCharacters(in: .whitespaces)), !formats.contains(format)
-      else { return nil }
+      let name = name.trimmingCharacters(in: .whitespaces)
+      if name == "epub" {
+        guard !readAlong else { return nil }
+        readAlong = true
+        if !formats.contains(.mp3) { formats.append(.mp3) }
+        continue
+      }
+      guard let format = AudioFormat(rawValue: name) else { return nil }
+      // `epub,mp3`: the MP3 files epub stood for are these.
+      if format == .mp3 && readAlong && formats.contains(.mp3) { continue }
+      guard !formats.contains(format) else { return nil }
       formats.append(format)
     }
     guard !formats.isEmpty else { return nil }
     self.formats = formats
   }
 
-  static var allValueStrings: [String] { AudioFormat.allCases.map(\.rawValue) }
+  static var allValueStrings: [String] { AudioFormat.allCases.map(\.rawValue) + ["epub"] }
   static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 extension PublishOptions.Master: ExpressibleByArgument {}
+extension ReadAlongBook.Granularity: ExpressibleByArgument {}
 extension PublishOptions.Layout: ExpressibleByArgument {}
