@@ -181,23 +181,53 @@ import Testing
       #expect(pars[0].begin == Self.milliseconds(start + first.startFrame, manifest.sampleRate))
     }
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
-    if Self.epubcheckIsInstalled { #expect(try Self.epubcheckProblems(file, in: scratch) == nil) }
+    if Self.epubcheckIsInstalled {
+      #expect(try Self.epubcheckProblems(file, in: scratch).map { "epubcheck: \($0)" } == nil)
+    }
     let (again, _) = try Self.render(book, flags, into: scratch, "again")
     #expect(
       FileManager.default.contents(atPath: file)
         == FileManager.default.contents(atPath: (again as NSString).appendingPathComponent(manifest.readAlong!.file)))
   }
 
-  @Test func anEpubBookMakesAValidReadAlongBook() throws {
+  /// An EPUB 3 manuscript's own documents are kept, with a span around each spoken sentence:
+  /// its markup, styles and the text nobody reads (the copyright page) as they were.
+  @Test func anEpubsOwnDocumentsAreKept() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let book = try EpubSamples.epub3.write(to: scratch.appending("salt.epub"))
+    // The sample, made whole for epubcheck: its stylesheet, and a cover page without an image.
+    var epub = EpubSamples.epub3
+    epub.replacing["OEBPS/style.css"] = Data("p { text-indent: 1em; }\n".utf8)
+    epub.replacing["OEBPS/cover.xhtml"] = Data(EpubFile.xhtml("<p>The Salt Road</p>", title: "Cover").utf8)
+    let book = try epub.write(to: scratch.appending("salt.epub"))
+    if Self.epubcheckIsInstalled {
+      #expect(try Self.epubcheckProblems(book, in: scratch).map { "epubcheck: \($0)" } == nil)
+    }
     let (folder, manifest) = try Self.render(book, ["--format", "epub"], into: scratch)
     let file = (folder as NSString).appendingPathComponent(try #require(manifest.readAlong).file)
-    let texts = try Self.texts(in: try EpubArchive(path: file), chapter: 2)
-    #expect(texts.values.contains("The letter came on a Tuesday, folded twice and smelling of the sea."))
+    let source = try #require(EpubSource(path: book))
+    let output = try #require(EpubSource(path: file))
+    #expect(output.documents == source.documents)
+    // Every file of the manuscript is there; only the documents read and the package changed.
+    for path in source.paths {
+      let before = try #require(try source.data(at: path))
+      let after = try #require(try output.data(at: path), "\(path)")
+      if path.hasSuffix("ch1.xhtml") {
+        let text = String(decoding: after, as: UTF8.self)
+        #expect(
+          text.contains(#">The letter came on a Tuesday, folded twice and smelling of the sea.</span>"#), "\(text)")
+        #expect(text.contains(#"<h1><span id="#), "the spoken title lights up")
+        // Take the spans and the stylesheet link out, and the document is the manuscript's.
+        let plain = text.replacing(/<span id="ra\d+">|<\/span>|<link[^>]*read-along.css"\/>/, with: "")
+        #expect(plain == String(decoding: before, as: UTF8.self))
+      } else if path.hasSuffix("copyright.xhtml") || path.hasSuffix("cover.xhtml") {
+        #expect(after == before, "\(path) is not read, so it is as it was")
+      }
+    }
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
-    if Self.epubcheckIsInstalled { #expect(try Self.epubcheckProblems(file, in: scratch) == nil) }
+    if Self.epubcheckIsInstalled {
+      #expect(try Self.epubcheckProblems(file, in: scratch).map { "epubcheck: \($0)" } == nil)
+    }
   }
 
   /// A clip moved inside the EPUB (its SHA-256 in the manifest updated to match) is found.
@@ -280,7 +310,7 @@ import Testing
     let (folder, manifest) = try Self.render(
       Fixtures.prideAndPrejudice, ["--format", "epub", "--sample-rate", "22050"] + skips, into: scratch)
     let file = (folder as NSString).appendingPathComponent(try #require(manifest.readAlong).file)
-    #expect(try Self.epubcheckProblems(file, in: scratch) == nil)
+    #expect(try Self.epubcheckProblems(file, in: scratch).map { "epubcheck: \($0)" } == nil)
     #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
   }
 }

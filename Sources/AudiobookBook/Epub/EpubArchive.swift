@@ -65,6 +65,9 @@ package struct EpubArchive {
     self.file = path
   }
 
+  /// Every file's path, sorted.
+  package var paths: [String] { directory.entries.keys.sorted() }
+
   /// Whether the archive holds a file at `path` (a path inside the EPUB, such as `OEBPS/ch1.xhtml`).
   package func contains(_ path: String) -> Bool { directory.entries[path] != nil }
 
@@ -113,7 +116,7 @@ package struct EpubArchive {
   /// Where a link in the document at `document` points: the path inside the EPUB and the
   /// fragment after `#`, if any. `href` is relative to the document's folder and may be
   /// percent-encoded (`Chapter%201.xhtml`); a bare `#id` points into the document itself.
-  static func resolve(_ href: String, from document: String) -> (path: String, fragment: String?) {
+  package static func resolve(_ href: String, from document: String) -> (path: String, fragment: String?) {
     let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
     let target = String(parts[0])
     let fragment = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]).removingPercentEncoding : nil

@@ -106,7 +106,7 @@ enum EpubParser {
   }
 
   /// The package document `container` names, refused when encrypted or missing.
-  private static func openPackage(_ container: EpubContainer, archive: EpubArchive, path: String)
+  static func openPackage(_ container: EpubContainer, archive: EpubArchive, path: String)
     throws(AudiobookError) -> EpubPackage
   {
     try refuseEncrypted([container.packagePath], container: container, archive: archive)
@@ -145,7 +145,7 @@ enum EpubParser {
   }
 
   /// The EPUB 3 navigation document's table of contents, else the NCX's, else none.
-  private static func tableOfContents(
+  static func tableOfContents(
     _ package: EpubPackage, archive: EpubArchive, warnings: inout [String]
   ) throws(AudiobookError) -> EpubNavigation {
     if let path = package.navigationPath {
@@ -176,7 +176,7 @@ enum EpubParser {
   }
 
   /// Content documents are XHTML (or HTML); an SVG or image page in the spine has nothing to read.
-  private static func isText(_ item: EpubPackage.Item) -> Bool {
+  static func isText(_ item: EpubPackage.Item) -> Bool {
     let type = item.mediaType.lowercased()
     return type.isEmpty || type.contains("html") || type == "text/x-oeb1-document"
   }

@@ -5,9 +5,9 @@ import AudiobookCore
 ///
 /// EPUB 2 content documents may use them because their DTD declares them, but an XML parser
 /// that does not load that DTD knows only `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&apos;`.
-enum HTMLEntities {
+package enum HTMLEntities {
   /// Code points by entity name, the five XML entities excluded.
-  static let codePoints: [String: UInt32] = {
+  package static let codePoints: [String: UInt32] = {
     var table: [String: UInt32] = [:]
     for (offset, name) in latin1.split(separator: " ").enumerated() { table[String(name)] = UInt32(160 + offset) }
     for pair in others.split(whereSeparator: \.isWhitespace) {

@@ -1,3 +1,4 @@
+import AudiobookBook
 import AudiobookCore
 import AudiobookPublish
 import Foundation
@@ -13,8 +14,12 @@ extension RenderRun {
     guard let audio = manifest.readAlongAudio else {
       throw AudiobookError(.failure, "internal error: no MP3 files for the read-along book", file: reported)
     }
-    let book = ReadAlongBook(manifest, granularity: granularity, audio: audio)
-    try book.write(to: output.path(name), reportedPath: reported, source: output.path)
+    // An EPUB manuscript's own files are carried over; another is written from the manifest.
+    let manuscript =
+      (book.sourceFile as NSString).pathExtension.lowercased() == "epub" ? EpubSource(path: book.sourceFile) : nil
+    let readAlong = ReadAlongBook(
+      manifest, granularity: granularity, audio: audio, manuscript: manuscript, warn: renderer.warn)
+    try readAlong.write(to: output.path(name), reportedPath: reported, source: output.path)
     return Manifest.ReadAlong(
       file: name, sha256: try FileDigest.sha256(of: output.path(name)), granularity: granularity)
   }

@@ -1,3 +1,4 @@
+import AudiobookBook
 import AudiobookCore
 import Crypto
 import Foundation
@@ -5,12 +6,12 @@ import Foundation
 /// `--format epub`: an EPUB 3 book whose text lights up as its audio plays (EPUB 3 Media
 /// Overlays), made from the manifest's own timings, so every clip is exact by construction.
 ///
-/// The package holds a generated XHTML document per chapter (the title and the sentences as
-/// written, each spoken sentence or word in a span with an id), a SMIL overlay per chapter,
-/// the chapter audio as MP3 (a core media type every reading system plays), a stylesheet that
-/// highlights what is being read, a navigation document, the cover and the book's metadata.
-/// The zip is stored, not deflated, with one fixed time, and `dcterms:modified` comes from
-/// the book's date, so the same render makes the same bytes.
+/// From an EPUB 3 manuscript the book keeps the manuscript's own files (documents, styles,
+/// images, navigation, metadata), adding only a span with an id around each spoken sentence
+/// (or word), a stylesheet link, the overlays and the audio (`ReadAlongCarried`). From plain
+/// text, Markdown or an EPUB 2, it generates a document per chapter (`ReadAlongGenerated`).
+/// The audio is the render's MP3 files (a core media type every reading system plays). The zip
+/// is stored, not deflated, with one fixed time, so the same render makes the same bytes.
 public struct ReadAlongBook {
   /// What each `<par>` pairs with its audio: a sentence (`--read-along sentences`) or a word.
   public enum Granularity: String, Codable, Sendable, CaseIterable {
@@ -29,35 +30,90 @@ public struct ReadAlongBook {
     }
   }
 
+  /// A file of the EPUB and where its bytes come from.
+  struct Entry {
+    enum Content {
+      case bytes([UInt8])
+      /// A file of the book folder (the audio, the cover).
+      case bookFile(String)
+    }
+
+    var path: String
+    var content: Content
+  }
+
   /// The class reading systems set on the element being read (`media:active-class`).
   static let activeClass = "-epub-media-overlay-active"
+  /// The stylesheet rule that highlights it.
+  static let highlightRule =
+    ".\(activeClass) { background-color: #fde68a; color: #111; border-radius: 0.2em; }\n"
 
-  let manifest: Manifest
-  let chapters: [ReadAlongChapter]
-  /// Per chapter, the audio's name inside `EPUB/` and the book folder's file it comes from.
-  let audio: [(name: String, file: String)]
-  let language: String
+  /// The files in zip order, `mimetype` first.
+  let entries: [Entry]
+  let overlays: [ReadAlongOverlay]
 
-  /// - Parameter audio: one per manifest chapter.
-  package init(_ manifest: Manifest, granularity: Granularity, audio: [Audio]) {
-    self.manifest = manifest
-    language = Self.languageTag(manifest.language)
+  /// - Parameters:
+  ///   - audio: one per manifest chapter.
+  ///   - manuscript: the EPUB the book was read from, whose files are carried over; nil for
+  ///     another kind of manuscript.
+  ///   - warn: hears of sentences the manuscript's documents were not found to hold.
+  package init(
+    _ manifest: Manifest, granularity: Granularity, audio: [Audio], manuscript: EpubSource? = nil,
+    warn: (String) -> Void = { _ in }
+  ) {
+    if let manuscript,
+      let carried = ReadAlongCarried(manifest, granularity: granularity, audio: audio, source: manuscript, warn: warn)
+    {
+      entries = [Self.mimetype] + carried.entries
+      overlays = carried.overlays
+    } else {
+      let generated = ReadAlongGenerated(manifest, granularity: granularity, audio: audio)
+      entries = [Self.mimetype] + generated.entries
+      overlays = generated.overlays
+    }
+  }
+
+  static let mimetype = Entry(path: "mimetype", content: .bytes(Array("application/epub+zip".utf8)))
+
+  /// The path inside the EPUB of each book-folder audio file, in `folder`: `chapter-001.mp3`
+  /// per chapter file, `book.mp3` for a whole-book file.
+  static func audioNames(_ audio: [Audio], in folder: String) -> [String: String] {
     let files = audio.map(\.file)
     let distinct = files.enumerated().filter { files.firstIndex(of: $1) == $0 }.map(\.element)
-    let names = Dictionary(
+    return Dictionary(
       uniqueKeysWithValues: distinct.enumerated().map { index, file in
-        (
-          file,
-          distinct.count == 1 && files.count > 1
-            ? "audio/book.mp3" : "audio/chapter-\(ReadAlongChapter.padded(index + 1)).mp3"
-        )
+        let name = distinct.count == 1 && files.count > 1 ? "book" : "chapter-\(padded(index + 1))"
+        return (file, "\(folder)\(name).mp3")
       })
-    self.audio = files.map { (names[$0] ?? "audio/book.mp3", $0) }
-    chapters = zip(manifest.chapters, audio).map { chapter, audio in
-      ReadAlongChapter(
-        chapter, sampleRate: manifest.sampleRate, offset: audio.offset, words: granularity == .words,
-        language: Self.languageTag(manifest.language))
+  }
+
+  /// The audio files' entries, each once.
+  static func audioEntries(_ names: [String: String]) -> [Entry] {
+    names.sorted { $0.value < $1.value }.map { Entry(path: $0.value, content: .bookFile($0.key)) }
+  }
+
+  static func padded(_ number: Int) -> String {
+    let digits = String(number)
+    return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+  }
+
+  /// The package items of the audio files, each once, with links from the package document
+  /// at `package`.
+  static func audioItems(_ names: [String: String], from package: String) -> [String] {
+    names.values.sorted().map { path in
+      let id = "audio-" + (path as NSString).lastPathComponent.replacingOccurrences(of: ".mp3", with: "")
+      return "<item id=\"\(id)\" href=\"\(ReadAlongOverlay.relative(path, from: package))\" media-type=\"audio/mpeg\"/>"
     }
+  }
+
+  /// The `media:duration` metadata (each overlay's and the book's) and the active class.
+  static func durationMetadata(_ overlays: [ReadAlongOverlay]) -> [String] {
+    overlays.map {
+      "<meta property=\"media:duration\" refines=\"#\($0.itemID)\">\(ReadAlongOverlay.fullClock($0.duration))</meta>"
+    } + [
+      "<meta property=\"media:duration\">\(ReadAlongOverlay.fullClock(overlays.reduce(0) { $0 + $1.duration }))</meta>",
+      "<meta property=\"media:active-class\">\(activeClass)</meta>",
+    ]
   }
 
   /// Writes the EPUB to `path`; `source` gives the path of a book folder's file (the audio,
@@ -67,23 +123,11 @@ public struct ReadAlongBook {
   package func write(to path: String, reportedPath: String, source: (String) -> String) throws(AudiobookError) {
     var archive = try ZipFileWriter(path: path, reportedPath: reportedPath)
     do {
-      try archive.add("mimetype", Array("application/epub+zip".utf8))
-      try archive.add("META-INF/container.xml", Array(Self.container.utf8))
-      try archive.add("EPUB/package.opf", Array(packageDocument.utf8))
-      try archive.add("EPUB/nav.xhtml", Array(navigation.utf8))
-      try archive.add("EPUB/style.css", Array(Self.styleSheet.utf8))
-      if let cover = manifest.cover {
-        try archive.add("EPUB/\(cover)", try Self.read(source(cover), reportedPath: reportedPath))
-      }
-      for (chapter, audio) in zip(chapters, audio) {
-        try archive.add("EPUB/\(ReadAlongChapter.textName(chapter.number))", Array(chapter.xhtml.utf8))
-        try archive.add(
-          "EPUB/\(ReadAlongChapter.overlayName(chapter.number))", Array(chapter.overlay(audio: "../\(audio.name)").utf8)
-        )
-      }
-      var added: Set<String> = []
-      for audio in audio where added.insert(audio.name).inserted {
-        try archive.add("EPUB/\(audio.name)", try Self.read(source(audio.file), reportedPath: reportedPath))
+      for entry in entries {
+        switch entry.content {
+        case .bytes(let bytes): try archive.add(entry.path, bytes)
+        case .bookFile(let name): try archive.add(entry.path, try Self.read(source(name), reportedPath: reportedPath))
+        }
       }
       try archive.finish()
     } catch {
@@ -98,9 +142,6 @@ public struct ReadAlongBook {
     }
     return Array(data)
   }
-
-  /// How long the book's overlays last together, milliseconds.
-  var duration: Int { chapters.reduce(0) { $0 + $1.duration } }
 
   /// The book's language as the package states it: the manuscript's when it is a BCP 47 tag,
   /// else English, which the default voices speak.
@@ -120,38 +161,14 @@ public struct ReadAlongBook {
 
   /// The book's identifier, else a UUID named by its title, author and chapters' content,
   /// the same for the same render.
-  var identifier: String {
+  static func identifier(_ manifest: Manifest) -> String {
     if let identifier = manifest.identifier { return identifier }
     let name = ([manifest.title, manifest.author ?? ""] + manifest.chapters.map(\.contentHash)).joined(separator: "\n")
     var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
     bytes[6] = bytes[6] & 0x0F | 0x50  // version 5 (name-based)
     bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
-    let hex = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-      .joined()
-    let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-      String(
-        hex[
-          hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)]
-      )
-    }
-    return "urn:uuid:" + parts.joined(separator: "-")
+    let hex = Hex.string(bytes)
+    let cuts = [0, 8, 12, 16, 20, 32].map { hex.index(hex.startIndex, offsetBy: $0) }
+    return "urn:uuid:" + zip(cuts, cuts.dropFirst()).map { String(hex[$0..<$1]) }.joined(separator: "-")
   }
-
-  static let container = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-    <rootfiles>
-    <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
-    </rootfiles>
-    </container>
-
-    """
-
-  static let styleSheet = """
-    body { font-family: serif; line-height: 1.5; margin: 0 5%; }
-    h1 { text-align: center; margin: 2em 0 1em; }
-    p { margin: 0; text-indent: 1.5em; }
-    .\(activeClass) { background-color: #fde68a; color: #111; border-radius: 0.2em; }
-
-    """
 }

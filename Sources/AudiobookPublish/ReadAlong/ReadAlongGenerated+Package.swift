@@ -1,12 +1,14 @@
 import Foundation
 
-extension ReadAlongBook {
-  /// The package document: metadata (with each overlay's duration and the whole book's),
-  /// every file, and the chapters in reading order.
-  var packageDocument: String {
+extension ReadAlongGenerated {
+  /// The package document: the book's metadata (with each overlay's duration and the whole
+  /// book's), every file, and the chapters in reading order.
+  static func package(
+    _ manifest: Manifest, _ overlays: [ReadAlongOverlay], audio: [String: String], language: String
+  ) -> String {
     let e = XMLText.escaped
     var metadata = [
-      "<dc:identifier id=\"book-id\">\(e(identifier))</dc:identifier>",
+      "<dc:identifier id=\"book-id\">\(e(ReadAlongBook.identifier(manifest)))</dc:identifier>",
       "<dc:title id=\"title\">\(e(manifest.title))</dc:title>",
     ]
     if let subtitle = manifest.subtitle {
@@ -46,14 +48,8 @@ extension ReadAlongBook {
         metadata.append("<meta refines=\"#series\" property=\"group-position\">\(position)</meta>")
       }
     }
-    metadata.append("<meta property=\"dcterms:modified\">\(Self.modified(manifest.date))</meta>")
-    for chapter in chapters {
-      metadata.append(
-        "<meta property=\"media:duration\" refines=\"#\(overlayID(chapter))\">"
-          + "\(ReadAlongChapter.fullClock(chapter.duration))</meta>")
-    }
-    metadata.append("<meta property=\"media:duration\">\(ReadAlongChapter.fullClock(duration))</meta>")
-    metadata.append("<meta property=\"media:active-class\">\(Self.activeClass)</meta>")
+    metadata.append("<meta property=\"dcterms:modified\">\(ReadAlongBook.modified(manifest.date))</meta>")
+    metadata += ReadAlongBook.durationMetadata(overlays)
 
     var items = [
       "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>",
@@ -63,21 +59,18 @@ extension ReadAlongBook {
       let type = cover.hasSuffix(".png") ? "image/png" : "image/jpeg"
       items.append("<item id=\"cover\" href=\"\(e(cover))\" media-type=\"\(type)\" properties=\"cover-image\"/>")
     }
-    for chapter in chapters {
-      let id = "chapter-\(ReadAlongChapter.padded(chapter.number))"
+    var spine: [String] = []
+    for overlay in overlays {
+      let id = "chapter-" + overlay.itemID.dropFirst("overlay-".count)
       items += [
-        "<item id=\"\(id)\" href=\"\(ReadAlongChapter.textName(chapter.number))\" "
-          + "media-type=\"application/xhtml+xml\" media-overlay=\"\(overlayID(chapter))\"/>",
-        "<item id=\"\(overlayID(chapter))\" href=\"\(ReadAlongChapter.overlayName(chapter.number))\" "
+        "<item id=\"\(id)\" href=\"\(ReadAlongOverlay.relative(overlay.document, from: "EPUB/package.opf"))\" "
+          + "media-type=\"application/xhtml+xml\" media-overlay=\"\(overlay.itemID)\"/>",
+        "<item id=\"\(overlay.itemID)\" href=\"\(ReadAlongOverlay.relative(overlay.path, from: "EPUB/package.opf"))\" "
           + "media-type=\"application/smil+xml\"/>",
       ]
+      spine.append("<itemref idref=\"\(id)\"/>")
     }
-    var added: Set<String> = []
-    for audio in audio where added.insert(audio.name).inserted {
-      let id = (audio.name as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: "-")
-      items.append("<item id=\"\(id)\" href=\"\(audio.name)\" media-type=\"audio/mpeg\"/>")
-    }
-    let spine = chapters.map { "<itemref idref=\"chapter-\(ReadAlongChapter.padded($0.number))\"/>" }
+    items += ReadAlongBook.audioItems(audio, from: "EPUB/package.opf")
     return """
       <?xml version="1.0" encoding="UTF-8"?>
       <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="\(language)">
@@ -95,12 +88,10 @@ extension ReadAlongBook {
       """
   }
 
-  func overlayID(_ chapter: ReadAlongChapter) -> String { "overlay-\(ReadAlongChapter.padded(chapter.number))" }
-
   /// The navigation document: the chapters, by title.
-  var navigation: String {
-    let entries = zip(manifest.chapters, chapters).map { entry, chapter in
-      "<li><a href=\"\(ReadAlongChapter.textName(chapter.number))\">\(XMLText.escaped(entry.title))</a></li>"
+  static func navigation(_ manifest: Manifest, _ language: String) -> String {
+    let entries = manifest.chapters.map { chapter in
+      "<li><a href=\"text/chapter-\(ReadAlongBook.padded(chapter.number)).xhtml\">\(XMLText.escaped(chapter.title))</a></li>"
     }
     return """
       <?xml version="1.0" encoding="UTF-8"?>

@@ -1,0 +1,55 @@
+import AudiobookBook
+import Foundation
+
+extension ReadAlongCarried {
+  /// The manuscript's package document with the read-along book's additions: each document's
+  /// `media-overlay`, the overlays', audio's and stylesheet's items, the durations, the active
+  /// class, and `dcterms:modified` and the narrator when it has none. Everything else is kept
+  /// as written.
+  static func package(
+    _ source: EpubSource, overlays: [ReadAlongOverlay], audio: [String: String], styleSheet: String, manifest: Manifest
+  ) -> String {
+    var text = source.packageText
+    // Overlays and durations of an earlier read-along book give way to these.
+    text.replace(/\s*<meta[^>]*property\s*=\s*["']media:(?:duration|active-class)["'][^>]*>[^<]*<\/meta>/, with: "")
+    for overlay in overlays {
+      guard let id = source.itemIDs[overlay.document] else { continue }
+      let escaped = NSRegularExpression.escapedPattern(for: id)
+      guard let regex = try? Regex("<(?:[A-Za-z_][\\w.-]*:)?item\\b[^>]*\\bid\\s*=\\s*[\"']\(escaped)[\"'][^>]*>"),
+        let match = text.firstMatch(of: regex)
+      else { continue }
+      var tag = String(text[match.range])
+      tag.replace(/\smedia-overlay\s*=\s*(?:"[^"]*"|'[^']*')/, with: "")
+      let close = tag.hasSuffix("/>") ? tag.index(tag.endIndex, offsetBy: -2) : tag.index(before: tag.endIndex)
+      tag.insert(contentsOf: " media-overlay=\"\(overlay.itemID)\"", at: close)
+      text.replaceSubrange(match.range, with: tag)
+    }
+    let package = source.packagePath
+    var items = [
+      "<item id=\"ra-style\" href=\"\(ReadAlongOverlay.relative(styleSheet, from: package))\" media-type=\"text/css\"/>"
+    ]
+    items += overlays.map {
+      "<item id=\"\($0.itemID)\" href=\"\(ReadAlongOverlay.relative($0.path, from: package))\" "
+        + "media-type=\"application/smil+xml\"/>"
+    }
+    items += ReadAlongBook.audioItems(audio, from: package).map {
+      $0.replacingOccurrences(of: "id=\"audio-", with: "id=\"ra-audio-")
+    }
+    insert(items, before: /<\/(?:[A-Za-z_][\w.-]*:)?manifest\s*>/, in: &text)
+    var metadata = ReadAlongBook.durationMetadata(overlays)
+    if text.firstMatch(of: /property\s*=\s*["']dcterms:modified["']/) == nil {
+      metadata.append("<meta property=\"dcterms:modified\">\(ReadAlongBook.modified(manifest.date))</meta>")
+    }
+    if text.firstMatch(of: /property\s*=\s*["']media:narrator["']/) == nil, let narrator = manifest.narrator {
+      metadata.append("<meta property=\"media:narrator\">\(XMLText.escaped(narrator))</meta>")
+    }
+    insert(metadata, before: /<\/(?:[A-Za-z_][\w.-]*:)?metadata\s*>/, in: &text)
+    return text
+  }
+
+  /// Puts `lines` before the first match of `end` (a closing tag), each on a line of its own.
+  private static func insert(_ lines: [String], before end: some RegexComponent, in text: inout String) {
+    guard let match = text.firstMatch(of: end) else { return }
+    text.insert(contentsOf: lines.joined(separator: "\n") + "\n", at: match.range.lowerBound)
+  }
+}
