@@ -160,7 +160,7 @@ struct FrontMatter {
     case "voice": voice = try text()
     case "lexicon": lexicon = (try Self.relativePath(try text(), key: key, file: file, line: line), line)
     case "cover": cover = (try Self.relativePath(try text(), key: key, file: file, line: line), line)
-    case "format", "layout", "loudness", "master", "sample-rate", "subtitles": break
+    case "format", "layout", "loudness", "master", "sample-rate", "subtitles", "read-along": break
     case "chapter-level":
       guard let level = value.int, (1...6).contains(level) else {
         throw AudiobookError(.badInput, "chapter-level must be a heading level from 1 to 6", file: file, line: line)

@@ -301,6 +301,21 @@ import Testing
     #expect(result.status == 64, "\(result.stderrText)")
   }
 
+  /// The settings file beside the book can ask for the read-along book and its unit; read-along
+  /// without epub in the formats is an error naming the setting's line.
+  @Test func theSettingsFileAsksForIt() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let book = try scratch.write(Self.markdown, to: "tide.md")
+    try scratch.write("format: epub\nread-along: words\n", to: "tide.audiobook.yaml")
+    let (_, manifest) = try Self.render(book, [], into: scratch)
+    #expect(manifest.readAlong?.granularity == .words)
+    try scratch.write("voice: narrator\nread-along: words\n", to: "tide.audiobook.yaml")
+    let result = try Audiobook.run(["render", book, "-o", scratch.appending("other"), "-q"], in: scratch.url)
+    #expect(result.status == 65)
+    #expect(result.stderrText.contains("tide.audiobook.yaml:2: error: read-along"), "\(result.stderrText)")
+  }
+
   /// A novel's chapters (three of the shared Pride and Prejudice) pass epubcheck.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.prideAndPrejudice) && epubcheckIsInstalled))
   func aNovelsReadAlongBookIsValid() throws {

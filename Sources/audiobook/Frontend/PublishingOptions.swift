@@ -83,9 +83,6 @@ struct PublishingOptions: ParsableArguments {
 
   func validate() throws {
     for options in all { if let problem = options.problem { throw ValidationError(problem) } }
-    if readAlong != nil && format?.readAlong != true {
-      throw ValidationError("--read-along is for the read-along book: add epub to --format.")
-    }
   }
 
   /// The publishing step for each format, with the settings the book keeps where no flag is
@@ -107,6 +104,15 @@ struct PublishingOptions: ParsableArguments {
     if merged.master == nil { merged.master = try setting("master", settings) }
     if merged.layout == nil { merged.layout = try setting("layout", settings) }
     if merged.readAlong == nil { merged.readAlong = try setting("read-along", settings) }
+    if merged.readAlong != nil && merged.format?.readAlong != true {
+      let setting = given.readAlong == nil ? settings["read-along"] : nil
+      guard let setting else {
+        throw AudiobookError(.usage, "--read-along is for the read-along book: add epub to --format")
+      }
+      throw AudiobookError(
+        .badInput, "read-along is for the read-along book: add epub to the formats", file: setting.file,
+        line: setting.line)
+    }
     for options in all(merged) {
       guard let problem = options.problem else { continue }
       // The setting the problem names (`--loudness ...`), else the first one given.
