@@ -262,11 +262,33 @@ package final class RenderFolder {
     }
   }
 
-  /// Whether two files hold the same bytes (mapped, not read into memory).
+  /// Whether two files hold the same bytes, read a block at a time from each, so memory stays
+  /// flat however large the files (a whole-book file, a read-along EPUB).
   static func sameBytes(_ a: String, _ b: String) -> Bool {
-    guard let dataA = try? Data(contentsOf: URL(fileURLWithPath: a), options: .alwaysMapped),
-      let dataB = try? Data(contentsOf: URL(fileURLWithPath: b), options: .alwaysMapped)
-    else { return false }
-    return dataA == dataB
+    let first = open(a, O_RDONLY | O_CLOEXEC)
+    guard first >= 0 else { return false }
+    defer { close(first) }
+    let second = open(b, O_RDONLY | O_CLOEXEC)
+    guard second >= 0 else { return false }
+    defer { close(second) }
+    let size = 1 << 20
+    var left = [UInt8](repeating: 0, count: size)
+    var right = [UInt8](repeating: 0, count: size)
+    var offset: off_t = 0
+    while true {
+      let got = left.withUnsafeMutableBytes { pread(first, $0.baseAddress, size, offset) }
+      let other = right.withUnsafeMutableBytes { pread(second, $0.baseAddress, size, offset) }
+      guard got >= 0, got == other else { return false }
+      if got == 0 { return true }
+      let same = left.withUnsafeBytes { l in
+        right.withUnsafeBytes { r in
+          guard let lhs = l.baseAddress, let rhs = r.baseAddress else { return false }
+          return memcmp(lhs, rhs, got) == 0
+        }
+      }
+      guard same else { return false }
+      offset += off_t(got)
+    }
   }
+
 }

@@ -16,6 +16,8 @@ package struct EpubSource {
   package let paths: [String]
   /// The manifest item id of each file the package lists, by path.
   package let itemIDs: [String: String]
+  /// The Media Overlays the EPUB has already (a read-along book's own).
+  package let overlayPaths: Set<String>
 
   /// Opens the EPUB at `path`; nil when it is not EPUB 3 (an EPUB 2 has no Media Overlays, so
   /// its read-along book is generated), or when what was readable for the render is not now.
@@ -37,6 +39,7 @@ package struct EpubSource {
         EpubParser.isText($0) && $0.path != package.navigationPath && !frontMatter.contains($0.path)
           && seen.insert($0.path).inserted
       }.map(\.path)
+      overlayPaths = Set(package.manifest.filter { $0.mediaType == "application/smil+xml" }.map(\.path))
       itemIDs = Dictionary(package.manifest.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
       paths = archive.paths.filter { $0 != "mimetype" }
     } catch {

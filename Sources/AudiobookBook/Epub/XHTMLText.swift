@@ -13,9 +13,9 @@ import AudiobookCore
 ///   their alt text, figures holding an image (with their captions), scripts, styles, hidden
 ///   elements, landmarks and page lists; the table of contents, the cover and the copyright
 ///   page unless front matter is included.
-enum XHTMLText {
+package enum XHTMLText {
   /// What a document holds, in reading order.
-  enum Block: Equatable {
+  package enum Block: Equatable {
     /// The element with this id (one the caller asked about) starts here.
     case anchor(String)
     /// A heading's text, and the lines (in the document) where its text starts and ends.
@@ -43,25 +43,25 @@ enum XHTMLText {
   }
 
   /// Elements whose content is never read.
-  static let silentElements: Set<String> = [
+  package static let silentElements: Set<String> = [
     "head", "script", "style", "template", "noscript", "img", "image", "svg", "math", "object", "embed", "video",
     "audio", "iframe", "canvas", "map", "picture", "source", "track", "rt", "rp", "input", "button", "select",
     "textarea",
   ]
 
   /// `epub:type` values (EPUB Structural Semantics) of notes and print artefacts, never read.
-  static let silentTypes: Set<String> = [
+  package static let silentTypes: Set<String> = [
     "noteref", "footnote", "endnote", "rearnote", "footnotes", "endnotes", "rearnotes", "note", "annoref",
     "annotation", "pagebreak", "page-list", "landmarks", "loi", "lot",
   ]
 
   /// ARIA roles (DPUB-ARIA) of the same.
-  static let silentRoles: Set<String> = [
+  package static let silentRoles: Set<String> = [
     "doc-noteref", "doc-footnote", "doc-endnote", "doc-endnotes", "doc-backlink", "doc-pagebreak", "doc-pagelist",
   ]
 
   /// `epub:type` values and roles of front matter: read only with `--include-front-matter`.
-  static let frontMatterTypes: Set<String> = ["cover", "toc", "copyright-page", "doc-cover", "doc-toc"]
+  package static let frontMatterTypes: Set<String> = ["cover", "toc", "copyright-page", "doc-cover", "doc-toc"]
 
   /// Elements that start and end a paragraph.
   static let blockElements: Set<String> = [

@@ -2,16 +2,29 @@ import AudiobookBook
 import Foundation
 
 extension ReadAlongCarried {
+  /// The package item ids of the stylesheet and of each audio file (by book-folder file).
+  struct PackageIDs {
+    var style: String
+    var audio: [String: String]
+  }
+
   /// The manuscript's package document with the read-along book's additions: each document's
   /// `media-overlay`, the overlays', audio's and stylesheet's items, the durations, the active
   /// class, and `dcterms:modified` and the narrator when it has none. Everything else is kept
   /// as written.
   static func package(
-    _ source: EpubSource, overlays: [ReadAlongOverlay], audio: [String: String], styleSheet: String, manifest: Manifest
+    _ source: EpubSource, overlays: [ReadAlongOverlay], audio: [String: String], ids: PackageIDs,
+    styleSheet: String, manifest: Manifest
   ) -> String {
     var text = source.packageText
+    // The package's elements may carry a prefix (`<opf:item>`); the ones added carry it too.
+    let prefix = text.firstMatch(of: /<\/([A-Za-z_][\w.-]*:)?manifest\s*>/)?.1.map(String.init) ?? ""
     // Overlays and durations of an earlier read-along book give way to these.
-    text.replace(/\s*<meta[^>]*property\s*=\s*["']media:(?:duration|active-class)["'][^>]*>[^<]*<\/meta>/, with: "")
+    text.replace(
+      /\s*<(?:[A-Za-z_][\w.-]*:)?meta[^>]*property\s*=\s*["']media:(?:duration|active-class)["'][^>]*>[^<]*<\/(?:[A-Za-z_][\w.-]*:)?meta>/,
+      with: "")
+    text.replace(/\s*<(?:[A-Za-z_][\w.-]*:)?item\b[^>]*media-type\s*=\s*["']application\/smil\+xml["'][^>]*>/, with: "")
+    text.replace(/\smedia-overlay\s*=\s*(?:"[^"]*"|'[^']*')/, with: "")
     for overlay in overlays {
       guard let id = source.itemIDs[overlay.document] else { continue }
       let escaped = NSRegularExpression.escapedPattern(for: id)
@@ -19,7 +32,6 @@ extension ReadAlongCarried {
         let match = text.firstMatch(of: regex)
       else { continue }
       var tag = String(text[match.range])
-      tag.replace(/\smedia-overlay\s*=\s*(?:"[^"]*"|'[^']*')/, with: "")
       let close = tag.hasSuffix("/>") ? tag.index(tag.endIndex, offsetBy: -2) : tag.index(before: tag.endIndex)
       tag.insert(contentsOf: " media-overlay=\"\(overlay.itemID)\"", at: close)
       text.replaceSubrange(match.range, with: tag)
@@ -42,6 +54,11 @@ extension ReadAlongCarried {
     }
     if text.firstMatch(of: /property\s*=\s*["']media:narrator["']/) == nil, let narrator = manifest.narrator {
       metadata.append("<meta property=\"media:narrator\">\(XMLText.escaped(narrator))</meta>")
+    }
+    if !prefix.isEmpty {
+      metadata = metadata.map {
+        "<\(prefix)" + $0.dropFirst().replacingOccurrences(of: "</meta>", with: "</\(prefix)meta>")
+      }
     }
     insert(metadata, before: /<\/(?:[A-Za-z_][\w.-]*:)?metadata\s*>/, in: &text)
     return text

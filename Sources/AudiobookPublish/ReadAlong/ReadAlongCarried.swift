@@ -22,13 +22,10 @@ struct ReadAlongCarried {
     let names = ReadAlongBook.audioNames(audio, in: base + "audio/")
     let pieces = ReadAlongTimeline(manifest, granularity: granularity, audio: audio, names: names).chapters
       .flatMap { $0 }
-    var documents: [[UInt8]] = []
-    for path in source.documents {
-      guard let bytes = try? source.data(at: path) else { return nil }
-      documents.append(bytes)
+    var anchors = TextAnchors(count: source.documents.count) { index in
+      // A document in UTF-16 takes no UTF-8 span: its pieces light up their neighbours.
+      (try? source.data(at: source.documents[index])).map { XHTMLTextStream($0) }.flatMap { $0.isUTF8 ? $0 : nil }
     }
-    let streams = documents.map(XHTMLTextStream.init)
-    var anchors = TextAnchors(streams)
     let found = pieces.map { piece in
       if case .word = piece.kind { return anchors.find(piece.text, short: true) }
       return anchors.find(piece.text, short: false)
@@ -42,9 +39,9 @@ struct ReadAlongCarried {
     }
 
     // Ids, the spans and the pars, document by document.
-    var ids = streams.map(\.ids)
-    var counters = Array(repeating: 0, count: streams.count)
-    var insertions: [[(offset: Int, order: Int, text: String)]] = Array(repeating: [], count: streams.count)
+    var ids = anchors.ids
+    var counters: [Int: Int] = [:]
+    var insertions: [Int: [(offset: Int, order: Int, text: String)]] = [:]
     var placed: [(document: Int, id: String)?] = []
     for anchor in found {
       guard let anchor else {
@@ -53,15 +50,30 @@ struct ReadAlongCarried {
       }
       var id: String
       repeat {
-        counters[anchor.document] += 1
-        id = "ra\(counters[anchor.document])"
-      } while ids[anchor.document].contains(id)
-      ids[anchor.document].insert(id)
-      insertions[anchor.document] += [(anchor.start, 1, "<span id=\"\(id)\">"), (anchor.end, 0, "</span>")]
+        counters[anchor.document, default: 0] += 1
+        id = "ra\(counters[anchor.document, default: 0])"
+      } while ids[anchor.document, default: []].contains(id)
+      ids[anchor.document, default: []].insert(id)
+      let span = (anchors.prefixes[anchor.document] ?? "") + "span"
+      insertions[anchor.document, default: []] += [
+        (anchor.start, 1, "<\(span) id=\"\(id)\">"), (anchor.end, 0, "</\(span)>"),
+      ]
       placed.append((anchor.document, id))
     }
     // A piece not found lights up the one before it (or, at the start, the one after).
     guard var previous = placed.compactMap({ $0 }).first else { return nil }
+    // Package item ids the manuscript does not use already.
+    var itemIDs = Set(source.packageText.matches(of: /\sid\s*=\s*["']([^"']*)["']/).map { String($0.1) })
+    func unique(_ wanted: String) -> String {
+      var id = wanted
+      var number = 1
+      while itemIDs.contains(id) {
+        number += 1
+        id = "\(wanted)-\(number)"
+      }
+      itemIDs.insert(id)
+      return id
+    }
     var overlays: [ReadAlongOverlay] = []
     var overlayOf: [Int: Int] = [:]
     for (piece, place) in zip(pieces, placed) {
@@ -73,7 +85,8 @@ struct ReadAlongCarried {
         let number = ReadAlongBook.padded(overlay + 1)
         overlays.append(
           ReadAlongOverlay(
-            document: source.documents[document], path: "\(base)overlay-\(number).smil", itemID: "ra-overlay-\(number)",
+            document: source.documents[document], path: "\(base)overlay-\(number).smil",
+            itemID: unique("ra-overlay-\(number)"),
             container: nil, pars: []))
       }
       overlays[overlay].pars.append(.init(id: id, begin: piece.begin, end: piece.end, audio: piece.audio))
@@ -83,28 +96,49 @@ struct ReadAlongCarried {
     let styleSheet = base + "read-along.css"
     var replaced: [String: [UInt8]] = [:]
     for (index, overlay) in overlayOf.sorted(by: { $0.value < $1.value }).map({ ($0.key, overlays[$0.value]) }) {
-      var edits = insertions[index]
-      if let head = streams[index].headEnd {
-        let href = ReadAlongOverlay.relative(styleSheet, from: overlay.document)
-        edits.append((head, 2, "<link rel=\"stylesheet\" type=\"text/css\" href=\"\(href)\"/>"))
+      var edits = insertions[index] ?? []
+      if let head = anchors.headEnds[index] {
+        let href = XMLText.escaped(ReadAlongOverlay.relative(styleSheet, from: overlay.document))
+        let link = (anchors.prefixes[index] ?? "") + "link"
+        edits.append((head, 2, "<\(link) rel=\"stylesheet\" type=\"text/css\" href=\"\(href)\"/>"))
       }
-      replaced[overlay.document] = Self.applying(edits, to: documents[index])
+      guard let bytes = Self.read(overlay.document, source, warn) else { return nil }
+      replaced[overlay.document] = Self.applying(edits, to: bytes)
     }
+    let packageIDs = PackageIDs(
+      style: unique("ra-style"),
+      audio: names.mapValues {
+        unique("ra-audio-" + ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".mp3", with: ""))
+      })
     replaced[source.packagePath] = Array(
-      Self.package(source, overlays: overlays, audio: names, styleSheet: styleSheet, manifest: manifest).utf8)
+      Self.package(
+        source, overlays: overlays, audio: names, ids: packageIDs, styleSheet: styleSheet, manifest: manifest
+      ).utf8)
 
     var entries: [ReadAlongBook.Entry] = []
-    for path in source.paths {
+    // The manuscript's own overlays give way to these.
+    for path in source.paths where !source.overlayPaths.contains(path) {
       if let bytes = replaced[path] {
         entries.append(.init(path: path, content: .bytes(bytes)))
       } else {
-        guard let bytes = try? source.data(at: path) else { return nil }
+        guard let bytes = Self.read(path, source, warn) else { return nil }
         entries.append(.init(path: path, content: .bytes(bytes)))
       }
     }
     entries.append(.init(path: styleSheet, content: .bytes(Array(ReadAlongBook.highlightRule.utf8))))
     entries += overlays.map { .init(path: $0.path, content: .bytes(Array($0.smil.utf8))) }
     self.entries = entries + ReadAlongBook.audioEntries(names)
+  }
+
+  /// The file at `path` in the manuscript; nil, with a warning, when it cannot be read again
+  /// (the EPUB's files together unpack to more than `EpubArchive` reads).
+  private static func read(_ path: String, _ source: EpubSource, _ warn: (String) -> Void) -> [UInt8]? {
+    do {
+      return try source.data(at: path) ?? []
+    } catch {
+      warn("\(error.description); the read-along book is made from the text alone, without the EPUB's own files")
+      return nil
+    }
   }
 
   /// `bytes` with each text inserted at its offset; at one offset, lower `order` first.

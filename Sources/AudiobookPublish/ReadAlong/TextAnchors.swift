@@ -19,16 +19,50 @@ struct TextAnchors {
   static let sentenceWindow = 20_000
   static let shortWindow = 2_000
 
-  private var streams: [XHTMLTextStream]
+  /// The documents' text, read when the search reaches them and let go once it is past them.
+  private let load: (Int) -> XHTMLTextStream?
+  private let count: Int
+  private var streams: [Int: XHTMLTextStream] = [:]
+  /// What the read-along book needs of each document searched: its ids and where `</head>` is.
+  private(set) var ids: [Int: Set<String>] = [:]
+  private(set) var headEnds: [Int: Int] = [:]
+  /// The namespace prefix of each document's elements (`h:`), mostly "".
+  private(set) var prefixes: [Int: String] = [:]
   /// Where the search goes on: a document and a key in it.
   private var document = 0
   private var key = 0
   /// Per document, the last byte a span already holds.
-  private var taken: [Int]
+  private var taken: [Int: Int] = [:]
+  /// Keys passed over by all searches, and the keys read: searches for pieces that are not
+  /// there shrink to a short window once they have passed 16 times the book's keys, so the
+  /// time stays linear in the book.
+  private var passed = 0
+  private var read = 0
 
+  /// - Parameters:
+  ///   - count: how many documents there are.
+  ///   - load: document `i`'s text; nil for one that cannot be read.
+  init(count: Int, load: @escaping (Int) -> XHTMLTextStream?) {
+    self.count = count
+    self.load = load
+  }
+
+  /// The anchors of documents already read, as a stream (for tests).
   init(_ streams: [XHTMLTextStream]) {
-    self.streams = streams
-    taken = Array(repeating: 0, count: streams.count)
+    self.init(count: streams.count, load: { streams[$0] })
+  }
+
+  private mutating func stream(_ index: Int) -> XHTMLTextStream? {
+    if let stream = streams[index] { return stream }
+    guard let stream = load(index) else { return nil }
+    // Documents before the search are done with.
+    streams = streams.filter { $0.key >= document }
+    streams[index] = stream
+    ids[index] = stream.ids
+    headEnds[index] = stream.headEnd
+    prefixes[index] = stream.prefix
+    read += stream.keys.count
+    return stream
   }
 
   /// The next place `text` is, after the last one found; nil when it is not within the window.
@@ -42,50 +76,64 @@ struct TextAnchors {
   private mutating func find(keys wanted: [UInt32], short: Bool) -> Anchor? {
     guard !wanted.isEmpty else { return nil }
     var budget = short || wanted.count < 12 ? Self.shortWindow : Self.sentenceWindow
+    if passed > 1_000_000 + 16 * read { budget = 64 }
+    let target = XHTMLTextStream.hash(wanted)
+    var power: UInt64 = 1
+    for _ in wanted { power = power &* XHTMLTextStream.hashBase }
     var (document, key) = (self.document, self.key)
-    while document < streams.count, budget > 0 {
-      let keys = streams[document].keys
+    while document < count, budget > 0 {
+      guard let stream = stream(document) else {
+        (document, key) = (document + 1, 0)
+        continue
+      }
+      let keys = stream.keys
       let last = min(keys.count - wanted.count, key + budget)
       if last >= key {
-        var at = key
-        while at <= last {
-          if keys[at] == wanted[0] && keys[at..<(at + wanted.count)].elementsEqual(wanted) {
-            self.document = document
-            self.key = at + wanted.count
-            return anchor(document, at, at + wanted.count - 1)
-          }
-          at += 1
+        for at in key...last
+        where stream.hash(at..<(at + wanted.count), power: power) == target
+          && keys[at..<(at + wanted.count)].elementsEqual(wanted)
+          && stream.isWordBoundary(beforeKey: at) && stream.isWordBoundary(beforeKey: at + wanted.count)
+        {
+          passed += at - key
+          self.document = document
+          self.key = at + wanted.count
+          return anchor(stream, document, at, at + wanted.count - 1)
         }
       }
+      passed += max(0, keys.count - key)
       budget -= max(0, keys.count - key)
-      document += 1
-      key = 0
+      (document, key) = (document + 1, 0)
     }
     return nil
   }
 
   /// The bytes a span around keys `first...last` of `document` goes around.
-  private mutating func anchor(_ document: Int, _ first: Int, _ last: Int) -> Anchor {
-    let stream = streams[document]
-    var lower = stream.keyScalar[first]
-    var upper = stream.keyScalar[last]
+  private mutating func anchor(_ stream: XHTMLTextStream, _ document: Int, _ first: Int, _ last: Int) -> Anchor {
+    let taken = self.taken[document] ?? 0
+    var lower = stream.keyScalar(first)
+    var upper = stream.keyScalar(last)
     // Punctuation that clings to the piece (an opening quote, a full stop) goes with it.
-    while lower > 0, stream.node[lower - 1] == stream.node[lower], Self.clings(stream.scalars[lower - 1]),
-      stream.rawStart[lower - 1] >= taken[document]
+    while lower > 0, stream.node(lower - 1) == stream.node(lower), Self.clings(stream.scalars[lower - 1]),
+      stream.rawStart(lower - 1) >= taken
     {
       lower -= 1
     }
-    while upper + 1 < stream.scalars.count, stream.node[upper + 1] == stream.node[upper],
+    while upper + 1 < stream.scalars.count, stream.node(upper + 1) == stream.node(upper),
       Self.clings(stream.scalars[upper + 1])
     {
       upper += 1
     }
-    var start = stream.rawStart[lower]
-    var end = stream.rawEnd[upper]
-    var (low, high) = (stream.nodeParent[stream.node[lower]], stream.nodeParent[stream.node[upper]])
-    while low != high {
+    var start = stream.rawStart(lower)
+    var end = stream.rawEnd(upper)
+    var (low, high) = (stream.nodeParent[stream.node(lower)], stream.nodeParent[stream.node(upper)])
+    while low != high || !stream.holdsOnlyPhrasing(start..<end) {
+      // A span cannot hold a block, a figure, or a ruby's `rt` without its `ruby`.
+      if low == high {
+        (start, end) = Self.firstText(of: stream, from: lower)
+        break
+      }
       let (a, b) = (stream.elements[low], stream.elements[high])
-      if a.depth >= b.depth, a.isInline, a.firstKey == first, a.start >= taken[document], let parent = a.parent {
+      if a.depth >= b.depth, a.isInline, a.firstKey == first, a.start >= taken, let parent = a.parent {
         start = a.start
         low = parent
       } else if b.depth >= a.depth, b.isInline, b.lastKey == last, let parent = b.parent {
@@ -93,16 +141,20 @@ struct TextAnchors {
         high = parent
       } else {
         // Cannot be held whole: its first piece of text only.
-        start = stream.rawStart[lower]
-        let node = stream.node[lower]
-        var index = lower
-        while index + 1 < stream.scalars.count, stream.node[index + 1] == node { index += 1 }
-        end = stream.rawEnd[index]
+        (start, end) = Self.firstText(of: stream, from: lower)
         break
       }
     }
-    taken[document] = end
+    self.taken[document] = end
     return Anchor(document: document, start: start, end: end)
+  }
+
+  /// The bytes from character `lower` to the end of its text node.
+  private static func firstText(of stream: XHTMLTextStream, from lower: Int) -> (Int, Int) {
+    let node = stream.node(lower)
+    var index = lower
+    while index + 1 < stream.scalars.count, stream.node(index + 1) == node { index += 1 }
+    return (stream.rawStart(lower), stream.rawEnd(index))
   }
 
   /// Whether `scalar` is punctuation that belongs to the word beside it.

@@ -20,35 +20,98 @@ struct XHTMLTextStream {
     var depth: Int
     var firstKey: Int?
     var lastKey: Int?
+    /// How many keys came before it.
+    var keysBefore: Int
 
     var isInline: Bool { XHTMLTextStream.inlineElements.contains(name) }
+    /// Whether a span may hold it whole (phrasing content).
+    var isPhrasing: Bool { isInline || XHTMLTextStream.phrasingElements.contains(name) }
   }
 
-  /// The decoded text, and for each character its bytes in the document and its text node.
+  /// The decoded text, and for each character its bytes in the document and its text node
+  /// (32-bit: documents are at most 32 MiB; about 20 bytes a character in all).
   private(set) var scalars: [Unicode.Scalar] = []
-  private(set) var rawStart: [Int] = []
-  private(set) var rawEnd: [Int] = []
-  private(set) var node: [Int] = []
-  /// Each text node's parent element.
+  private var starts: [UInt32] = []
+  private var ends: [UInt32] = []
+  private var nodes: [UInt32] = []
+  /// Each text node's parent element, and its nearest ancestor that is not inline (two text
+  /// nodes in different blocks are different words, though nothing lies between them).
   private(set) var nodeParent: [Int] = []
+  private var nodeBlock: [Int] = []
   /// The letters and digits, lowercased, and where each is in `scalars`.
   private(set) var keys: [UInt32] = []
-  private(set) var keyScalar: [Int] = []
+  private var keyScalars: [UInt32] = []
+  /// `hashes[i]`: a polynomial hash of `keys[..<i]`, for finding a run of keys in time linear
+  /// in the keys passed, however long the run.
+  private(set) var hashes: [UInt64] = [0]
+  static let hashBase: UInt64 = 1_000_003
+
+  func rawStart(_ index: Int) -> Int { Int(starts[index]) }
+  func rawEnd(_ index: Int) -> Int { Int(ends[index]) }
+  func node(_ index: Int) -> Int { Int(nodes[index]) }
+  func keyScalar(_ index: Int) -> Int { Int(keyScalars[index]) }
+
+  /// The hash of `keys[range]`, given `power` = `hashBase` to the range's length.
+  func hash(_ range: Range<Int>, power: UInt64) -> UInt64 {
+    hashes[range.upperBound] &- hashes[range.lowerBound] &* power
+  }
+
+  /// The hash of `keys` as `hash(_:power:)` computes it for a run of a stream.
+  static func hash(_ keys: [UInt32]) -> UInt64 {
+    keys.reduce(0) { $0 &* hashBase &+ UInt64($1) }
+  }
   private(set) var elements: [Element] = []
   /// Every id in the document.
   private(set) var ids: Set<String> = []
-  /// The offset of `</head>`, and the `body` element.
+  /// The offset of `</head>`.
   private(set) var headEnd: Int?
+  /// The namespace prefix of the document's elements (`h:` in `<h:html>`), mostly none.
+  private(set) var prefix = ""
+  /// Whether the document is UTF-8 (a span can be put into it as UTF-8 bytes).
+  let isUTF8: Bool
 
   static let inlineElements: Set<String> = [
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
     "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
   ]
 
+  /// Phrasing elements a span may hold besides the inline ones (`rt` and `rp` only inside a
+  /// `ruby` it holds too).
+  static let phrasingElements: Set<String> = ["br", "wbr", "img", "ruby", "rt", "rp", "svg", "math"]
+
   static let unreadElements: Set<String> = [
     "head", "title", "script", "style", "template", "noscript", "svg", "math", "rt", "rp", "textarea", "select",
     "button", "object", "iframe", "video", "audio", "canvas",
   ]
+
+  /// Whether a word starts or ends between key `index - 1` and key `index`: something that is
+  /// not a letter or digit lies between them (a word is never found inside another).
+  func isWordBoundary(beforeKey index: Int) -> Bool {
+    guard index > 0, index < keys.count else { return true }
+    let (before, after) = (keyScalar(index - 1), keyScalar(index))
+    return after - before > 1 || nodeBlock[node(before)] != nodeBlock[node(after)]
+  }
+
+  /// Whether every element starting in `range` (bytes) is phrasing content a span may hold,
+  /// a `ruby`'s `rt` or `rp` only with its `ruby`.
+  func holdsOnlyPhrasing(_ range: Range<Int>) -> Bool {
+    var low = 0
+    var high = elements.count
+    while low < high {
+      let middle = (low + high) / 2
+      if elements[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var index = low
+    while index < elements.count, elements[index].start < range.upperBound {
+      let element = elements[index]
+      guard element.isPhrasing else { return false }
+      if ["rt", "rp"].contains(element.name) {
+        guard let parent = element.parent, elements[parent].start >= range.lowerBound else { return false }
+      }
+      index += 1
+    }
+    return true
+  }
 
   /// The letter or digit `scalar` as the stream keys it (lowercased), or nil.
   static func key(_ scalar: Unicode.Scalar) -> UInt32? {
@@ -66,8 +129,10 @@ struct XHTMLTextStream {
   static func keys(of text: String) -> [UInt32] { text.unicodeScalars.compactMap(key) }
 
   init(_ bytes: [UInt8]) {
+    isUTF8 = Self.isUTF8(bytes)
     var stack: [Int] = []
-    var unread = 0
+    // The open elements whose text is not read.
+    var unreadOpen: [Int] = []
     var index = 0
     let count = bytes.count
     func find(_ pattern: [UInt8], from start: Int) -> Int? {
@@ -92,8 +157,12 @@ struct XHTMLTextStream {
         } else if index + 1 < count && bytes[index + 1] == UInt8(ascii: "/") {
           let close = (find([UInt8(ascii: ">")], from: index) ?? count - 1) + 1
           if let open = stack.popLast() {
+            if unreadOpen.last == open { unreadOpen.removeLast() }
             elements[open].end = close
-            if Self.unreadElements.contains(elements[open].name) { unread -= 1 }
+            if keys.count > elements[open].keysBefore {
+              elements[open].firstKey = elements[open].keysBefore
+              elements[open].lastKey = keys.count - 1
+            }
             if elements[open].name == "head" { headEnd = index }
           }
           index = close
@@ -101,15 +170,21 @@ struct XHTMLTextStream {
           let tagEnd = Self.tagEnd(bytes, from: index)
           let tag = String(decoding: bytes[index..<min(count, tagEnd + 1)], as: UTF8.self)
           let name = Self.localName(of: tag)
-          if let id = Self.id(in: tag) { ids.insert(id) }
+          let attributes = Self.attributes(of: tag)
+          if let id = attributes["id"] { ids.insert(id) }
+          if elements.isEmpty,
+            let colon = tag.dropFirst().prefix(while: { !$0.isWhitespace && $0 != ">" }).firstIndex(of: ":")
+          {
+            prefix = String(tag[tag.index(after: tag.startIndex)...colon])
+          }
           let element = Element(
             name: name, start: index, startTagEnd: tagEnd, end: tagEnd + 1, parent: stack.last, depth: stack.count,
-            firstKey: nil, lastKey: nil)
+            firstKey: nil, lastKey: nil, keysBefore: keys.count)
           elements.append(element)
           let selfClosing = tagEnd > 0 && bytes[tagEnd - 1] == UInt8(ascii: "/")
           if !selfClosing {
             stack.append(elements.count - 1)
-            if Self.unreadElements.contains(name) { unread += 1 }
+            if Self.isUnread(name, attributes) { unreadOpen.append(elements.count - 1) }
           }
           index = tagEnd + 1
         }
@@ -118,15 +193,16 @@ struct XHTMLTextStream {
       // A text node, up to the next tag.
       var end = index
       while end < count && bytes[end] != UInt8(ascii: "<") { end += 1 }
-      if unread == 0, let parent = stack.last {
-        read(bytes, index..<end, parent: parent, stack: stack)
+      if unreadOpen.isEmpty, let parent = stack.last {
+        nodeBlock.append(stack.last { !elements[$0].isInline } ?? -1)
+        read(bytes, index..<end, parent: parent)
       }
       index = end
     }
   }
 
   /// Decodes the text node at `range` into the stream.
-  private mutating func read(_ bytes: [UInt8], _ range: Range<Int>, parent: Int, stack: [Int]) {
+  private mutating func read(_ bytes: [UInt8], _ range: Range<Int>, parent: Int) {
     let nodeIndex = nodeParent.count
     nodeParent.append(parent)
     var at = range.lowerBound
@@ -142,16 +218,13 @@ struct XHTMLTextStream {
         scalar = decoded.first ?? "\u{FFFD}"
       }
       scalars.append(scalar)
-      rawStart.append(at)
-      rawEnd.append(next)
-      node.append(nodeIndex)
+      starts.append(UInt32(truncatingIfNeeded: at))
+      ends.append(UInt32(truncatingIfNeeded: next))
+      nodes.append(UInt32(truncatingIfNeeded: nodeIndex))
       if let key = Self.key(scalar) {
         keys.append(key)
-        keyScalar.append(scalars.count - 1)
-        for element in stack {
-          if elements[element].firstKey == nil { elements[element].firstKey = keys.count - 1 }
-          elements[element].lastKey = keys.count - 1
-        }
+        keyScalars.append(UInt32(truncatingIfNeeded: scalars.count - 1))
+        hashes.append((hashes.last ?? 0) &* Self.hashBase &+ UInt64(key))
       }
       at = next
     }
@@ -226,9 +299,66 @@ struct XHTMLTextStream {
     return String(name.split(separator: ":").last ?? name)
   }
 
-  /// The tag's `id` attribute.
-  private static func id(in tag: String) -> String? {
-    guard let match = tag.firstMatch(of: /\sid\s*=\s*(?:"([^"]*)"|'([^']*)')/) else { return nil }
-    return match.1.map(String.init) ?? match.2.map(String.init)
+  /// The tag's attributes by name as written (`epub:type`); `hidden` and other attributes
+  /// without a value map to "".
+  private static func attributes(of tag: String) -> [String: String] {
+    // Read by hand: a regular expression per tag costs more than all the rest of the reading.
+    var attributes: [String: String] = [:]
+    let bytes = Array(tag.utf8)
+    var at = 1
+    while at < bytes.count, !isSpace(bytes[at]), bytes[at] != UInt8(ascii: ">") { at += 1 }  // the name
+    while at < bytes.count {
+      while at < bytes.count, isSpace(bytes[at]) || bytes[at] == UInt8(ascii: "/") { at += 1 }
+      let nameStart = at
+      while at < bytes.count, !isSpace(bytes[at]),
+        ![UInt8(ascii: "="), UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[at])
+      {
+        at += 1
+      }
+      guard at > nameStart else { break }
+      let name = String(decoding: bytes[nameStart..<at], as: UTF8.self)
+      while at < bytes.count, isSpace(bytes[at]) { at += 1 }
+      guard at < bytes.count, bytes[at] == UInt8(ascii: "=") else {
+        attributes[name] = ""
+        continue
+      }
+      at += 1
+      while at < bytes.count, isSpace(bytes[at]) { at += 1 }
+      guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") else { break }
+      let quote = bytes[at]
+      let valueStart = at + 1
+      at = valueStart
+      while at < bytes.count, bytes[at] != quote { at += 1 }
+      attributes[name] = String(decoding: bytes[valueStart..<min(at, bytes.count)], as: UTF8.self)
+      at += 1
+    }
+    return attributes
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+  /// Whether the renderer leaves an element's text unread, as `XHTMLText` decides it: unread
+  /// elements, hidden ones, notes, page breaks and front matter by `epub:type` or `role`.
+  private static func isUnread(_ name: String, _ attributes: [String: String]) -> Bool {
+    if unreadElements.contains(name) || XHTMLText.silentElements.contains(name.lowercased()) { return true }
+    if attributes["hidden"] != nil || attributes["aria-hidden"] == "true" { return true }
+    if let style = attributes["style"], style.lowercased().filter({ !$0.isWhitespace }).contains("display:none") {
+      return true
+    }
+    let kinds = attributes.filter { $0.key == "role" || $0.key.hasSuffix(":type") }.values.flatMap {
+      $0.split(separator: " ").map(String.init)
+    }
+    return kinds.contains {
+      XHTMLText.silentTypes.contains($0) || XHTMLText.silentRoles.contains($0)
+        || XHTMLText.frontMatterTypes.contains($0)
+    }
+  }
+
+  /// Whether `bytes` are UTF-8: no UTF-16 byte order mark or encoding declaration.
+  private static func isUTF8(_ bytes: [UInt8]) -> Bool {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+    let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+    guard let match = head.firstMatch(of: /encoding\s*=\s*["']([^"']+)["']/) else { return true }
+    return ["utf-8", "utf8"].contains(String(match.1))
   }
 }

@@ -29,9 +29,9 @@ struct XHTMLTextStreamTests {
     let bytes = Array(Self.document.utf8)
     let stream = XHTMLTextStream(bytes)
     let ampersand = stream.scalars.firstIndex(of: "&")!
-    #expect(String(decoding: bytes[stream.rawStart[ampersand]..<stream.rawEnd[ampersand]], as: UTF8.self) == "&amp;")
+    #expect(String(decoding: bytes[stream.rawStart(ampersand)..<stream.rawEnd(ampersand)], as: UTF8.self) == "&amp;")
     let accented = stream.scalars.firstIndex(of: "\u{E9}")!
-    #expect(stream.rawEnd[accented] - stream.rawStart[accented] == 2)
+    #expect(stream.rawEnd(accented) - stream.rawStart(accented) == 2)
     let em = stream.elements.first { $0.name == "em" }!
     #expect(em.isInline)
     #expect(String(decoding: bytes[em.start..<em.end], as: UTF8.self) == "<em>Toast</em>")
