@@ -230,6 +230,29 @@ import Testing
     }
   }
 
+  /// A read-along book rendered again as a manuscript: its overlays, their items and ids give
+  /// way to the new ones, and the result is still valid.
+  @Test func aReadAlongBookIsAManuscriptToo() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    var epub = EpubSamples.epub3
+    epub.replacing["OEBPS/style.css"] = Data("p { text-indent: 1em; }\n".utf8)
+    epub.replacing["OEBPS/cover.xhtml"] = Data(EpubFile.xhtml("<p>The Salt Road</p>", title: "Cover").utf8)
+    let (first, manifest) = try Self.render(
+      try epub.write(to: scratch.appending("salt.epub")), ["--format", "epub"], into: scratch)
+    let book = (first as NSString).appendingPathComponent(try #require(manifest.readAlong).file)
+    let (folder, again) = try Self.render(book, ["--format", "epub"], into: scratch, "again")
+    let file = (folder as NSString).appendingPathComponent(try #require(again.readAlong).file)
+    func overlays(_ path: String) throws -> Int {
+      try #require(EpubSource(path: path)).packageText.components(separatedBy: "application/smil+xml").count - 1
+    }
+    #expect(try overlays(file) == overlays(book), "one overlay per document read, the old ones gone")
+    #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
+    if Self.epubcheckIsInstalled {
+      #expect(try Self.epubcheckProblems(file, in: scratch).map { "epubcheck: \($0)" } == nil)
+    }
+  }
+
   /// A clip moved inside the EPUB (its SHA-256 in the manifest updated to match) is found.
   @Test func verifyFindsAClipThatIsNotTheManifests() throws {
     let scratch = try ScratchDirectory()

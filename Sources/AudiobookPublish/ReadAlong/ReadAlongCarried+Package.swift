@@ -37,15 +37,13 @@ extension ReadAlongCarried {
       text.replaceSubrange(match.range, with: tag)
     }
     let package = source.packagePath
-    var items = [
-      "<item id=\"ra-style\" href=\"\(ReadAlongOverlay.relative(styleSheet, from: package))\" media-type=\"text/css\"/>"
-    ]
+    func href(_ path: String) -> String { XMLText.escaped(ReadAlongOverlay.relative(path, from: package)) }
+    var items = ["<\(prefix)item id=\"\(ids.style)\" href=\"\(href(styleSheet))\" media-type=\"text/css\"/>"]
     items += overlays.map {
-      "<item id=\"\($0.itemID)\" href=\"\(ReadAlongOverlay.relative($0.path, from: package))\" "
-        + "media-type=\"application/smil+xml\"/>"
+      "<\(prefix)item id=\"\($0.itemID)\" href=\"\(href($0.path))\" media-type=\"application/smil+xml\"/>"
     }
-    items += ReadAlongBook.audioItems(audio, from: package).map {
-      $0.replacingOccurrences(of: "id=\"audio-", with: "id=\"ra-audio-")
+    items += audio.sorted { $0.value < $1.value }.map { file, path in
+      "<\(prefix)item id=\"\(ids.audio[file] ?? "ra-audio")\" href=\"\(href(path))\" media-type=\"audio/mpeg\"/>"
     }
     insert(items, before: /<\/(?:[A-Za-z_][\w.-]*:)?manifest\s*>/, in: &text)
     var metadata = ReadAlongBook.durationMetadata(overlays)

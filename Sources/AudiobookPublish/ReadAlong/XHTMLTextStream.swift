@@ -72,12 +72,13 @@ struct XHTMLTextStream {
 
   static let inlineElements: Set<String> = [
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
-    "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "label", "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "var",
   ]
 
   /// Phrasing elements a span may hold besides the inline ones (`rt` and `rp` only inside a
   /// `ruby` it holds too).
-  static let phrasingElements: Set<String> = ["br", "wbr", "img", "ruby", "rt", "rp", "svg", "math"]
+  static let phrasingElements: Set<String> = ["br", "wbr", "img", "rt", "rp", "svg", "math"]
 
   static let unreadElements: Set<String> = [
     "head", "title", "script", "style", "template", "noscript", "svg", "math", "rt", "rp", "textarea", "select",

@@ -64,4 +64,26 @@ struct TextAnchorsTests {
       Self.marked("<p>The <em>sea,</em> grey.</p>", ["The", "sea,", "grey."], short: true)
         == "<p><s>The</s> <em><s>sea,</s></em> <s>grey.</s></p>")
   }
+
+  /// A piece is a run of whole words: a title "I" is not the i of "Epilogue".
+  @Test func piecesAreWholeWords() {
+    #expect(
+      Self.marked("<h1>Epilogue</h1><p>Epilogue text.</p>", ["I", "Epilogue", "Epilogue text."])
+        == "<h1><s>Epilogue</s></h1><p><s>Epilogue text.</s></p>")
+    #expect(Self.marked("<p>end</p><p>Start here.</p>", ["Start here."]) == "<p>end</p><p><s>Start here.</s></p>")
+  }
+
+  /// A span holds no block, figure or lone `rt`; what the renderer does not read (a note
+  /// reference, a page break) is not looked for.
+  @Test func spansHoldOnlyWhatASpanMayHold() {
+    #expect(
+      Self.marked(#"<div>It was lit <figure><img src="a.png"/></figure> at dusk.</div>"#, ["It was lit at dusk."])
+        == #"<div><s>It was lit </s><figure><img src="a.png"/></figure> at dusk.</div>"#)
+    #expect(
+      Self.marked(##"<p>He wrote<a epub:type="noteref" href="#n">1</a> it down.</p>"##, ["He wrote it down."])
+        == ##"<p><s>He wrote<a epub:type="noteref" href="#n">1</a> it down.</s></p>"##)
+    #expect(
+      Self.marked("<p><ruby>Lamp<rt>a</rt> lit<rt>b</rt></ruby> at dusk.</p>", ["Lamp lit at dusk."])
+        == "<p><s><ruby>Lamp<rt>a</rt> lit<rt>b</rt></ruby> at dusk.</s></p>")
+  }
 }
