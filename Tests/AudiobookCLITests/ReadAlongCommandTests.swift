@@ -35,6 +35,15 @@ import Testing
     Oil, wick & glass: that was the whole of it. The rest was waiting.
     """
 
+  /// The EPUB 3 sample made whole for epubcheck: its stylesheet, and a cover page (with text,
+  /// which the read-along book must leave alone) without an image.
+  static var wholeSample: EpubFile {
+    var epub = EpubSamples.epub3
+    epub.replacing["OEBPS/style.css"] = Data("p { text-indent: 1em; }\n".utf8)
+    epub.replacing["OEBPS/cover.xhtml"] = Data(EpubFile.xhtml("<p>The Salt Road</p>", title: "Cover").utf8)
+    return epub
+  }
+
   /// Renders `book` with `flags` into `scratch/name`, requiring success.
   static func render(_ book: String, _ flags: [String], into scratch: ScratchDirectory, _ name: String = "out") throws
     -> (folder: String, manifest: Manifest)
@@ -195,10 +204,7 @@ import Testing
   @Test func anEpubsOwnDocumentsAreKept() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    // The sample, made whole for epubcheck: its stylesheet, and a cover page without an image.
-    var epub = EpubSamples.epub3
-    epub.replacing["OEBPS/style.css"] = Data("p { text-indent: 1em; }\n".utf8)
-    epub.replacing["OEBPS/cover.xhtml"] = Data(EpubFile.xhtml("<p>The Salt Road</p>", title: "Cover").utf8)
+    let epub = Self.wholeSample
     let book = try epub.write(to: scratch.appending("salt.epub"))
     if Self.epubcheckIsInstalled {
       #expect(try Self.epubcheckProblems(book, in: scratch).map { "epubcheck: \($0)" } == nil)
@@ -235,9 +241,7 @@ import Testing
   @Test func aReadAlongBookIsAManuscriptToo() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    var epub = EpubSamples.epub3
-    epub.replacing["OEBPS/style.css"] = Data("p { text-indent: 1em; }\n".utf8)
-    epub.replacing["OEBPS/cover.xhtml"] = Data(EpubFile.xhtml("<p>The Salt Road</p>", title: "Cover").utf8)
+    let epub = Self.wholeSample
     let (first, manifest) = try Self.render(
       try epub.write(to: scratch.appending("salt.epub")), ["--format", "epub"], into: scratch)
     let book = (first as NSString).appendingPathComponent(try #require(manifest.readAlong).file)

@@ -93,25 +93,11 @@ extension ReadAlongGenerated {
     let entries = manifest.chapters.map { chapter in
       "<li><a href=\"text/chapter-\(ReadAlongBook.padded(chapter.number)).xhtml\">\(XMLText.escaped(chapter.title))</a></li>"
     }
-    return """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <!DOCTYPE html>
-      <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" \
-      lang="\(language)" xml:lang="\(language)">
-      <head>
-      <meta charset="UTF-8"/>
-      <title>\(XMLText.escaped(manifest.title))</title>
-      </head>
-      <body>
-      <nav epub:type="toc" id="toc">
-      <h1>\(XMLText.escaped(manifest.title))</h1>
-      <ol>
-      \(entries.joined(separator: "\n"))
-      </ol>
-      </nav>
-      </body>
-      </html>
-
-      """
+    let title = XMLText.escaped(manifest.title)
+    return xhtml(
+      title: title, language: language,
+      body:
+        "<nav epub:type=\"toc\" id=\"toc\">\n<h1>\(title)</h1>\n<ol>\n\(entries.joined(separator: "\n"))\n</ol>\n</nav>\n"
+    )
   }
 }

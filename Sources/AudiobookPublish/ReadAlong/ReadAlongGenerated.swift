@@ -79,24 +79,29 @@ struct ReadAlongGenerated {
       }
       body += "<p id=\"\(prefix)-p\(p)\">\(sentences.joined(separator: " "))</p>\n"
     }
-    let xhtml = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <!DOCTYPE html>
-      <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" \
-      lang="\(language)" xml:lang="\(language)">
-      <head>
-      <meta charset="UTF-8"/>
-      <title>\(heading)</title>
-      <link rel="stylesheet" type="text/css" href="../style.css"/>
-      </head>
-      <body>
-      <section id="\(prefix)" epub:type="chapter">
-      \(body)</section>
-      </body>
-      </html>
-
-      """
+    let xhtml = Self.xhtml(
+      title: heading, language: language,
+      head: "<link rel=\"stylesheet\" type=\"text/css\" href=\"../style.css\"/>\n",
+      body: "<section id=\"\(prefix)\" epub:type=\"chapter\">\n\(body)</section>\n")
     return (xhtml, pars)
+  }
+
+  /// An XHTML content document: `title` and `body` are markup already.
+  static func xhtml(title: String, language: String, head: String = "", body: String) -> String {
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!DOCTYPE html>
+    <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" \
+    lang="\(language)" xml:lang="\(language)">
+    <head>
+    <meta charset="UTF-8"/>
+    <title>\(title)</title>
+    \(head)</head>
+    <body>
+    \(body)</body>
+    </html>
+
+    """
   }
 
   static let container = """
