@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
@@ -106,10 +107,18 @@ let package = Package(
         .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
+    // `audiobook studio`: the web page and its API over AudiobookKit's studio session; the only
+    // target that knows HTTP (FlyingFox).
+    .target(
+      name: "AudiobookStudio",
+      dependencies: ["AudiobookKit", .product(name: "FlyingFox", package: "FlyingFox")],
+      resources: [.embedInCode("Page")]
+    ),
     .executableTarget(
       name: "audiobook",
       dependencies: [
         "AudiobookKit",
+        "AudiobookStudio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

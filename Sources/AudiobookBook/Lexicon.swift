@@ -200,18 +200,23 @@ public struct Lexicon: Sendable, Equatable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw AudiobookError(.badInput, "the lexicon is not UTF-8 text", file: path)
     }
-    try YamlShape.check(text, file: path, what: "the lexicon")
+    return try parse(text: text, file: path)
+  }
+
+  /// Reads a lexicon file's text.
+  package static func parse(text: String, file: String) throws(AudiobookError) -> Lexicon {
+    try YamlShape.check(text, file: file, what: "the lexicon")
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
       throw AudiobookError(
-        .badInput, "the lexicon is not valid YAML: \(error.problemText)", file: path, line: error.line)
+        .badInput, "the lexicon is not valid YAML: \(error.problemText)", file: file, line: error.line)
     } catch {
-      throw AudiobookError(.badInput, "the lexicon is not valid YAML", file: path)
+      throw AudiobookError(.badInput, "the lexicon is not valid YAML", file: file)
     }
     guard let root else { return .empty }
-    return try parse(root, file: path)
+    return try parse(root, file: file)
   }
 
   /// Reads entries from a YAML mapping node (a lexicon file, or `lexicon:` in a voice preset).

@@ -21,6 +21,9 @@ public struct Speaker {
   /// The most frames written as a plain WAV (4 GiB of audio, about 27 hours at 22,050 Hz);
   /// lower in tests, so that they reach it.
   var wavFrameLimit = AudioFormat.maximumWAVFrames
+  /// Clips shared by many calls (the studio's), kept open between them; nil: each call
+  /// starts its own worker when it needs one.
+  var clips: CachedSynthesis?
 
   /// What becomes of audio past what a plain WAV holds, whose 32-bit sizes would wrap around.
   public enum LongAudio: Sendable {
@@ -54,13 +57,21 @@ public struct Speaker {
           line
         ))
     }
-    return try write(title: nil, paragraphs: scripts, pauses: snippetPauses, to: path, file: source)
+    return try write(title: nil, paragraphs: scripts, pauses: snippetPauses, to: path, file: source).frames
   }
 
   /// Writes what `selection` picks out of `book`: a paragraph alone, or a chapter exactly as
   /// `render` writes its file.
   @discardableResult
   public func speak(_ selection: BookAddress.Selection, of book: Book, to path: String) throws(AudiobookError) -> Int {
+    try speakTimed(selection, of: book, to: path).frames
+  }
+
+  /// `speak(_:of:to:)`, also returning where each sentence (and the chapter's spoken title)
+  /// landed in the file, with its words when `words` is true.
+  public func speakTimed(
+    _ selection: BookAddress.Selection, of book: Book, to path: String, words: Bool = false
+  ) throws(AudiobookError) -> (frames: Int, spans: [TimedSpan]) {
     let splitter = SentenceSplitter()
     let lexicon = preset.lexicon.merging(book.lexicon)
     func script(_ paragraph: Paragraph) throws(AudiobookError) -> (SpeechScript, line: Int) {
@@ -74,14 +85,15 @@ public struct Speaker {
     switch selection {
     case .paragraph(_, let paragraph):
       return try write(
-        title: nil, paragraphs: [try script(paragraph)], pauses: snippetPauses, to: path, file: book.sourceFile)
+        title: nil, paragraphs: [try script(paragraph)], pauses: snippetPauses, to: path, file: book.sourceFile,
+        words: words)
     case .chapter(let chapter):
       var scripts: [(SpeechScript, line: Int)] = []
       for paragraph in chapter.paragraphs { scripts.append(try script(paragraph)) }
       return try write(
         title: (SpeechScript.title(of: chapter, lexicon: lexicon), chapter.sourceLine), paragraphs: scripts,
         pauses: preset.pauses, to: path, file: book.sourceFile,
-        tags: .chapter(chapter.title, number: chapter.number, of: book, voice: preset.name))
+        tags: .chapter(chapter.title, number: chapter.number, of: book, voice: preset.name), words: words)
     }
   }
 
@@ -102,8 +114,8 @@ public struct Speaker {
   /// assembly as `render` (`ChapterAssembler.record`).
   private func write(
     title: (SpeechScript, line: Int)?, paragraphs: [(SpeechScript, line: Int)], pauses: Pauses, to path: String,
-    file: String, tags: AudioTags = AudioTags()
-  ) throws(AudiobookError) -> Int {
+    file: String, tags: AudioTags = AudioTags(), words: Bool = false
+  ) throws(AudiobookError) -> (frames: Int, spans: [TimedSpan]) {
     let engine = try EspeakVoices.usableEngine()
     // Each batch's source line, by its order, for errors.
     var lines: [Int: Int] = [:]
@@ -116,10 +128,12 @@ public struct Speaker {
     }
     let titlePart = title.map { part($0.0, line: $0.line) }
     let paragraphParts = paragraphs.map { part($0.0, line: $0.line) }
-    let clips = CachedSynthesis(
-      preset: preset, workerExecutable: workerExecutable,
-      cache: cacheDirectory.flatMap { try? ClipCache(directory: $0) })
-    defer { clips.close() }
+    let clips =
+      self.clips
+      ?? CachedSynthesis(
+        preset: preset, workerExecutable: workerExecutable,
+        cache: cacheDirectory.flatMap { try? ClipCache(directory: $0) })
+    defer { if self.clips == nil { clips.close() } }
     func clip(_ part: RenderPlan.Part, _ batch: RenderPlan.Batch) throws(AudiobookError) -> Clip {
       do {
         return try clips.clip(for: batch.pieces, key: batch.key).clip
@@ -133,12 +147,15 @@ public struct Speaker {
       let assembler = try ChapterAssembler(
         writer: SoundFileWriter(
           path: temporary, sampleRate: engine.sampleRate, encoding: .wav, tags: tags, reportedPath: path),
-        pauses: pauses)
-      let frames = try assembler.record(title: titlePart, paragraphs: paragraphParts, clip: clip)
+        pauses: pauses, timesWords: words)
+      var spans: [TimedSpan] = []
+      let frames = try assembler.record(title: titlePart, paragraphs: paragraphParts, clip: clip) { _, placed in
+        spans += placed
+      }
       if frames > wavFrameLimit {
         try finishLongAudio(temporary, frames: frames, sampleRate: engine.sampleRate, tags: tags, reportedPath: path)
       }
-      return frames
+      return (frames, spans)
     }
   }
 

@@ -13,7 +13,7 @@ struct AudiobookCommand: ParsableCommand {
       """,
     version: AudiobookVersion.package,
     subcommands: [
-      Render.self, Say.self, Plan.self, Sentences.self, Voices.self, Verify.self, Check.self, Cache.self,
+      Render.self, Say.self, Studio.self, Plan.self, Sentences.self, Voices.self, Verify.self, Check.self, Cache.self,
       SynthesisWorkerCommand.self,
     ]
   )

@@ -1,0 +1,232 @@
+import Foundation
+import AudiobookAudio
+import AudiobookBook
+import AudiobookCore
+import AudiobookSpeech
+
+/// What `audiobook studio` serves, without the HTTP: the book as last read, each paragraph's
+/// audio and timings (from the clip cache, synthesized when missing), a word tried out, a
+/// lexicon entry saved, and the book read again when its files change. Safe to use from
+/// several threads; synthesis runs one at a time on one worker kept open.
+public final class StudioSession: @unchecked Sendable {
+  /// A book and the voice it is read with, as the command reads them (flags, settings, front matter).
+  public struct Loaded: Sendable {
+    public var book: Book
+    public var preset: VoicePreset
+
+    public init(book: Book, preset: VoicePreset) {
+      self.book = book
+      self.preset = preset
+    }
+  }
+
+  /// Reads the book and its voice again, as they are on disk now.
+  public typealias Load = @Sendable () throws(AudiobookError) -> Loaded
+
+  private let load: Load
+  private let workerExecutable: String
+  private let cacheDirectory: String?
+  /// Where respellings are saved: `--lexicon`, else `BOOK.lexicon.yaml` beside the manuscript.
+  public let lexiconFile: String
+  let engine: EngineInfo
+
+  let lock = NSLock()
+  private var loaded: Loaded
+  private var view: StudioBook
+  private var speaker: Speaker
+  /// Words already asked about: whether espeak-ng spells each out.
+  private var spelledWords: [String: Bool] = [:]
+  /// The last paragraphs heard, by fingerprint and address, newest last.
+  private var recent: [(key: String, audio: ParagraphAudio)] = []
+  private static let recentLimit = 32
+  /// One synthesis at a time, so that the shared worker is asked one thing at a time.
+  private let synthesis = NSLock()
+  /// The paragraphs waiting to be synthesized in the background, and the chapter in view.
+  var pending: [String] = []
+  var focusChapter = 1
+  let work = NSCondition()
+  var closed = false
+
+  /// Reads the book for the first time.
+  ///
+  /// - Throws: what reading the book or its voice throws, or espeak-ng's failure to start.
+  public init(
+    load: @escaping Load, workerExecutable: String, cacheDirectory: String?, lexiconFile: String
+  ) throws(AudiobookError) {
+    self.load = load
+    self.workerExecutable = workerExecutable
+    self.cacheDirectory = cacheDirectory
+    self.lexiconFile = lexiconFile
+    engine = try EspeakVoices.usableEngine()
+    loaded = try load()
+    speaker = Speaker(preset: loaded.preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
+    view = StudioBook(
+      title: "", voice: "", sourceFile: "", version: 0, chapters: [], warnings: [], spelled: [],
+      lexiconFile: lexiconFile)
+    speaker.clips = clips(for: loaded.preset)
+    view = try studioBook(of: loaded, version: 1)
+  }
+
+  /// The book as the page shows it.
+  public var book: StudioBook { lock.withLock { view } }
+
+  /// The files whose change changes the book: the manuscript, its settings, its lexicons, the
+  /// voice preset's file.
+  public var watchedFiles: [String] {
+    lock.withLock {
+      var files = [loaded.book.sourceFile, BookReader.settingsFile(besides: loaded.book.sourceFile), lexiconFile]
+      files.append(BookReader.lexiconFile(besides: loaded.book.sourceFile))
+      files += loaded.book.lexicon.entries.map(\.file) + loaded.preset.lexicon.entries.map(\.file)
+      if case .file(let path) = loaded.preset.source { files.append(path) }
+      return Array(Set(files)).sorted()
+    }
+  }
+
+  /// Reads the book again. Returns the paragraphs whose audio changed (nil when the book could
+  /// not be read: the page keeps the last good one, with `problem` set to the reason).
+  @discardableResult
+  public func reload() -> [String]? {
+    let next: Loaded
+    do {
+      next = try load()
+    } catch {
+      lock.withLock { view.problem = error.description }
+      return nil
+    }
+    let (old, version) = lock.withLock { (view, view.version) }
+    let fresh: StudioBook
+    do {
+      fresh = try studioBook(of: next, version: version + 1)
+    } catch {
+      lock.withLock { view.problem = error.description }
+      return nil
+    }
+    let changed = fresh.changedParagraphs(since: old)
+    lock.withLock {
+      if next.preset != loaded.preset {
+        speaker.clips?.close()
+        speaker = Speaker(preset: next.preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
+        speaker.clips = clips(for: next.preset)
+      }
+      loaded = next
+      var updated = fresh
+      if changed.isEmpty && fresh.chapters == old.chapters && fresh.spelled == old.spelled { updated.version = version }
+      view = updated
+    }
+    return changed
+  }
+
+  /// The audio of paragraph `chapter:paragraph`, exactly as `say --paragraph` writes it, and
+  /// where its sentences and words fall.
+  ///
+  /// - Throws: `.usage` when the book has no such paragraph; what synthesis throws.
+  public func audio(chapter: Int, paragraph: Int) throws(AudiobookError) -> ParagraphAudio {
+    let (book, speaker, fingerprint) = lock.withLock {
+      let fingerprint = view.chapters.first { $0.number == chapter }?.paragraphs.first { $0.number == paragraph }?
+        .fingerprint
+      return (loaded.book, self.speaker, fingerprint)
+    }
+    let key = "\(chapter):\(paragraph) \(fingerprint ?? "")"
+    if let found = lock.withLock({ recent.first { $0.key == key }?.audio }) { return found }
+    let selection = try BookAddress.paragraph(chapter: chapter, paragraph: paragraph).select(in: book)
+    let made = try synthesizing { () throws(AudiobookError) -> ParagraphAudio in
+      try Self.withScratchFile { path throws(AudiobookError) in
+        let (frames, spans) = try speaker.speakTimed(selection, of: book, to: path, words: true)
+        return ParagraphAudio(
+          address: "\(chapter):\(paragraph)", wav: try Self.contents(of: path),
+          timings: .init(sampleRate: engine.sampleRate, frames: frames, sentences: spans))
+      }
+    }
+    lock.withLock {
+      recent.removeAll { $0.key == key }
+      recent.append((key, made))
+      if recent.count > Self.recentLimit { recent.removeFirst() }
+    }
+    return made
+  }
+
+  /// `text` (a word or a line) said as `say TEXT` says it, with the book's voice and lexicon
+  /// and `word` respelled as `said` when both are given: to hear a respelling before saving it.
+  public func trySaying(_ text: String, word: String? = nil, said: String? = nil) throws(AudiobookError) -> [UInt8] {
+    var speaker = lock.withLock { self.speaker }
+    var lexicon = lock.withLock { loaded.book.lexicon }
+    if let word, let said, !said.isEmpty {
+      lexicon = lexicon.merging(try Lexicon.parse(text: LexiconFile.line(word: word, said: said), file: "<try>"))
+    }
+    speaker.preset.lexicon = speaker.preset.lexicon.merging(lexicon)
+    return try synthesizing { () throws(AudiobookError) -> [UInt8] in
+      try Self.withScratchFile { path throws(AudiobookError) in
+        try speaker.speak(text, to: path, source: "<try>")
+        return try Self.contents(of: path)
+      }
+    }
+  }
+
+  /// Saves `word: said` to the book's lexicon file and reads the book again.
+  public func save(word: String, said: String) throws(AudiobookError) -> Lexicon.Entry {
+    let entry = try LexiconFile.save(word: word, said: said, to: lexiconFile)
+    return entry
+  }
+
+  /// Stops the background synthesis and the worker.
+  public func close() {
+    work.withLock {
+      closed = true
+      work.broadcast()
+    }
+    lock.withLock { speaker.clips?.close() }
+  }
+
+  private func clips(for preset: VoicePreset) -> CachedSynthesis {
+    CachedSynthesis(
+      preset: preset, workerExecutable: workerExecutable,
+      cache: cacheDirectory.flatMap { try? ClipCache(directory: $0) })
+  }
+
+  private func studioBook(of loaded: Loaded, version: Int) throws(AudiobookError) -> StudioBook {
+    try StudioBook(
+      book: loaded.book, preset: loaded.preset, engine: engine, lexiconFile: lexiconFile, version: version
+    ) { candidates in
+      let unknown = lock.withLock { candidates.filter { spelledWords[$0] == nil } }
+      if !unknown.isEmpty {
+        let found =
+          (try? synthesizing { () throws(AudiobookError) -> Set<String> in
+            do throws(SpeechError) {
+              return try SpelledWords.find(
+                in: unknown, settings: loaded.preset.engine, workerExecutable: workerExecutable)
+            } catch {
+              throw loaded.preset.failure(error)
+            }
+          }) ?? []
+        lock.withLock { for word in unknown { spelledWords[word] = found.contains(word) } }
+      }
+      return lock.withLock { candidates.filter { spelledWords[$0] == true } }
+    }
+  }
+
+  /// Runs `body` while no other synthesis does.
+  private func synthesizing<T>(_ body: () throws(AudiobookError) -> T) throws(AudiobookError) -> T {
+    synthesis.lock()
+    defer { synthesis.unlock() }
+    return try body()
+  }
+
+  private static func withScratchFile<T>(_ body: (String) throws(AudiobookError) -> T) throws(AudiobookError) -> T {
+    var template = Array((NSTemporaryDirectory() + "/audiobook-studio-XXXXXX").utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
+    }
+    guard let folder = made else {
+      throw AudiobookError(.cannotCreate, "cannot make a scratch folder", errno: errno, file: NSTemporaryDirectory())
+    }
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    return try body(folder + "/paragraph.wav")
+  }
+
+  private static func contents(of path: String) throws(AudiobookError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw AudiobookError(.io, "cannot read the audio back", file: path)
+    }
+    return Array(data)
+  }
+}
