@@ -20,6 +20,7 @@ struct StudioHandler: HTTPHandler {
     case (.GET, "/"), (.GET, "/index.html"):
       let page = String(decoding: PackageResources.studio_html, as: UTF8.self)
         .replacingOccurrences(of: "__TOKEN__", with: access.token)
+        .replacingOccurrences(of: "__BOOK__", with: Self.scriptSafe(StudioServer.json(session.book)))
       return Self.ok(Data(page.utf8), type: "text/html; charset=utf-8")
     case (.GET, "/studio.css"): return Self.ok(Data(PackageResources.studio_css), type: "text/css; charset=utf-8")
     case (.GET, "/studio.js"):
@@ -123,6 +124,11 @@ struct StudioHandler: HTTPHandler {
         continuation.resume(returning: Result { () throws(AudiobookError) -> T in try body() })
       }
     }
+  }
+
+  /// JSON that can stand inside a `<script>` element: no `<` to end it or open a comment.
+  static func scriptSafe(_ json: String) -> String {
+    json.replacingOccurrences(of: "<", with: "\\u003c")
   }
 
   static func ok(_ body: Data, type: String) -> HTTPResponse {
