@@ -3,8 +3,15 @@ import Foundation
 
 /// Plays a WAV file through the first audio player found on the `PATH`.
 enum AudioPlayer {
-  /// In order of preference: PipeWire, PulseAudio, ALSA.
-  static let candidates = ["pw-play", "paplay", "aplay"]
+  /// In order of preference: PipeWire, PulseAudio, ALSA, then the media players mpv and
+  /// ffplay, each with the arguments that play a file once, without a window, and end.
+  static let players: [(name: String, arguments: [String])] = [
+    ("pw-play", []), ("paplay", []), ("aplay", []),
+    ("mpv", ["--no-video", "--no-config", "--really-quiet", "--"]),
+    ("ffplay", ["-nodisp", "-autoexit", "-loglevel", "error"]),
+  ]
+
+  static var candidates: [String] { players.map(\.name) }
 
   /// Plays `path` to the end; Ctrl-C reaches the player too (same process group) and stops it at once.
   ///
@@ -15,28 +22,30 @@ enum AudioPlayer {
       throw AudiobookError(.unavailable, "no audio player (\(candidates.joined(separator: ", "))) was found; \(hint)")
     }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: player)
-    process.arguments = [path]
+    process.executableURL = URL(fileURLWithPath: player.path)
+    process.arguments = player.arguments + [path]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     do {
       try process.run()
     } catch {
-      throw AudiobookError(.unavailable, "cannot start \(player): \(error.localizedDescription); \(hint)")
+      throw AudiobookError(.unavailable, "cannot start \(player.path): \(error.localizedDescription); \(hint)")
     }
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       throw AudiobookError(
         .unavailable,
-        "\((player as NSString).lastPathComponent) could not play the audio (no audio device?); \(hint)")
+        "\((player.path as NSString).lastPathComponent) could not play the audio (no audio device?); \(hint)")
     }
   }
 
-  static func find() -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for name in candidates {
-      for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-        return "\(folder)/\(name)"
+  /// The first player on `PATH` (the environment's unless given), with its arguments.
+  static func find(path: String? = nil) -> (path: String, arguments: [String])? {
+    let path = path ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for player in players {
+      for folder in path.split(separator: ":")
+      where FileManager.default.isExecutableFile(atPath: "\(folder)/\(player.name)") {
+        return ("\(folder)/\(player.name)", player.arguments)
       }
     }
     return nil

@@ -103,6 +103,9 @@ extension AudiobookCommand {
         throw ValidationError("--subtitles sit beside chapter files; use --layout chapters or both.")
       }
       if shard != nil && shards != nil { throw ValidationError("Give --shard K/N or --shards N, not both.") }
+      if watch && (shard != nil || shards != nil) {
+        throw ValidationError("--watch renders the whole book; it does not take --shard or --shards.")
+      }
       if let shards {
         guard (1...Shard.maximumCount).contains(shards) else {
           throw ValidationError("--shards must be from 1 to \(Shard.maximumCount).")
@@ -174,62 +177,80 @@ extension AudiobookCommand {
         withComponents: [output] + LibraryFolder.parents(of: parsed) + [LibraryFolder.title(of: parsed)])
     }
 
+    @Flag(
+      help:
+        "After rendering, wait; re-render after each save of the manuscript, its settings, lexicon or voice (Ctrl-C ends it)."
+    )
+    var watch = false
+
     func run() throws {
       try Diagnostics.run {
-        let reportStream = try openReport()
-        if publishing.all.contains(where: { $0.format == .m4b }) { try M4BWriter.requireFFmpeg() }
-        let parsed = try metadata.applied(to: try manuscript.read(book, quiet: quiet))
-        let (allPublishing, subtitleFormats) = try settings(of: parsed)
-        if allPublishing.contains(where: { $0.format == .m4b }) { try M4BWriter.requireFFmpeg() }
-        if let report, reportStream == nil {
-          try OutputTarget.refuseOverwriting(report, inputs: [], insideOf: bookFolder(parsed), flag: "--report")
-        }
-        let preset = try voiceOptions.preset(
-          bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet,
-          voiceSetting: parsed.settings["voice"])
-        Terminal.removePartialOutputsOnInterrupt()
-        let printer = ProgressPrinter(mode: quiet ? .none : progress)
-        var renderer = Renderer(
-          preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), jobs: workers, cacheDirectory: cache,
-          progress: printer.handle,
-          warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
-        renderer.keepGoing = keepGoing
-        renderer.subtitles = subtitleFormats
-        renderer.publishing = allPublishing.first
-        renderer.editions = Array(allPublishing.dropFirst())
-        renderer.library = library != nil
-        let started = Date()
-        if let shard = selectedShard {
-          let directory = clipCache.directory(output: output)
-          let result = try renderer.synthesizeShard(parsed, shard: shard, cacheDirectory: directory)
-          if !quiet {
-            print(
-              "shard \(shard): \(result.assigned) clips (\(result.characters) characters), synthesized "
-                + "\(result.synthesized) into \(directory) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
-            )
-          }
-          return
-        }
-        let result = try renderer.render(parsed, into: output)
-        let wall = Date().timeIntervalSince(started)
-        if let report {
-          let bytes: [UInt8]
-          do {
-            bytes = try RenderReport(book: book, result: result, wallSeconds: wall).encoded()
-          } catch {
-            throw AudiobookError(.failure, "cannot encode the report: \(error)", file: report)
-          }
-          if let reportStream { try reportStream.writeAll(bytes) } else { try AtomicOutput.write(bytes, to: report) }
-        }
-        guard !quiet && progress != .json else { return }
-        let summary = result.summary
-        let chapters = summary.chapters == 1 ? "1 chapter" : "\(summary.chapters) chapters"
-        print(
-          "\(result.folder): \(chapters), \(Renderer.formatDuration(seconds: summary.audioSeconds)) of audio "
-            + "in \(String(format: "%.1f", wall)) s; synthesized \(summary.paragraphsSynthesized) of "
-            + "\(summary.paragraphs) paragraphs, rewrote \(summary.chaptersWritten) chapter files "
-            + "(\(ProgressPrinter.megabytes(summary.bytesWritten)) written)")
+        let files = try renderOnce()
+        if watch { try watchAndRender(files) }
       }
+    }
+
+    /// Renders the book once, or synthesizes the shard asked for, and prints what was done
+    /// (after `changed`, on one line, in a re-render of `--watch`). Returns the files whose
+    /// change changes the render: the manuscript, its settings and lexicons, the voice's preset.
+    @discardableResult
+    func renderOnce(changed: String? = nil) throws(AudiobookError) -> [String] {
+      let reportStream = try openReport()
+      if publishing.all.contains(where: { $0.format == .m4b }) { try M4BWriter.requireFFmpeg() }
+      let parsed = try metadata.applied(to: try manuscript.read(book, quiet: quiet))
+      let (allPublishing, subtitleFormats) = try settings(of: parsed)
+      if allPublishing.contains(where: { $0.format == .m4b }) { try M4BWriter.requireFFmpeg() }
+      if let report, reportStream == nil {
+        try OutputTarget.refuseOverwriting(report, inputs: [], insideOf: bookFolder(parsed), flag: "--report")
+      }
+      let preset = try voiceOptions.preset(
+        bookVoice: parsed.voice, book: book, language: parsed.language, quiet: quiet,
+        voiceSetting: parsed.settings["voice"])
+      Terminal.removePartialOutputsOnInterrupt()
+      let printer = ProgressPrinter(mode: quiet || (changed != nil && progress == .auto) ? .none : progress)
+      var renderer = Renderer(
+        preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), jobs: workers, cacheDirectory: cache,
+        progress: printer.handle,
+        warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
+      renderer.keepGoing = keepGoing
+      renderer.subtitles = subtitleFormats
+      renderer.publishing = allPublishing.first
+      renderer.editions = Array(allPublishing.dropFirst())
+      renderer.library = library != nil
+      let started = Date()
+      if let shard = selectedShard {
+        let directory = clipCache.directory(output: output)
+        let result = try renderer.synthesizeShard(parsed, shard: shard, cacheDirectory: directory)
+        if !quiet {
+          print(
+            "shard \(shard): \(result.assigned) clips (\(result.characters) characters), synthesized "
+              + "\(result.synthesized) into \(directory) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+          )
+        }
+        return []
+      }
+      let result = try renderer.render(parsed, into: output)
+      let files = Self.watchedFiles(of: parsed, preset: preset, flags: [manuscript.lexicon, manuscript.chapters])
+      let wall = Date().timeIntervalSince(started)
+      if let report {
+        let bytes: [UInt8]
+        do {
+          bytes = try RenderReport(book: book, result: result, wallSeconds: wall).encoded()
+        } catch {
+          throw AudiobookError(.failure, "cannot encode the report: \(error)", file: report)
+        }
+        if let reportStream { try reportStream.writeAll(bytes) } else { try AtomicOutput.write(bytes, to: report) }
+      }
+      guard !quiet && progress != .json else { return files }
+      let summary = result.summary
+      let chapters = summary.chapters == 1 ? "1 chapter" : "\(summary.chapters) chapters"
+      print(
+        "\(changed.map { "\($0) changed: " } ?? "")\(result.folder): \(chapters), \(Renderer.formatDuration(seconds: summary.audioSeconds)) of audio "
+          + "in \(String(format: "%.1f", wall)) s; synthesized \(summary.paragraphsSynthesized) of "
+          + "\(summary.paragraphs) paragraphs, rewrote \(summary.chaptersWritten) chapter files "
+          + "(\(ProgressPrinter.megabytes(summary.bytesWritten)) written)")
+      fflush(nil)
+      return files
     }
   }
 }

@@ -7,7 +7,7 @@ extension AudiobookCommand {
     static let configuration = CommandConfiguration(
       abstract: "Speak a line of text, or a paragraph or chapter of a book, as render would.",
       discussion: """
-        Without -o: on a terminal the audio plays (pw-play, paplay or aplay; Ctrl-C stops it); \
+        Without -o: on a terminal the audio plays (pw-play, paplay, aplay, mpv or ffplay; Ctrl-C stops it); \
         otherwise a WAV goes to stdout. Paragraph and chapter numbers are the ones `plan` shows. \
         Clips come from the render's cache, Output/.audiobook-cache when it exists, or --cache.
 
