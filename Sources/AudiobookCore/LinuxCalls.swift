@@ -32,6 +32,15 @@ package enum LinuxCalls {
     audiobook_exchange_paths(first, second)
   }
 
+  /// Has a `posix_spawn` close every descriptor from `lowest` up in the child, after the
+  /// earlier file actions (`posix_spawn_file_actions_addclosefrom_np`). Returns 0 or an error number.
+  @discardableResult
+  package static func spawnClosesDescriptors(
+    _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, from lowest: Int32
+  ) -> Int32 {
+    audiobook_spawn_close_from(actions, lowest)
+  }
+
   /// What `inflateRaw` found.
   package enum Inflated: Equatable {
     /// The whole stream, in this many bytes of the output.

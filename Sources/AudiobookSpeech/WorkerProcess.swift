@@ -43,6 +43,9 @@ final class WorkerProcess {
     for end in [toChild.readEnd, toChild.writeEnd, fromChild.readEnd, fromChild.writeEnd] {
       posix_spawn_file_actions_addclose(&actions, end.rawValue)
     }
+    // Nothing else of this process's reaches the worker: a server's connections (the studio's)
+    // would otherwise stay open in it after the server closed them.
+    LinuxCalls.spawnClosesDescriptors(&actions, from: 3)
 
     // The render may ignore SIGINT and SIGTERM while it cleans up; the worker must not inherit that.
     var attributes = posix_spawnattr_t()

@@ -18,3 +18,8 @@ long audiobook_inflate_raw(const unsigned char *in, unsigned long length, unsign
 
 /// zlib's CRC-32 of `length` bytes, as a zip entry records it.
 unsigned long audiobook_crc32(const unsigned char *bytes, unsigned long length);
+
+/// Adds to `actions` (a `posix_spawn_file_actions_t`) the closing of every descriptor from
+/// `lowest` up (`posix_spawn_file_actions_addclosefrom_np`, glibc 2.34, declared only under
+/// _GNU_SOURCE). Returns 0 or an error number.
+int audiobook_spawn_close_from(void *actions, int lowest);

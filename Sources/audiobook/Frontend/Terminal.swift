@@ -8,8 +8,11 @@ enum Terminal {
   static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
   /// Removes temporary outputs and exits when the user presses Ctrl-C or the job is terminated,
-  /// so no half-written file survives an interruption.
+  /// so no half-written file survives an interruption. Installed once however often it is
+  /// called (`render --watch` renders many times): setting a signal to SIG_IGN again would
+  /// undo the handler libdispatch installed for it, and the signal would be lost.
   static func removePartialOutputsOnInterrupt() {
+    guard sources.isEmpty else { return }
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

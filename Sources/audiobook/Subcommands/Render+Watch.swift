@@ -20,7 +20,7 @@ extension AudiobookCommand.Render {
       let names = changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
       do {
         files = try renderOnce(changed: names)
-      } catch where [.badInput, .missingInput, .usage].contains(error.kind) {
+      } catch  where [.badInput, .missingInput, .usage].contains(error.kind) {
         Diagnostics.printError(error)
         FileHandle.standardError.write(Data("note: \(names) changed; the folder keeps the last render\n".utf8))
       }

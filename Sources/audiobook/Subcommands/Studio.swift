@@ -60,6 +60,8 @@ extension AudiobookCommand {
         let server = StudioServer(session: session, host: host, port: port) { line in
           FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
+        // Ctrl-C (or a SIGTERM) ends it at once, a lexicon being saved left as it was.
+        Terminal.removePartialOutputsOnInterrupt()
         let open = open
         try server.serve { url in
           StandardOutput.write(Array("\(url)\n".utf8))
