@@ -111,7 +111,9 @@ struct HTTPProbe {
   private func send(_ data: Data, on socket: Int32) throws {
     var sent = 0
     while sent < data.count {
-      let count = data.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + sent, data.count - sent, 0) }
+      let count = data.withUnsafeBytes { bytes in
+        bytes.baseAddress.map { Glibc.send(socket, $0 + sent, data.count - sent, 0) } ?? -1
+      }
       guard count > 0 else { throw Failure.closedEarly }
       sent += count
     }
