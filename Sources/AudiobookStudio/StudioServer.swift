@@ -78,17 +78,19 @@ public final class StudioServer: @unchecked Sendable {
   /// Reads the book again after each change to its files, tells the pages which paragraphs
   /// changed, and has those synthesized in the background.
   private func startWatching() {
+    // The first watch is made before the URL is printed, so that no save after it is missed.
+    let first = session.watchedFiles
+    let firstWatch = try? FileWatch(files: first)
     let thread = Thread { [self] in
-      while true {
-        let files = session.watchedFiles
-        guard let watch = try? FileWatch(files: files) else {
-          log("studio: cannot watch the book's files for changes; reload the page after editing")
-          return
-        }
-        while files == session.watchedFiles, let changed = watch.waitForChange() {
+      var (files, watch) = (first, firstWatch)
+      while let current = watch {
+        while files == session.watchedFiles, let changed = current.waitForChange() {
           bookChanged(files: changed)
         }
+        files = session.watchedFiles
+        watch = try? FileWatch(files: files)
       }
+      log("studio: cannot watch the book's files for changes; reload the page after editing")
     }
     thread.name = "studio-watch"
     thread.start()

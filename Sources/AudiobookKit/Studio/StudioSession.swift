@@ -28,6 +28,8 @@ public final class StudioSession: @unchecked Sendable {
   private let cacheDirectory: String?
   /// Where respellings are saved: `--lexicon`, else `BOOK.lexicon.yaml` beside the manuscript.
   public let lexiconFile: String
+  /// Files the book is read with besides its own (`--chapters`).
+  private let otherFiles: [String]
   let engine: EngineInfo
 
   let lock = NSLock()
@@ -51,8 +53,10 @@ public final class StudioSession: @unchecked Sendable {
   ///
   /// - Throws: what reading the book or its voice throws, or espeak-ng's failure to start.
   public init(
-    load: @escaping Load, workerExecutable: String, cacheDirectory: String?, lexiconFile: String
+    load: @escaping Load, workerExecutable: String, cacheDirectory: String?, lexiconFile: String,
+    otherFiles: [String] = []
   ) throws(AudiobookError) {
+    self.otherFiles = otherFiles
     self.load = load
     self.workerExecutable = workerExecutable
     self.cacheDirectory = cacheDirectory
@@ -70,16 +74,10 @@ public final class StudioSession: @unchecked Sendable {
   /// The book as the page shows it.
   public var book: StudioBook { lock.withLock { view } }
 
-  /// The files whose change changes the book: the manuscript, its settings, its lexicons, the
-  /// voice preset's file.
+  /// The files whose change changes the book (`BookSources`), the lexicon saved to and the
+  /// others the command reads (`--chapters`).
   public var watchedFiles: [String] {
-    lock.withLock {
-      var files = [loaded.book.sourceFile, BookReader.settingsFile(besides: loaded.book.sourceFile), lexiconFile]
-      files.append(BookReader.lexiconFile(besides: loaded.book.sourceFile))
-      files += loaded.book.lexicon.entries.map(\.file) + loaded.preset.lexicon.entries.map(\.file)
-      if case .file(let path) = loaded.preset.source { files.append(path) }
-      return Array(Set(files)).sorted()
-    }
+    lock.withLock { BookSources.files(of: loaded.book, preset: loaded.preset, also: [lexiconFile] + otherFiles) }
   }
 
   /// Reads the book again. Returns the paragraphs whose audio changed (nil when the book could
@@ -162,7 +160,7 @@ public final class StudioSession: @unchecked Sendable {
     }
   }
 
-  /// Saves `word: said` to the book's lexicon file and reads the book again.
+  /// Saves `word: said` to the book's lexicon file (the watch then reads the book again).
   public func save(word: String, said: String) throws(AudiobookError) -> Lexicon.Entry {
     let entry = try LexiconFile.save(word: word, said: said, to: lexiconFile)
     return entry

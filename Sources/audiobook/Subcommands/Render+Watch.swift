@@ -45,18 +45,4 @@ extension AudiobookCommand.Render {
     }
     return found
   }
-
-  /// The files whose change changes a render of `book` with `preset`: the manuscript, the
-  /// settings and lexicon files beside it (made or not), every lexicon it reads, `--lexicon`
-  /// and `--chapters`, and the preset's file.
-  static func watchedFiles(of book: Book, preset: VoicePreset, flags: [String?]) -> [String] {
-    var files = [
-      book.sourceFile, BookReader.settingsFile(besides: book.sourceFile),
-      BookReader.lexiconFile(besides: book.sourceFile),
-    ]
-    files += flags.compactMap { $0 }
-    files += book.lexicon.entries.map(\.file) + preset.lexicon.entries.map(\.file)
-    if case .file(let path) = preset.source { files.append(path) }
-    return Array(Set(files)).sorted()
-  }
 }

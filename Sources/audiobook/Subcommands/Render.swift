@@ -230,7 +230,7 @@ extension AudiobookCommand {
         return []
       }
       let result = try renderer.render(parsed, into: output)
-      let files = Self.watchedFiles(of: parsed, preset: preset, flags: [manuscript.lexicon, manuscript.chapters])
+      let files = BookSources.files(of: parsed, preset: preset, also: [manuscript.lexicon, manuscript.chapters])
       let wall = Date().timeIntervalSince(started)
       if let report {
         let bytes: [UInt8]

@@ -56,7 +56,8 @@ extension AudiobookCommand {
           },
           workerExecutable: SynthesisWorker.defaultExecutable(),
           cacheDirectory: clipCache.directory(output: "Output"),
-          lexiconFile: manuscript.lexicon ?? BookReader.lexiconFile(besides: path))
+          lexiconFile: manuscript.lexicon ?? BookReader.lexiconFile(besides: path),
+          otherFiles: [manuscript.chapters].compactMap { $0 })
         let server = StudioServer(session: session, host: host, port: port) { line in
           FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
