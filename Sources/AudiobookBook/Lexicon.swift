@@ -43,6 +43,10 @@ public struct Lexicon: Sendable, Equatable {
     public var entry: Entry
   }
 
+  /// The longest phoneme entry: espeak-ng 1.51 crashes (SIGSEGV) on a phoneme string of
+  /// about 350 characters (`a:` 180 times; 150 times is read), as the command does too.
+  public static let maximumPhonemeBytes = 200
+
   /// Marks around phonemes from a lexicon entry in speech text (Unicode private use).
   public static let phonemeStart: Character = "\u{E000}"
   public static let phonemeEnd: Character = "\u{E001}"
@@ -271,6 +275,12 @@ public struct Lexicon: Sendable, Equatable {
         throw AudiobookError(
           .badInput, "'\(word.quotedForMessage)': espeak-ng phonemes are ASCII (see espeak-ng -x)", file: file,
           line: line)
+      }
+      guard phonemes.utf8.count <= maximumPhonemeBytes else {
+        throw AudiobookError(
+          .badInput,
+          "'\(word.quotedForMessage)': phonemes longer than \(maximumPhonemeBytes) characters "
+            + "(espeak-ng 1.51 crashes on about 350)", file: file, line: line)
       }
       return .phonemes(phonemes)
     }

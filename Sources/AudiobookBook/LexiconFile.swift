@@ -19,7 +19,18 @@ public enum LexiconFile {
       throw AudiobookError(.badInput, "'\(word.quotedForMessage)' cannot be a lexicon entry", file: path)
     }
     var existing = ""
-    if FileKind(path: path, followingLinks: true) != .missing {
+    var mode: mode_t = 0o644
+    var info = stat()
+    if lstat(path, &info) == 0 {
+      // Replaced whole, a link would become a file of its own: the shared lexicon it names
+      // would no longer hear of the entry. A file the author made read-only stays so.
+      guard info.st_mode & S_IFMT != S_IFLNK else {
+        throw AudiobookError(.cannotCreate, "the lexicon is a symbolic link; add the entry where it leads", file: path)
+      }
+      guard access(path, W_OK) == 0 else {
+        throw AudiobookError(.cannotCreate, "the lexicon is read-only", errno: errno, file: path)
+      }
+      mode = info.st_mode & 0o7777
       let data: Data
       do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -37,7 +48,10 @@ public enum LexiconFile {
     guard let written = saved.entries.first(where: { $0.word == word }), written.spoken == entry.spoken else {
       throw AudiobookError(.badInput, "the lexicon would not read the entry back as written", file: path)
     }
-    try AtomicOutput.write(Array(text.utf8), to: path)
+    try AtomicOutput.writing(path) { temporary throws(AudiobookError) in
+      try AtomicOutput.writeFile(Array(text.utf8), at: temporary, reportedPath: path)
+      chmod(temporary, mode)
+    }
     return written
   }
 

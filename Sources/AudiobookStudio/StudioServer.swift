@@ -97,14 +97,15 @@ public final class StudioServer: @unchecked Sendable {
   }
 
   private func bookChanged(files: [String]) {
-    let before = session.book.version
+    let (before, hadProblem) = (session.book.version, session.book.problem != nil)
     guard let changed = session.reload() else {
       let problem = session.book.problem ?? "the book cannot be read"
       log("studio: \(problem)")
       events.send("problem", data: Self.json(["problem": problem]))
       return
     }
-    guard !changed.isEmpty || session.book.version != before else { return }
+    // A book that reads again after a problem is news too, if nothing else changed.
+    guard !changed.isEmpty || session.book.version != before || hadProblem else { return }
     let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
     log("studio: \(names) changed: \(changed.count) paragraph\(changed.count == 1 ? "" : "s") to hear again")
     events.send("changed", data: Self.json(ChangedEvent(paragraphs: changed, version: session.book.version)))

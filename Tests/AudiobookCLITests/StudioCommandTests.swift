@@ -166,6 +166,30 @@ import Testing
     #expect((book["chapters"] as? [Any])?.count == 3)
     #expect((book["problem"] as? String)?.contains("book.lexicon.yaml") == true)
     #expect(try studio.probe.get("/api/paragraph/1/1.wav").status == 200)
+    // Put right, the book is news again, though no paragraph sounds different.
+    let mended = try studio.probe.events(opened: {
+      try FileManager.default.removeItem(atPath: studio.scratch.appending("book.lexicon.yaml"))
+    }) { HTTPProbe.hasEvent("changed", in: $0) }
+    #expect(HTTPProbe.event("changed", in: mended)?["paragraphs"] as? [String] == [])
+    #expect(try studio.probe.get("/api/book").json?["problem"] == nil)
+  }
+
+  @Test func anAbsurdChapterNumberIsA404AndLeavesTheServerWhole() throws {
+    let studio = try RunningStudio()
+    defer { studio.stop() }
+    for path in ["/api/paragraph/-9223372036854775808/1.json", "/api/paragraph/9223372036854775807/1.wav"] {
+      #expect(try studio.probe.get(path).status == 404)
+    }
+    // The chapter asked for is where background synthesis starts; two changed paragraphs are
+    // ordered by their distance from it.
+    let stream = try studio.probe.events(opened: {
+      try studio.save(
+        RunningStudio.book.replacingOccurrences(of: "at six", with: "at seven")
+          .replacingOccurrences(of: "calm again", with: "grey again"))
+    }) { HTTPProbe.hasEvent("changed", in: $0) }
+    #expect(HTTPProbe.event("changed", in: stream)?["paragraphs"] as? [String] == ["1:1", "3:1"])
+    #expect(try studio.probe.get("/api/paragraph/3/1.wav").status == 200)
+    #expect(studio.running.isRunning)
   }
 
   @Test func aPortInUseIsOneLineAndExit69() throws {

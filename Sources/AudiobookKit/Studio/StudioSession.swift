@@ -30,6 +30,8 @@ public final class StudioSession: @unchecked Sendable {
   public let lexiconFile: String
   /// Files the book is read with besides its own (`--chapters`).
   private let otherFiles: [String]
+  /// A private folder the paragraphs' WAVs are written in before they are read back.
+  private let scratchFolder: String
   let engine: EngineInfo
 
   let lock = NSLock()
@@ -44,7 +46,7 @@ public final class StudioSession: @unchecked Sendable {
   /// One synthesis at a time, so that the shared worker is asked one thing at a time.
   private let synthesis = NSLock()
   /// The paragraphs waiting to be synthesized in the background, and the chapter in view.
-  var pending: [String] = []
+  var pending: [Int: [Int]] = [:]
   var focusChapter = 1
   let work = NSCondition()
   var closed = false
@@ -54,9 +56,10 @@ public final class StudioSession: @unchecked Sendable {
   /// - Throws: what reading the book or its voice throws, or espeak-ng's failure to start.
   public init(
     load: @escaping Load, workerExecutable: String, cacheDirectory: String?, lexiconFile: String,
-    otherFiles: [String] = []
+    otherFiles: [String] = [], scratchFolder: String
   ) throws(AudiobookError) {
     self.otherFiles = otherFiles
+    self.scratchFolder = scratchFolder
     self.load = load
     self.workerExecutable = workerExecutable
     self.cacheDirectory = cacheDirectory
@@ -128,7 +131,7 @@ public final class StudioSession: @unchecked Sendable {
     if let found = lock.withLock({ recent.first { $0.key == key }?.audio }) { return found }
     let selection = try BookAddress.paragraph(chapter: chapter, paragraph: paragraph).select(in: book)
     let made = try synthesizing { () throws(AudiobookError) -> ParagraphAudio in
-      try Self.withScratchFile { path throws(AudiobookError) in
+      try withScratchFile { path throws(AudiobookError) in
         let (frames, spans) = try speaker.speakTimed(selection, of: book, to: path, words: true)
         return ParagraphAudio(
           address: "\(chapter):\(paragraph)", wav: try Self.contents(of: path),
@@ -153,7 +156,7 @@ public final class StudioSession: @unchecked Sendable {
     }
     speaker.preset.lexicon = speaker.preset.lexicon.merging(lexicon)
     return try synthesizing { () throws(AudiobookError) -> [UInt8] in
-      try Self.withScratchFile { path throws(AudiobookError) in
+      try withScratchFile { path throws(AudiobookError) in
         try speaker.speak(text, to: path, source: "<try>")
         return try Self.contents(of: path)
       }
@@ -209,16 +212,11 @@ public final class StudioSession: @unchecked Sendable {
     return try body()
   }
 
-  private static func withScratchFile<T>(_ body: (String) throws(AudiobookError) -> T) throws(AudiobookError) -> T {
-    var template = Array((NSTemporaryDirectory() + "/audiobook-studio-XXXXXX").utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer in
-      buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
-    }
-    guard let folder = made else {
-      throw AudiobookError(.cannotCreate, "cannot make a scratch folder", errno: errno, file: NSTemporaryDirectory())
-    }
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    return try body(folder + "/paragraph.wav")
+  /// Runs `body` with a fresh file name in the scratch folder, removed afterwards.
+  private func withScratchFile<T>(_ body: (String) throws(AudiobookError) -> T) throws(AudiobookError) -> T {
+    let path = scratchFolder + "/paragraph-\(UUID().uuidString).wav"
+    defer { unlink(path) }
+    return try body(path)
   }
 
   private static func contents(of path: String) throws(AudiobookError) -> [UInt8] {

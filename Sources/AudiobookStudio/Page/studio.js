@@ -282,7 +282,9 @@ document.getElementById("respell-hear").addEventListener("click", async () => {
   const word = document.getElementById("respell-word").value.trim();
   const said = document.getElementById("respell-said").value.trim();
   if (!word) return;
-  const query = new URLSearchParams({ text: word, word, said });
+  // Percent-encoded, spaces as %20: the server reads "+" as a plus sign.
+  const query = Object.entries({ text: word, word, said })
+    .map(([name, value]) => name + "=" + encodeURIComponent(value)).join("&");
   const response = await fetch("/api/try?" + query, { cache: "no-store" });
   if (!response.ok) {
     document.getElementById("respell-status").textContent = (await response.json()).error;

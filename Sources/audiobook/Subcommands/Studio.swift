@@ -46,6 +46,8 @@ extension AudiobookCommand {
         // Read once here, so that the first reading's warnings are printed and a book that
         // cannot be read stops the command; after an edit the page says what is wrong.
         _ = try manuscript.read(path)
+        let scratch = try ScratchFolder(purpose: "studio")
+        defer { scratch.remove() }
         let session = try StudioSession(
           load: { () throws(AudiobookError) in
             let book = try manuscript.read(path, quiet: true)
@@ -57,7 +59,7 @@ extension AudiobookCommand {
           workerExecutable: SynthesisWorker.defaultExecutable(),
           cacheDirectory: clipCache.directory(output: "Output"),
           lexiconFile: manuscript.lexicon ?? BookReader.lexiconFile(besides: path),
-          otherFiles: [manuscript.chapters].compactMap { $0 })
+          otherFiles: [manuscript.chapters].compactMap { $0 }, scratchFolder: scratch.path)
         let server = StudioServer(session: session, host: host, port: port) { line in
           FileHandle.standardError.write(Data("\(line)\n".utf8))
         }

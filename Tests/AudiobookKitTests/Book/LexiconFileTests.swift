@@ -28,7 +28,10 @@ import Testing
     }
   }
 
-  @Test(arguments: [("two words!", "x"), ("Darcy", ""), ("Darcy", "[[unclosed"), ("", "x")])
+  @Test(arguments: [
+    ("two words!", "x"), ("Darcy", ""), ("Darcy", "[[unclosed"), ("", "x"),
+    ("Darcy", "[[" + String(repeating: "a:", count: 101) + "]]"),  // past what espeak-ng survives
+  ])
   func whatALexiconCannotHoldIsRefusedAndTheFileKept(word: String, said: String) throws {
     try TestSupport.withScratchFolder { folder in
       let path = try TestSupport.write("Darcy: DAR-see\n", to: "names.yaml", in: folder)
@@ -63,6 +66,26 @@ import Testing
       }
       #expect(error.line == 1 && error.message.contains("spans lines"))
       #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+  }
+
+  @Test func aLinkedOrReadOnlyLexiconIsLeftAlone() throws {
+    try TestSupport.withScratchFolder { folder in
+      let shared = try TestSupport.write("Darcy: DAR-see\n", to: "shared.yaml", in: folder)
+      let link = folder.appendingPathComponent("book.lexicon.yaml").path
+      try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: shared)
+      #expect(throws: AudiobookError.self) { try LexiconFile.save(word: "gif", said: "jif", to: link) }
+      #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == shared)
+
+      let readOnly = try TestSupport.write("Darcy: DAR-see\n", to: "names.yaml", in: folder)
+      chmod(readOnly, 0o444)
+      if access(readOnly, W_OK) != 0 {  // root may write anything
+        #expect(throws: AudiobookError.self) { try LexiconFile.save(word: "gif", said: "jif", to: readOnly) }
+      }
+      let private_ = try TestSupport.write("Darcy: DAR-see\n", to: "private.yaml", in: folder)
+      chmod(private_, 0o600)
+      try LexiconFile.save(word: "gif", said: "jif", to: private_)
+      #expect((try FileManager.default.attributesOfItem(atPath: private_)[.posixPermissions] as? Int) == 0o600)
     }
   }
 }
