@@ -135,11 +135,13 @@ struct StudioHandler: HTTPHandler {
     HTTPResponse(statusCode: .ok, headers: headers(type: type), body: body)
   }
 
-  /// The status a failure deserves: no such paragraph 404, text that cannot be said 422.
+  /// The status a failure deserves: no such paragraph 404, text that cannot be said 422, a
+  /// lexicon file that is not to be written (a link, read-only) 409.
   static func problem(_ error: AudiobookError) -> HTTPResponse {
     switch error.kind {
     case .usage: problem(.notFound, error.description)
     case .badInput: problem(.unprocessableContent, error.description)
+    case .cannotCreate: problem(.conflict, error.description)
     default: problem(.internalServerError, error.description)
     }
   }

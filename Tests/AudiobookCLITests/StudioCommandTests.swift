@@ -142,6 +142,13 @@ import Testing
       "/api/lexicon", json: #"{"word": "two words!", "said": "x"}"#, headers: ["X-Audiobook-Token": token])
     #expect(bad.status == 422)
     #expect(try String(contentsOfFile: lexicon, encoding: .utf8) == "\"Skerrow\": \"SKERR-oh\"\n")
+    // A lexicon shared through a link stays shared: nothing is written.
+    try FileManager.default.moveItem(atPath: lexicon, toPath: studio.scratch.appending("shared.yaml"))
+    try FileManager.default.createSymbolicLink(atPath: lexicon, withDestinationPath: "shared.yaml")
+    let linked = try studio.probe.post(
+      "/api/lexicon", json: #"{"word": "Mara", "said": "MAH-ra"}"#, headers: ["X-Audiobook-Token": token])
+    #expect(linked.status == 409, "\(linked.text)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: lexicon) == "shared.yaml")
   }
 
   @Test func aRespellingCanBeHeardBeforeItIsSaved() throws {
