@@ -198,13 +198,20 @@ public struct Lexicon: Sendable, Equatable {
   /// - Throws: `.missingInput` when the file cannot be read; `.badInput` naming file, line and
   ///   word for anything that is not an entry.
   public static func load(_ path: String) throws(AudiobookError) -> Lexicon {
+    try parse(text: text(of: path), file: path)
+  }
+
+  /// A lexicon file's text.
+  ///
+  /// - Throws: `.missingInput` when the file cannot be read; `.badInput` when it is not UTF-8.
+  package static func text(of path: String) throws(AudiobookError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw AudiobookError(.missingInput, "cannot read the lexicon", file: path)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw AudiobookError(.badInput, "the lexicon is not UTF-8 text", file: path)
     }
-    return try parse(text: text, file: path)
+    return text
   }
 
   /// Reads a lexicon file's text.

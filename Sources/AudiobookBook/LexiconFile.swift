@@ -31,16 +31,7 @@ public enum LexiconFile {
         throw AudiobookError(.cannotCreate, "the lexicon is read-only", errno: errno, file: path)
       }
       mode = info.st_mode & 0o7777
-      let data: Data
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-      } catch {
-        throw AudiobookError(.missingInput, "cannot read the lexicon", file: path)
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw AudiobookError(.badInput, "the lexicon is not UTF-8 text", file: path)
-      }
-      existing = text
+      existing = try Lexicon.text(of: path)
     }
     let kept = try linesWithout(word, in: existing, file: path)
     let text = kept.joined(separator: "\n") + (kept.isEmpty ? "" : "\n") + line + "\n"

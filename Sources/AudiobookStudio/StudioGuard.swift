@@ -12,7 +12,7 @@ struct StudioGuard: Sendable {
   /// 128 random bits, in hex, made anew for each run.
   let token: String
 
-  init(host: String, port: UInt16, token: String = Self.newToken()) {
+  init(host: String, port: UInt16, token: String) {
     var names = ["127.0.0.1", "localhost", "[::1]"]
     names.append(host.contains(":") ? "[\(host)]" : host)
     hosts = Set(names.map { "\($0.lowercased()):\(port)" })

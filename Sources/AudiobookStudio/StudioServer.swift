@@ -8,7 +8,8 @@ import Foundation
 public final class StudioServer: @unchecked Sendable {
   let session: StudioSession
   let events = StudioEvents()
-  let access: StudioGuard
+  /// The session's token, which only the studio's own page carries.
+  private let token = StudioGuard.newToken()
   private let host: String
   private let port: UInt16
   /// Told one line for each change to the book, for stderr.
@@ -22,7 +23,6 @@ public final class StudioServer: @unchecked Sendable {
     self.host = host
     self.port = port
     self.log = log
-    access = StudioGuard(host: host, port: port)
   }
 
   /// Serves until the process ends; `listening` hears the page's URL once connections are
@@ -65,7 +65,7 @@ public final class StudioServer: @unchecked Sendable {
     default: throw SocketError.unsupportedAddress
     }
     let handler = StudioHandler(
-      session: session, events: events, access: StudioGuard(host: host, port: actualPort, token: access.token))
+      session: session, events: events, access: StudioGuard(host: host, port: actualPort, token: token))
     await server.appendRoute("*", to: handler)
     startWatching()
     startHeartbeat()

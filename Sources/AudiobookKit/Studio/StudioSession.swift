@@ -51,11 +51,11 @@ public final class StudioSession: @unchecked Sendable {
   let work = NSCondition()
   var closed = false
 
-  /// Reads the book for the first time.
+  /// Starts from `first`, the book as the command read it; `load` reads it again after each change.
   ///
-  /// - Throws: what reading the book or its voice throws, or espeak-ng's failure to start.
+  /// - Throws: espeak-ng's failure to start.
   public init(
-    load: @escaping Load, workerExecutable: String, cacheDirectory: String?, lexiconFile: String,
+    first: Loaded, load: @escaping Load, workerExecutable: String, cacheDirectory: String?, lexiconFile: String,
     otherFiles: [String] = [], scratchFolder: String
   ) throws(AudiobookError) {
     self.otherFiles = otherFiles
@@ -65,7 +65,7 @@ public final class StudioSession: @unchecked Sendable {
     self.cacheDirectory = cacheDirectory
     self.lexiconFile = lexiconFile
     engine = try EspeakVoices.usableEngine()
-    loaded = try load()
+    loaded = first
     speaker = Speaker(preset: loaded.preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
     view = StudioBook(
       title: "", voice: "", sourceFile: "", version: 0, chapters: [], warnings: [], spelled: [],
@@ -165,8 +165,7 @@ public final class StudioSession: @unchecked Sendable {
 
   /// Saves `word: said` to the book's lexicon file (the watch then reads the book again).
   public func save(word: String, said: String) throws(AudiobookError) -> Lexicon.Entry {
-    let entry = try LexiconFile.save(word: word, said: said, to: lexiconFile)
-    return entry
+    try LexiconFile.save(word: word, said: said, to: lexiconFile)
   }
 
   /// Stops the background synthesis and the worker.

@@ -39,9 +39,9 @@ enum AudioPlayer {
     }
   }
 
-  /// The first player on `PATH` (the environment's unless given), with its arguments.
-  static func find(path: String? = nil) -> (path: String, arguments: [String])? {
-    let path = path ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+  /// The first player on `PATH`, with its arguments.
+  static func find() -> (path: String, arguments: [String])? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     for player in players {
       for folder in path.split(separator: ":")
       where FileManager.default.isExecutableFile(atPath: "\(folder)/\(player.name)") {

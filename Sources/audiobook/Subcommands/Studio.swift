@@ -11,7 +11,7 @@ extension AudiobookCommand {
         Listens on 127.0.0.1 (loopback only, unless --host says otherwise) and prints the page's URL. \
         Clips come from the render's cache (Output/.audiobook-cache, or --cache) and are synthesized \
         into it when missing. Respellings tried on the page are saved to --lexicon, else to \
-        BOOK.lexicon.yaml beside the manuscript. The API is in the README ("Studio"). Ctrl-C stops it.
+        BOOK.lexicon.yaml beside the manuscript. The API is in the README ("Listening while you write"). Ctrl-C stops it.
 
         Examples:
           audiobook studio novel.md --open
@@ -43,19 +43,20 @@ extension AudiobookCommand {
       try Diagnostics.run {
         let path = book
         let (manuscript, voiceOptions) = (manuscript, voiceOptions)
-        // Read once here, so that the first reading's warnings are printed and a book that
-        // cannot be read stops the command; after an edit the page says what is wrong.
-        _ = try manuscript.read(path)
+        // The first reading prints its warnings, and a book that cannot be read stops the
+        // command; after an edit the page says what is wrong.
+        let load = { @Sendable (quiet: Bool) throws(AudiobookError) -> StudioSession.Loaded in
+          let book = try manuscript.read(path, quiet: quiet)
+          let preset = try voiceOptions.preset(
+            bookVoice: book.voice, book: path, language: book.language, quiet: true,
+            voiceSetting: book.settings["voice"])
+          return StudioSession.Loaded(book: book, preset: preset)
+        }
+        let first = try load(false)
         let scratch = try ScratchFolder(purpose: "studio")
         defer { scratch.remove() }
         let session = try StudioSession(
-          load: { () throws(AudiobookError) in
-            let book = try manuscript.read(path, quiet: true)
-            let preset = try voiceOptions.preset(
-              bookVoice: book.voice, book: path, language: book.language, quiet: true,
-              voiceSetting: book.settings["voice"])
-            return StudioSession.Loaded(book: book, preset: preset)
-          },
+          first: first, load: { () throws(AudiobookError) in try load(true) },
           workerExecutable: SynthesisWorker.defaultExecutable(),
           cacheDirectory: clipCache.directory(output: "Output"),
           lexiconFile: manuscript.lexicon ?? BookReader.lexiconFile(besides: path),
