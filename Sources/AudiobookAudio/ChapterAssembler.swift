@@ -60,7 +60,8 @@ package final class ChapterAssembler {
     return end
   }
 
-  /// Sentences separated by the sentence pause; the pieces of one overlong sentence by half of it.
+  /// Sentences separated by the sentence pause; the pieces of one overlong sentence by half of
+  /// it; with a cast, the parts of a sentence by `Pauses.betweenParts`.
   private func append(_ script: SpeechScript, synthesize: Synthesize) throws(AudiobookError) -> [TimedSpan] {
     var nextBatch = 0
     var ready: ArraySlice<SpokenPiece> = []
@@ -69,22 +70,52 @@ package final class ChapterAssembler {
       if index > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.sentence)) }
       let start = writer.frames
       var words: [TimedWord] = []
+      // With a cast: the piece each part starts at, and where each part landed.
+      var partStarts: [Int: Int] = [:]
+      var first = 0
+      for (partIndex, part) in sentence.parts.enumerated() {
+        partStarts[first] = partIndex
+        first += part.pieces
+      }
+      let silences = Self.silences(within: sentence, pauses: pauses)
+      var parts: [TimedPart] = []
       for (pieceIndex, text) in sentence.pieces.enumerated() {
-        if pieceIndex > 0 { try writer.writeSilence(frames: frames(milliseconds: pauses.sentence / 2)) }
+        let partIndex = partStarts[pieceIndex]
+        if pieceIndex > 0 { try writer.writeSilence(frames: frames(milliseconds: silences[pieceIndex - 1])) }
         if ready.isEmpty {
           ready = try synthesize(nextBatch).pieces[...]
           nextBatch += 1
         }
         guard let piece = ready.popFirst() else { break }
+        if let partIndex {
+          let part = sentence.parts[partIndex]
+          parts.append(TimedPart(text: part.text, voice: part.voice, startFrame: writer.frames, frames: 0))
+        }
         if timesWords { words += Self.words(of: piece, text: text, at: writer.frames) }
         try writer.write(piece.samples)
+        if let last = parts.indices.last { parts[last].frames = writer.frames - parts[last].startFrame }
       }
-      spans.append(
-        TimedSpan(
-          text: sentence.text, startFrame: start, frames: writer.frames - start,
-          words: timesWords ? WrittenWords.timed(sentence.text, spoken: words) : nil))
+      var span = TimedSpan(
+        text: sentence.text, startFrame: start, frames: writer.frames - start,
+        words: timesWords ? WrittenWords.timed(sentence.text, spoken: words) : nil)
+      if parts.count == 1 { span.voice = parts[0].voice } else if parts.count > 1 { span.parts = parts }
+      spans.append(span)
     }
     return spans
+  }
+
+  /// The silences between a sentence's pieces, in milliseconds: half the sentence pause
+  /// between the pieces of an overlong sentence, `Pauses.betweenParts` where the voice changes.
+  package static func silences(within sentence: SpeechScript.Sentence, pauses: Pauses) -> [Int] {
+    var silences = Array(repeating: pauses.sentence / 2, count: max(0, sentence.pieces.count - 1))
+    var first = 0
+    for (index, part) in sentence.parts.enumerated() {
+      if index > 0, first - 1 < silences.count, first > 0 {
+        silences[first - 1] = pauses.betweenParts(after: sentence.parts[index - 1].text)
+      }
+      first += part.pieces
+    }
+    return silences
   }
 
   /// A piece's words in chapter frames, one per word as written (`7:45`, `a.m.`, `Brannock's`),

@@ -37,6 +37,8 @@ public struct Book: Sendable, Equatable {
   public var warnings: [String] = []
   /// The book's own pronunciations (`BOOK.lexicon.yaml`, front matter `lexicon:`, `--lexicon`).
   public var lexicon: Lexicon = .empty
+  /// Who reads the quotations (front matter and settings file `cast:`); empty: the narrator alone.
+  public var cast = Cast()
 
   public init(title: String, author: String?, voice: String? = nil, chapters: [Chapter], sourceFile: String) {
     self.title = title

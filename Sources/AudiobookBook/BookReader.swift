@@ -36,6 +36,7 @@ public enum BookReader {
       book.apply(front.metadata)
       book.settings = book.settings.merging(front.settings)
       book.voice = front.voice ?? book.voice
+      book.cast = book.cast.merging(front.cast)
       book.warnings += front.warnings
       settingsLexicon = try front.lexiconPath(in: folder)
     }

@@ -10,6 +10,8 @@ enum CommonMark {
     case heading(level: Int, text: String, line: Int)
     /// A paragraph (also inside block quotes and list items), its inline markup flattened.
     case paragraph(text: String, line: Int, lastLine: Int)
+    /// `<!-- speaker: NAME -->`: the author names who speaks the next paragraph's quotations.
+    case speaker(name: String, line: Int)
   }
 
   /// The deepest the nodes of a document may nest (block quotes, lists, emphasis, links):
@@ -106,10 +108,24 @@ enum CommonMark {
           collect(children(of: item), into: &blocks, lineOffset: lineOffset, prefix: ordered ? "\(number). " : nil)
           number += 1
         }
+      case CMARK_NODE_HTML_BLOCK:
+        if let literal = cmark_node_get_literal(node), let name = speakerMark(String(cString: literal)) {
+          blocks.append(.speaker(name: name, line: line))
+        }
       default:
-        continue  // Code blocks, HTML blocks, thematic breaks: not read.
+        continue  // Code blocks, thematic breaks: not read.
       }
     }
+  }
+
+  /// The name in a speaker mark, an HTML comment alone on its line(s): `<!-- speaker: Elizabeth -->`.
+  static func speakerMark(_ html: String) -> String? {
+    let text = html.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard text.hasPrefix("<!--"), text.hasSuffix("-->"), text.utf8.count <= 200 else { return nil }
+    let inside = text.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard inside.lowercased().hasPrefix("speaker:") else { return nil }
+    let name = inside.dropFirst("speaker:".count).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return name.isEmpty || name.count > 100 ? nil : name
   }
 
   /// The text of a heading or paragraph: line breaks as spaces, markup gone.

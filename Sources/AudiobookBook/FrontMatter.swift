@@ -10,13 +10,15 @@ import Yams
 /// settings file beside any manuscript (`BOOK.audiobook.yaml`), which takes the same keys: the
 /// book's metadata (`title`, `subtitle`, `author`, `narrator`, `series`, `series-position`,
 /// `date`, `publisher`, `description`, `language`, `genre`, `isbn`, `cover`), how to read it
-/// (`lexicon`, `chapter-level`) and render it (`BookSettings.keys`: `voice`, `format`, `layout`,
+/// (`lexicon`, `chapter-level`, `cast`) and render it (`BookSettings.keys`: `voice`, `format`, `layout`,
 /// `loudness`, `master`, `sample-rate`, `subtitles`). A key it does not know is a warning
 /// naming its line.
 struct FrontMatter {
   var metadata = BookMetadata()
   var settings = BookSettings()
   var voice: String?
+  /// `cast`: who reads the quotations.
+  var cast = Cast()
   /// `chapter-level`: the heading level that starts a chapter (1 to 6).
   var chapterLevel: Int?
   /// `lexicon`: a lexicon file, relative to the manuscript's folder, and the line naming it.
@@ -35,6 +37,7 @@ struct FrontMatter {
     [
       "title", "subtitle", "author", "authors", "narrator", "narrators", "series", "series-position", "date", "year",
       "publisher", "description", "language", "genre", "isbn", "identifier", "cover", "lexicon", "chapter-level",
+      "cast",
     ] + BookSettings.keys)
 
   /// The longest path `lexicon:` or `cover:` may give (Linux's `PATH_MAX`).
@@ -101,12 +104,12 @@ struct FrontMatter {
       let key = keyNode.string ?? ""
       // Yams counts lines from 1.
       let line = (keyNode.mark?.line ?? 1) + firstLine - 1
-      try front.take(key, value, line: line, file: file, what: what)
+      try front.take(key, value, line: line, file: file, what: what, firstLine: firstLine)
     }
     return front
   }
 
-  private mutating func take(_ key: String, _ value: Node, line: Int, file: String, what: String)
+  private mutating func take(_ key: String, _ value: Node, line: Int, file: String, what: String, firstLine: Int)
     throws(AudiobookError)
   {
     func text() throws(AudiobookError) -> String {
@@ -158,6 +161,7 @@ struct FrontMatter {
     case "genre": metadata.genre = try names()
     case "isbn", "identifier": metadata.identifier = try text()
     case "voice": voice = try text()
+    case "cast": cast = try Cast.parse(value, file: file, firstLine: firstLine)
     case "lexicon": lexicon = (try Self.relativePath(try text(), key: key, file: file, line: line), line)
     case "cover": cover = (try Self.relativePath(try text(), key: key, file: file, line: line), line)
     case "format", "layout", "loudness", "master", "sample-rate", "subtitles", "read-along": break

@@ -31,7 +31,16 @@ enum MarkdownParser {
     if titleAtTop, chapterLevel == 2, let top = topLevel.first { bookTitle = bookTitle ?? top.text }
 
     var builder = BookBuilder(sourceFile: manuscript.file)
+    // Speaker marks, as corrections in the cast: the speaker and the line of the paragraph after the mark.
+    var speaker: String?
+    var marks = Cast()
     for block in blocks {
+      if case .paragraph(_, let line, _) = block, let name = speaker {
+        if marks[name] == nil { marks.members.append(Cast.Member(name: name, file: manuscript.file, line: line)) }
+        if let index = marks.members.firstIndex(where: { $0.name == name }) { marks.members[index].lines.append(line) }
+      }
+      if case .heading = block { speaker = nil }
+      if case .paragraph = block { speaker = nil }
       switch block {
       case .heading(let level, let text, let line):
         if level == chapterLevel {
@@ -43,12 +52,15 @@ enum MarkdownParser {
         }
       case .paragraph(let text, let line, let lastLine):
         builder.paragraph(lines: [text], line: line, lastLine: lastLine)
+      case .speaker(let name, _):
+        speaker = name
       }
     }
     let title = bookTitle ?? BookSlug.title(fromFileName: manuscript.file)
     var book = try builder.build(title: title, author: nil, voice: front.voice)
     book.apply(front.metadata)
     book.settings = front.settings
+    book.cast = front.cast.merging(marks)
     book.warnings = front.warnings + book.warnings
     if let lexicon = try front.lexiconPath(in: folder) { book.lexicon = try Lexicon.load(lexicon) }
     return book

@@ -11,12 +11,17 @@ struct SentenceScan {
   }
 
   func sentences() -> [String] {
+    sentenceRanges().map { String(text[$0]) }
+  }
+
+  /// Where each sentence sits in the text (character offsets), trimmed of surrounding whitespace.
+  func sentenceRanges() -> [Range<Int>] {
     let starts = [0] + cutPositions()
-    var result: [String] = []
+    var result: [Range<Int>] = []
     for (index, start) in starts.enumerated() {
       let end = index + 1 < starts.count ? starts[index + 1] : text.count
       let sentence = trimmed(text[start..<end])
-      if !sentence.isEmpty { result.append(String(sentence)) }
+      if !sentence.isEmpty { result.append(sentence.startIndex..<sentence.endIndex) }
     }
     return result
   }

@@ -18,6 +18,11 @@ public struct SentenceSplitter: Sendable {
   public func sentences(in paragraph: String) -> [String] {
     SentenceScan(Array(paragraph)).sentences()
   }
+
+  /// Where each of `sentences(in:)` sits in `Array(paragraph)`: character offsets.
+  public func sentenceRanges(in paragraph: [Character]) -> [Range<Int>] {
+    SentenceScan(paragraph).sentenceRanges()
+  }
 }
 
 extension SentenceSplitter {

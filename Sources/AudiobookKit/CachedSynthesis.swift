@@ -18,10 +18,11 @@ final class CachedSynthesis: @unchecked Sendable {
     self.cache = cache
   }
 
-  /// The clip for `pieces`, and the seconds spent synthesizing it (nil when it came from the
-  /// cache). `onDamaged` hears of a cache entry that failed its check and is being replaced.
+  /// The clip for `pieces` in `voice` (nil: the preset's), and the seconds spent synthesizing
+  /// it (nil when it came from the cache). `onDamaged` hears of a cache entry that failed its
+  /// check and is being replaced.
   func clip(
-    for pieces: [String], key: ClipKey, onDamaged: (String) -> Void = { _ in }
+    for pieces: [String], voice: EngineSettings? = nil, key: ClipKey, onDamaged: (String) -> Void = { _ in }
   ) throws(SpeechError) -> (clip: Clip, seconds: Double?) {
     switch cache?.read(key) {
     case .hit(let clip) where clip.pieces.count == pieces.count: return (clip, nil)
@@ -36,7 +37,7 @@ final class CachedSynthesis: @unchecked Sendable {
     }
     guard let synthesizer else { throw .workerFailed("no synthesizer") }
     let started = ContinuousClock.now
-    let (clip, encoded) = try synthesizer.synthesizeEncoded(pieces)
+    let (clip, encoded) = try synthesizer.synthesizeEncoded(pieces, as: voice)
     let elapsed = ContinuousClock.now - started
     try? cache?.write(encoded: encoded, for: key)
     return (clip, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

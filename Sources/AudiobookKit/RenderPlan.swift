@@ -17,6 +17,8 @@ struct RenderPlan {
   /// One synthesis request: a batch of its script's pieces (`SpeechScript.batches`).
   struct Batch: Sendable {
     var pieces: [String]
+    /// The voice it is spoken in: the preset's, or a cast member's.
+    var voice: EngineSettings
     var key: ClipKey
     /// Position among all the book's batches, in reading order.
     var order: Int
@@ -36,17 +38,21 @@ struct RenderPlan {
     /// The spoken text's length (`Batch.characters`).
     var characters: Int { batches.reduce(0) { $0 + $1.characters } }
 
-    /// `script` with its batches keyed for `settings` on `engine`, numbered from `order` on
-    /// (which is advanced past them).
+    /// `script` with its batches keyed for `settings` (or, with a cast, each batch's voice)
+    /// on `engine`, numbered from `order` on (which is advanced past them).
     init(
-      _ script: SpeechScript, paragraph: Paragraph?, settings: EngineSettings, engine: EngineInfo, order: inout Int
+      _ script: SpeechScript, paragraph: Paragraph?, settings: EngineSettings, cast: CastVoices? = nil,
+      engine: EngineInfo, order: inout Int
     ) {
       self.script = script
       self.paragraph = paragraph
       var batches: [Batch] = []
-      for pieces in script.batches {
+      for batch in script.batches {
+        let voice = cast?.settings(batch.voice) ?? settings
         batches.append(
-          Batch(pieces: pieces, key: ClipKey(pieces: pieces, settings: settings, engine: engine), order: order))
+          Batch(
+            pieces: batch.pieces, voice: voice, key: ClipKey(pieces: batch.pieces, settings: voice, engine: engine),
+            order: order))
         order += 1
       }
       self.batches = batches
@@ -80,14 +86,16 @@ struct RenderPlan {
   /// - Throws: nothing today: every text is spoken, a run espeak-ng cannot take whole in pieces
   ///   (`RunBreaker`); `SpeechScript.paragraph` keeps its `throws` for the speech steps to come.
   ///   Were one to fail, the first chapter's failure would be the one thrown.
-  init(book: Book, preset: VoicePreset, engine: EngineInfo, fileExtension: String = "wav") throws(AudiobookError) {
+  init(
+    book: Book, preset: VoicePreset, cast: CastVoices? = nil, engine: EngineInfo, fileExtension: String = "wav"
+  ) throws(AudiobookError) {
     let lexicon = preset.lexicon.merging(book.lexicon)
     let planned = ParallelLanes.map(book.chapters.count, lanes: ProcessInfo.processInfo.activeProcessorCount) {
       index -> Result<ChapterPlan, AudiobookError> in
       do throws(AudiobookError) {
         return .success(
           try Self.plan(
-            book.chapters[index], of: book, lexicon: lexicon, preset: preset, engine: engine,
+            book.chapters[index], of: book, lexicon: lexicon, preset: preset, cast: cast, engine: engine,
             fileExtension: fileExtension))
       } catch {
         return .failure(error)
@@ -106,21 +114,23 @@ struct RenderPlan {
 
   /// One chapter's plan, its batches numbered from 0.
   private static func plan(
-    _ chapter: Chapter, of book: Book, lexicon: Lexicon, preset: VoicePreset, engine: EngineInfo,
+    _ chapter: Chapter, of book: Book, lexicon: Lexicon, preset: VoicePreset, cast: CastVoices?, engine: EngineInfo,
     fileExtension: String
   ) throws(AudiobookError) -> ChapterPlan {
     let splitter = SentenceSplitter()
     var order = 0
     func part(_ script: SpeechScript, paragraph: Paragraph?) -> Part {
-      Part(script, paragraph: paragraph, settings: preset.engine, engine: engine, order: &order)
+      Part(script, paragraph: paragraph, settings: preset.engine, cast: cast, engine: engine, order: &order)
     }
     let file = BookSlug.chapterFileName(
       number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
-    let title = part(SpeechScript.title(of: chapter, lexicon: lexicon), paragraph: nil)
+    let title = part(SpeechScript.title(of: chapter, lexicon: lexicon, cast: cast != nil), paragraph: nil)
+    let dialogue = cast.map { ChapterDialogue(chapter, cast: $0) }
     var paragraphs: [Part] = []
-    for paragraph in chapter.paragraphs {
+    for (index, paragraph) in chapter.paragraphs.enumerated() {
       let script = try SpeechScript.paragraph(
-        paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine)
+        paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine,
+        voices: dialogue?.spans[index])
       paragraphs.append(part(script, paragraph: paragraph))
     }
     let hash = contentHash(file: file, title: title, paragraphs: paragraphs, preset: preset, engine: engine)
@@ -152,6 +162,14 @@ struct RenderPlan {
       add("part")
       part.script.sentences.forEach { add(String($0.pieces.count)) }
       part.batches.forEach { add($0.key.hex) }
+      // With a cast, who speaks each stretch: the manifest names them, and the part pause falls between them.
+      for sentence in part.script.sentences where !sentence.parts.isEmpty {
+        add("voices")
+        sentence.parts.forEach {
+          add($0.voice)
+          add(String($0.pieces))
+        }
+      }
     }
     return Hex.string(hasher.finalize())
   }

@@ -11,6 +11,8 @@ import AudiobookPublish
 /// it holds the clips: for `say`, while editing.
 public struct Speaker {
   public var preset: VoicePreset
+  /// Who reads a book's quotations (`CastVoices.resolve`); nil: the preset's voice alone.
+  public var cast: CastVoices?
   public var workerExecutable: String
   /// A clip cache to read (and fill); nil to synthesize everything.
   public var cacheDirectory: String?
@@ -74,24 +76,36 @@ public struct Speaker {
   ) throws(AudiobookError) -> (frames: Int, spans: [TimedSpan]) {
     let splitter = SentenceSplitter()
     let lexicon = preset.lexicon.merging(book.lexicon)
-    func script(_ paragraph: Paragraph) throws(AudiobookError) -> (SpeechScript, line: Int) {
+    // Quotations are found and attributed over the whole chapter, as `render` does.
+    func dialogue(_ chapter: Chapter) -> ChapterDialogue? { cast.map { ChapterDialogue(chapter, cast: $0) } }
+    func script(_ paragraph: Paragraph, voices: [SpeechScript.VoiceSpan]?) throws(AudiobookError) -> (
+      SpeechScript, line: Int
+    ) {
       noticeUnusual(paragraph.text, file: book.sourceFile, line: paragraph.sourceLine)
       return (
         try SpeechScript.paragraph(
-          paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine),
+          paragraph.text, splitter: splitter, lexicon: lexicon, file: book.sourceFile, line: paragraph.sourceLine,
+          voices: voices),
         paragraph.sourceLine
       )
     }
     switch selection {
-    case .paragraph(_, let paragraph):
+    case .paragraph(let chapter, let paragraph):
+      let voices = dialogue(chapter).map { found in
+        chapter.paragraphs.firstIndex(of: paragraph).map { found.spans[$0] } ?? []
+      }
       return try write(
-        title: nil, paragraphs: [try script(paragraph)], pauses: snippetPauses, to: path, file: book.sourceFile,
-        words: words)
+        title: nil, paragraphs: [try script(paragraph, voices: voices)], pauses: snippetPauses, to: path,
+        file: book.sourceFile, words: words)
     case .chapter(let chapter):
+      let dialogue = dialogue(chapter)
       var scripts: [(SpeechScript, line: Int)] = []
-      for paragraph in chapter.paragraphs { scripts.append(try script(paragraph)) }
+      for (index, paragraph) in chapter.paragraphs.enumerated() {
+        scripts.append(try script(paragraph, voices: dialogue?.spans[index]))
+      }
       return try write(
-        title: (SpeechScript.title(of: chapter, lexicon: lexicon), chapter.sourceLine), paragraphs: scripts,
+        title: (SpeechScript.title(of: chapter, lexicon: lexicon, cast: cast != nil), chapter.sourceLine),
+        paragraphs: scripts,
         pauses: preset.pauses, to: path, file: book.sourceFile,
         tags: .chapter(chapter.title, number: chapter.number, of: book, voice: preset.name), words: words)
     }
@@ -122,7 +136,8 @@ public struct Speaker {
     var order = 0
     func part(_ script: SpeechScript, line: Int) -> RenderPlan.Part {
       let first = order
-      let part = RenderPlan.Part(script, paragraph: nil, settings: preset.engine, engine: engine, order: &order)
+      let part = RenderPlan.Part(
+        script, paragraph: nil, settings: preset.engine, cast: cast, engine: engine, order: &order)
       for batch in first..<order { lines[batch] = line }
       return part
     }
@@ -136,7 +151,7 @@ public struct Speaker {
     defer { if self.clips == nil { clips.close() } }
     func clip(_ part: RenderPlan.Part, _ batch: RenderPlan.Batch) throws(AudiobookError) -> Clip {
       do {
-        return try clips.clip(for: batch.pieces, key: batch.key).clip
+        return try clips.clip(for: batch.pieces, voice: batch.voice, key: batch.key).clip
       } catch {
         var failure = preset.failure(error)
         if failure.file == nil { (failure.file, failure.line) = (file, lines[batch.order]) }

@@ -78,6 +78,14 @@ extension Manifest {
       }) {
         problems.append("\(place) places a word outside its \(chapter.frames) frames")
       }
+      if sentences.contains(where: { sentence in
+        (sentence.parts ?? []).contains {
+          absurd($0.startFrame) || absurd($0.frames) || $0.startFrame < sentence.startFrame
+            || $0.startFrame + $0.frames > sentence.startFrame + sentence.frames
+        }
+      }) {
+        problems.append("\(place) places a part of a sentence outside its sentence")
+      }
       let spans = [chapter.heading] + sentences
       var previousStart = 0
       for span in spans {

@@ -17,6 +17,8 @@ public struct SubtitleCue: Sendable, Equatable {
   public var wordsPerLine: [Int]
   /// The cue's words with their times, when the sentence has word timings.
   public var words: [TimedWord]
+  /// With a cast, the voice of each of the cue's words (in the order of `lines`); else empty.
+  public var voices: [String] = []
 
   public static let maximumLineLength = 42
   public static let maximumLines = 2
@@ -63,13 +65,15 @@ public struct SubtitleCue: Sendable, Equatable {
     }
     var cues: [SubtitleCue] = []
     var from = 0
+    let voices = Self.voices(of: span, words: words)
     for to in bounds.reversed() {
       let texts = words[from..<to].map(\.text)
       let lines = lines(of: texts) ?? [texts]
-      cues.append(
-        SubtitleCue(
-          startFrame: start(from), endFrame: finish(to), lines: lines.map { $0.joined(separator: " ") },
-          wordsPerLine: lines.map(\.count), words: span.words?.isEmpty == false ? Array(words[from..<to]) : []))
+      var cue = SubtitleCue(
+        startFrame: start(from), endFrame: finish(to), lines: lines.map { $0.joined(separator: " ") },
+        wordsPerLine: lines.map(\.count), words: span.words?.isEmpty == false ? Array(words[from..<to]) : [])
+      if !voices.isEmpty { cue.voices = Array(voices[from..<to]) }
+      cues.append(cue)
       from = to
     }
     return cues
@@ -114,6 +118,19 @@ public struct SubtitleCue: Sendable, Equatable {
       if score < (best?.score ?? .max) { best = (score, split) }
     }
     return best.map { [Array(words[..<$0.split]), Array(words[$0.split...])] }
+  }
+
+  /// With a cast, each word's voice: the sentence's, or its part's, counting the words of
+  /// each part as written (by time where the counts disagree); empty without a cast.
+  static func voices(of span: TimedSpan, words: [TimedWord]) -> [String] {
+    guard span.hasVoices else { return [] }
+    if let voice = span.voice { return Array(repeating: voice, count: words.count) }
+    let parts = span.parts ?? []
+    let counted = parts.flatMap { part in
+      Array(repeating: part.voice, count: WrittenWords.tokens(of: part.text).count)
+    }
+    if counted.count == words.count { return counted }
+    return words.map { span.voice(at: $0.startFrame) ?? "" }
   }
 
   /// The span's words with times: its own, or its text's words sharing its time by length.

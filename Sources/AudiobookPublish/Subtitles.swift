@@ -24,7 +24,9 @@ public enum Subtitles {
       let start = milliseconds(cue.startFrame, sampleRate)
       let end = milliseconds(cue.endFrame, sampleRate)
       text += "\n\(timestamp(start, separator: ".")) --> \(timestamp(end, separator: "."))\n"
-      if words, !cue.words.isEmpty {
+      if !cue.voices.isEmpty {
+        text += voiced(cue, sampleRate: sampleRate, words: words) + "\n"
+      } else if words, !cue.words.isEmpty {
         var first = 0
         let lines = cue.wordsPerLine.map { count in
           defer { first += count }
@@ -40,6 +42,43 @@ public enum Subtitles {
       }
     }
     return text
+  }
+
+  /// A cue's text with who speaks it (`<v Elizabeth>“Yes,”</v> <v narrator>said she.</v>`),
+  /// a voice span wherever the voice changes, across its lines; with `words`, each word after
+  /// the cue's first keeps its timestamp tag.
+  private static func voiced(_ cue: SubtitleCue, sampleRate: Int, words: Bool) -> String {
+    let texts = cue.lines.flatMap { $0.split(separator: " ").map(String.init) }
+    let timed = words && cue.words.count == texts.count
+    var lineStarts: Set<Int> = []
+    var first = 0
+    for count in cue.wordsPerLine {
+      lineStarts.insert(first)
+      first += count
+    }
+    var text = ""
+    var open: String?
+    for (index, word) in texts.enumerated() {
+      let voice = index < cue.voices.count ? cue.voices[index] : (open ?? "")
+      if index > 0 {
+        if voice != open { text += "</v>" }
+        text += lineStarts.contains(index) ? "\n" : " "
+      }
+      if voice != open {
+        text += "<v \(voiceName(voice))>"
+        open = voice
+      }
+      if timed && index > 0 {
+        text += "<\(timestamp(milliseconds(cue.words[index].startFrame, sampleRate), separator: "."))>"
+      }
+      text += escaped(word)
+    }
+    return text + (open != nil ? "</v>" : "")
+  }
+
+  /// A voice's name as a WebVTT voice span's annotation holds it: one line, no `>`.
+  private static func voiceName(_ voice: String) -> String {
+    escaped(oneLine(voice)).replacingOccurrences(of: "&gt;", with: "")
   }
 
   /// SubRip: numbered cues, comma before the milliseconds.

@@ -6,7 +6,7 @@ import AudiobookCore
 ///
 /// espeak-ng quietly ignores a variant it cannot find, and would follow a path given as one,
 /// so a preset's `variant` is checked against this list.
-enum EspeakVariants {
+package enum EspeakVariants {
   /// The installed variants, sorted; nil when espeak-ng is not usable (then the render
   /// reports that instead).
   package static let installed: [String]? = {

@@ -21,4 +21,14 @@ public struct Pauses: Codable, Sendable, Equatable, Hashable {
     self.head = head
     self.tail = tail
   }
+
+  /// Between two voices in one sentence (a quotation and its speech tag): a clause's pause,
+  /// half the sentence pause, after a comma, colon, semicolon, dash or a quotation's own
+  /// stop; an eighth of it where the words run on (`He called it "nonsense" and left`).
+  public func betweenParts(after text: String) -> Int {
+    let marks: Set<Character> = [",", ";", ":", "—", "–", "!", "?", "…", "."]
+    let closing: Set<Character> = ["\"", "'", "”", "’", "»", "“", "«", ")", " "]
+    let last = text.reversed().first { !closing.contains($0) }
+    return last.map { marks.contains($0) } == true ? sentence / 2 : sentence / 8
+  }
 }

@@ -17,10 +17,13 @@ package final class SynthesisPool: @unchecked Sendable {
   package struct Job: Sendable {
     package var order: Int
     package var pieces: [String]
+    /// The voice, when not the pool's (a cast's character).
+    package var voice: EngineSettings?
 
-    package init(order: Int, pieces: [String]) {
+    package init(order: Int, pieces: [String], voice: EngineSettings? = nil) {
       self.order = order
       self.pieces = pieces
+      self.voice = voice
     }
   }
 
@@ -141,7 +144,7 @@ package final class SynthesisPool: @unchecked Sendable {
       let began = ContinuousClock.now
       let result: Result<Clip, SpeechError>
       do {
-        let (clip, encoded) = try synthesizer.synthesizeEncoded(job.pieces)
+        let (clip, encoded) = try synthesizer.synthesizeEncoded(job.pieces, as: job.voice)
         onClip(job, encoded)
         result = .success(clip)
       } catch {

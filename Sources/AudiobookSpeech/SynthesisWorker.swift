@@ -20,7 +20,8 @@ import SystemPackage
 /// `SpeechError.encoded` lays it out:
 /// 1. parent sends `EngineSettings` as JSON; worker answers `ok` + `EngineInfo` JSON, or `failed`.
 /// 2. parent sends a `Request` byte, a count and that many strings; worker answers `ok` +
-///    `Clip.encoded` for `synthesize`, `ok` + a count and the words for `spelledWords`, or `failed`.
+///    `Clip.encoded` for `synthesize` and `synthesizeAs`, `ok` + a count and the words for
+///    `spelledWords`, or `failed`.
 /// 3. an empty message or end of file ends the worker.
 public enum SynthesisWorker {
   enum Status: UInt8 {
@@ -34,6 +35,9 @@ public enum SynthesisWorker {
     case synthesize = 0
     /// Which of the words espeak-ng spells out (`SpelledWords`).
     case spelledWords = 1
+    /// Synthesize in another voice: the first string is that voice's `EngineSettings` as
+    /// JSON, chosen in the child (a cast's character), the rest are the pieces.
+    case synthesizeAs = 2
   }
 
   /// Room in the children's `SampleArena`: 25 minutes of audio at 22,050 Hz, far more than
@@ -82,6 +86,10 @@ public enum SynthesisWorker {
     let pid = fork()
     if pid == 0 {
       errors.becomeStandardError()
+      // espeak-ng's voice variants with breath (f1…f5, …) and its Klatt voices draw noise from
+      // rand(); libpulse, loaded with libespeak-ng, seeds rand() afresh when it sets up a new
+      // config folder. Every child starts from glibc's own first seed, as an unseeded process does.
+      srand(1)
       // The Swift runtime's crash handlers would print a backtrace of dozens of lines; the
       // signal alone is the report.
       for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { Glibc.signal(signal, SIG_DFL) }
@@ -117,6 +125,17 @@ public enum SynthesisWorker {
     }
     switch kind {
     case .synthesize: return synthesize(strings, output: output)
+    case .synthesizeAs:
+      guard let first = strings.first,
+        let settings = try? JSONDecoder().decode(EngineSettings.self, from: Data(first.utf8))
+      else { return send(reply(.synthesisFailed("malformed request")), to: output) }
+      do {
+        try EspeakEngine.select(voice: settings.voice, variant: settings.variant)
+        try EspeakEngine.apply(settings)
+      } catch {
+        return send(reply(error), to: output)
+      }
+      return synthesize(Array(strings.dropFirst()), output: output)
     case .spelledWords:
       var writer = ByteWriter()
       writer.append(Status.ok.rawValue)

@@ -15,6 +15,8 @@ import SystemPackage
 public final class Synthesizer: @unchecked Sendable {
   /// What espeak-ng in the worker reported: version, data path, sample rate.
   public let info: EngineInfo
+  /// The voice the worker was started with; another is chosen per request (`synthesize(_:as:)`).
+  public let settings: EngineSettings
   private let worker: WorkerProcess
   private var closed = false
 
@@ -32,6 +34,7 @@ public final class Synthesizer: @unchecked Sendable {
   ) throws(SpeechError) {
     // A worker that dies must not take this process down with SIGPIPE on the next write.
     signal(SIGPIPE, SIG_IGN)
+    self.settings = settings
     let arena = arenaSamples.map { ["--arena-samples", String($0)] } ?? []
     worker = try WorkerProcess(
       executable: workerExecutable, arguments: ["synthesis-worker"] + arena, environment: environment)
@@ -53,18 +56,28 @@ public final class Synthesizer: @unchecked Sendable {
     self.info = info
   }
 
-  /// Synthesizes each text as one piece of a clip, in a fresh fork of the worker.
+  /// Synthesizes each text as one piece of a clip, in a fresh fork of the worker, in the
+  /// worker's voice or in `voice` (a cast's character), which the fork chooses for itself.
   ///
   /// - Throws: `SpeechError.workerCrashed` when espeak-ng crashed on this text (the worker
-  ///   lives on); `.espeak`, `.synthesisFailed` or `.workerFailed` otherwise.
-  public func synthesize(_ texts: [String]) throws(SpeechError) -> Clip {
-    try synthesizeEncoded(texts).clip
+  ///   lives on); `.unknownVoice` when espeak-ng lacks `voice`; `.espeak`, `.synthesisFailed`
+  ///   or `.workerFailed` otherwise.
+  public func synthesize(_ texts: [String], as voice: EngineSettings? = nil) throws(SpeechError) -> Clip {
+    try synthesizeEncoded(texts, as: voice).clip
   }
 
   /// `synthesize`, also giving the clip's bytes as the worker sent them (`Clip.encoded`), so
   /// the cache can store them without encoding the clip again.
-  package func synthesizeEncoded(_ texts: [String]) throws(SpeechError) -> (clip: Clip, encoded: ArraySlice<UInt8>) {
-    let body = try ask(.synthesize, texts)
+  package func synthesizeEncoded(_ texts: [String], as voice: EngineSettings? = nil) throws(SpeechError) -> (
+    clip: Clip, encoded: ArraySlice<UInt8>
+  ) {
+    let body: ArraySlice<UInt8>
+    if let voice, voice != settings {
+      let json = (try? JSONEncoder().encode(voice)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+      body = try ask(.synthesizeAs, [json] + texts)
+    } else {
+      body = try ask(.synthesize, texts)
+    }
     guard let clip = Clip(encoded: body) else { throw .workerFailed("the synthesis worker sent a malformed clip") }
     return (clip, body)
   }

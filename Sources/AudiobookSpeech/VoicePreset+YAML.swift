@@ -48,11 +48,12 @@ extension VoicePreset {
       case "wordGap": engine.wordGap = try reader.integer(value, key: key, line: line, in: 0...100)
       case "pauses": pauses = try reader.pauses(value, line: line)
       case "lexicon": lexicon = try Lexicon.parse(value, file: file)
+      case "cast": cast = try Cast.parse(value, file: file)
       default:
         throw AudiobookError(
           .badInput,
           "unknown key '\(key.quotedForMessage)' (known: description, voice, variant, rate, pitch, range, volume, "
-            + "wordGap, pauses, lexicon)",
+            + "wordGap, pauses, lexicon, cast)",
           file: file, line: line)
       }
     }

@@ -28,6 +28,9 @@ public struct VoicePreset: Sendable, Equatable {
   public var source: Source
   /// How this voice says particular words (`lexicon:` in the preset); a book's lexicon adds to it.
   public var lexicon: Lexicon = .empty
+  /// Who reads a book's quotations with this voice as narrator (`cast:` in the preset); a
+  /// book's own cast wins, name by name.
+  public var cast = Cast()
 
   public init(
     name: String, description: String = "", engine: EngineSettings = .init(), pauses: Pauses = .init(),

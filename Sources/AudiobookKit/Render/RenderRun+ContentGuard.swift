@@ -12,12 +12,16 @@ extension RenderRun {
     let preset = renderer.preset
     let sampleRate = engine.sampleRate
     for (span, sentence) in zip(spans, part.script.sentences) {
-      // Overlong sentences are spoken in pieces with half a sentence pause between them.
-      let pauses = (sentence.pieces.count - 1) * (preset.pauses.sentence / 2) * sampleRate / 1000
+      // Overlong sentences are spoken in pieces with half a sentence pause between them, and
+      // the voices of a cast with a shorter one.
+      let pauses =
+        ChapterAssembler.silences(within: sentence, pauses: preset.pauses).reduce(0, +) * sampleRate / 1000
+      // A cast's sentence is timed at the rate of the voice that says the most of it.
+      let voice = sentence.parts.max { $0.text.count < $1.text.count }?.voice
       guard
         let problem = ContentGuard.problem(
           text: sentence.text, frames: span.frames - pauses, sampleRate: sampleRate,
-          wordsPerMinute: preset.engine.rate)
+          wordsPerMinute: renderer.cast?.settings(voice).rate ?? preset.engine.rate)
       else { continue }
       part.batches.forEach { source.cache.remove($0.key) }
       let failure = AudiobookError(

@@ -51,7 +51,7 @@ extension RenderRun {
       warnings[index].forEach(renderer.warn)
       for part in [chapter.title] + chapter.paragraphs {
         let misses = part.batches.filter { !cache.contains($0.key) }
-        work.jobs += misses.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }
+        work.jobs += misses.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces, voice: $0.voice) }
         if !misses.isEmpty && part.paragraph != nil { work.synthesizedParagraphs += 1 }
       }
     }
@@ -101,6 +101,11 @@ extension RenderRun {
       entry.paragraphs[index].sourceLine = paragraph.sourceLine
       for (sentence, script) in zip(entry.paragraphs[index].sentences.indices, part.script.sentences) {
         entry.paragraphs[index].sentences[sentence].text = script.text
+        if let parts = entry.paragraphs[index].sentences[sentence].parts, parts.count == script.parts.count {
+          for (part, written) in zip(parts.indices, script.parts) {
+            entry.paragraphs[index].sentences[sentence].parts?[part].text = written.text
+          }
+        }
       }
     }
     return entry

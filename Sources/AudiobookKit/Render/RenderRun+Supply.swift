@@ -69,7 +69,7 @@ final class ClipSource: @unchecked Sendable {
       tally.synthesisSeconds += seconds
       return clip
     }
-    let (clip, seconds) = try fallback.clip(for: batch.pieces, key: batch.key, onDamaged: onDamaged)
+    let (clip, seconds) = try fallback.clip(for: batch.pieces, voice: batch.voice, key: batch.key, onDamaged: onDamaged)
     if let seconds {
       tally.misses += 1
       tally.synthesisSeconds += seconds

@@ -42,7 +42,8 @@ struct RenderRun {
     engine = try EspeakVoices.usableEngine()
     let publishing = renderer.publishing
     var plan = try RenderPlan(
-      book: book, preset: renderer.preset, engine: engine, fileExtension: publishing?.format.fileExtension ?? "wav")
+      book: book, preset: renderer.preset, cast: renderer.cast, engine: engine,
+      fileExtension: publishing?.format.fileExtension ?? "wav")
     let audioHashes = plan.chapters.map(\.contentHash)
     plan = Self.hashingTags(of: plan, book: book, renderer: renderer, engine: engine)
     self.plan = plan
@@ -115,7 +116,8 @@ struct RenderRun {
     let location = "\(file):\(paragraph.sourceLine): warning:"
     if let notice = MarkupNotice.check(paragraph.text) { warn("\(location) \(notice)") }
     // A run read in pieces (a long web address) was named above; its pieces need no second warning.
-    if RunBreaker.notice(paragraph.text) == nil, let long = part.script.sentences.first(where: { $0.pieces.count > 1 })
+    if RunBreaker.notice(paragraph.text) == nil,
+      let long = part.script.sentences.first(where: { $0.pieces.count > max(1, $0.parts.count) })
     {
       warn(
         "\(location) a sentence of \(long.text.count) characters is read in \(long.pieces.count) pieces "

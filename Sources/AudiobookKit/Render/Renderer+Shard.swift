@@ -19,7 +19,7 @@ extension Renderer {
   public func synthesizeShard(_ book: Book, shard: Shard, cacheDirectory: String) throws(AudiobookError) -> ShardResult
   {
     let engine = try EspeakVoices.usableEngine()
-    let plan = try RenderPlan(book: book, preset: preset, engine: engine)
+    let plan = try RenderPlan(book: book, preset: preset, cast: cast, engine: engine)
     let batches = plan.chapters.flatMap(\.batches)
     let assignment = Shard.assignment(of: batches, count: shard.count)
     var mine: [RenderPlan.Batch] = []
@@ -34,7 +34,8 @@ extension Renderer {
       let pool: SynthesisPool
       do {
         pool = try SynthesisPool(
-          requests: missing.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces) }, settings: preset.engine,
+          requests: missing.map { SynthesisPool.Job(order: $0.order, pieces: $0.pieces, voice: $0.voice) },
+          settings: preset.engine,
           workerExecutable: workerExecutable, jobs: jobs
         ) { job, encoded in
           if let key = keys[job.order] { try? cache.write(encoded: encoded, for: key) }

@@ -13,6 +13,8 @@ import Foundation
 /// changed (unchanged files keep their bytes and modification time).
 public struct Renderer {
   public var preset: VoicePreset
+  /// Who reads the quotations (`CastVoices.resolve`); nil: the preset's voice reads everything.
+  public var cast: CastVoices?
   /// The `audiobook` executable that serves as synthesis worker.
   public var workerExecutable: String
   /// Worker processes synthesizing at once.

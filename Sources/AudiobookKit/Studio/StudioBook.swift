@@ -58,10 +58,11 @@ extension StudioBook {
   /// and fingerprint (the clip keys of its batches and the voice's pauses); `spelledOut` picks
   /// the words espeak-ng spells out from those worth asking about.
   init(
-    book: AudiobookBook.Book, preset: VoicePreset, engine: EngineInfo, lexiconFile: String, version: Int,
+    book: AudiobookBook.Book, preset: VoicePreset, cast: CastVoices? = nil, engine: EngineInfo, lexiconFile: String,
+    version: Int,
     spelledOut: (_ candidates: [String]) -> [String]
   ) throws(AudiobookError) {
-    let plan = try RenderPlan(book: book, preset: preset, engine: engine)
+    let plan = try RenderPlan(book: book, preset: preset, cast: cast, engine: engine)
     var candidates = Set<String>()
     for chapter in plan.chapters {
       for piece in chapter.batches.flatMap(\.pieces) {

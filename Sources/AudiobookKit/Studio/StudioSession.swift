@@ -13,10 +13,13 @@ public final class StudioSession: @unchecked Sendable {
   public struct Loaded: Sendable {
     public var book: Book
     public var preset: VoicePreset
+    /// Who reads the quotations (`CastVoices.resolve`).
+    public var cast: CastVoices?
 
-    public init(book: Book, preset: VoicePreset) {
+    public init(book: Book, preset: VoicePreset, cast: CastVoices? = nil) {
       self.book = book
       self.preset = preset
+      self.cast = cast
     }
   }
 
@@ -67,6 +70,7 @@ public final class StudioSession: @unchecked Sendable {
     engine = try EspeakVoices.usableEngine()
     loaded = first
     speaker = Speaker(preset: loaded.preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
+    speaker.cast = loaded.cast
     view = StudioBook(
       title: "", voice: "", sourceFile: "", version: 0, chapters: [], warnings: [], spelled: [],
       lexiconFile: lexiconFile)
@@ -109,6 +113,7 @@ public final class StudioSession: @unchecked Sendable {
         speaker = Speaker(preset: next.preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
         speaker.clips = clips(for: next.preset)
       }
+      speaker.cast = next.cast
       loaded = next
       var updated = fresh
       if changed.isEmpty && fresh.chapters == old.chapters && fresh.spelled == old.spelled { updated.version = version }
@@ -185,7 +190,8 @@ public final class StudioSession: @unchecked Sendable {
 
   private func studioBook(of loaded: Loaded, version: Int) throws(AudiobookError) -> StudioBook {
     try StudioBook(
-      book: loaded.book, preset: loaded.preset, engine: engine, lexiconFile: lexiconFile, version: version
+      book: loaded.book, preset: loaded.preset, cast: loaded.cast, engine: engine, lexiconFile: lexiconFile,
+      version: version
     ) { candidates in
       let unknown = lock.withLock { candidates.filter { spelledWords[$0] == nil } }
       if !unknown.isEmpty {

@@ -66,16 +66,25 @@ struct ReadAlongGenerated {
       let sentences = paragraph.sentences.enumerated().map { sentenceIndex, sentence in
         let s = sentenceIndex + 1
         let id = "\(prefix)-p\(p)-s\(s)"
+        // With a cast, who speaks: a class on the sentence, or on each part (or word) of it.
+        let voiceClass = sentence.voice.map { " class=\"\(VoiceClass.name($0))\"" } ?? ""
         guard words, let timed = sentence.words, !timed.isEmpty else {
           par(id, .sentence(paragraph: p, sentence: s))
-          return "<span id=\"\(id)\">\(XMLText.escaped(sentence.text))</span>"
+          guard let parts = sentence.parts, !parts.isEmpty else {
+            return "<span id=\"\(id)\"\(voiceClass)>\(XMLText.escaped(sentence.text))</span>"
+          }
+          let voiced = parts.map { "<span class=\"\(VoiceClass.name($0.voice))\">\(XMLText.escaped($0.text))</span>" }
+          return "<span id=\"\(id)\">\(voiced.joined(separator: " "))</span>"
         }
+        let voices = SubtitleCue.voices(of: sentence, words: timed)
         let spans = timed.enumerated().map { wordIndex, word in
           let wordID = "\(id)-w\(wordIndex + 1)"
           par(wordID, .word(paragraph: p, sentence: s, word: wordIndex + 1))
-          return "<span id=\"\(wordID)\">\(XMLText.escaped(word.text))</span>"
+          let wordClass =
+            sentence.voice == nil && wordIndex < voices.count ? " class=\"\(VoiceClass.name(voices[wordIndex]))\"" : ""
+          return "<span id=\"\(wordID)\"\(wordClass)>\(XMLText.escaped(word.text))</span>"
         }
-        return "<span id=\"\(id)\">\(spans.joined(separator: " "))</span>"
+        return "<span id=\"\(id)\"\(voiceClass)>\(spans.joined(separator: " "))</span>"
       }
       body += "<p id=\"\(prefix)-p\(p)\">\(sentences.joined(separator: " "))</p>\n"
     }

@@ -24,6 +24,15 @@ extension AudiobookCommand {
         """)
     var lexiconReport = false
 
+    @Flag(
+      help: ArgumentHelp(
+        """
+        List the cast's voices and, per chapter, each quotation's first words, its line and who reads it, \
+        with why (tag, pronoun, paragraph, continued, alternation, correction, unattributed). \
+        Correct one with `at: LINE` under the speaker in the cast. With --json: voices[] and chapters[].
+        """))
+    var castReport = false
+
     @Option(
       help: ArgumentHelp(
         """
@@ -68,6 +77,16 @@ extension AudiobookCommand {
           bookVoice: parsed.voice, book: book, language: parsed.language, voiceSetting: parsed.settings["voice"])
         if lexiconReport {
           try printLexiconReport(try LexiconReport(book: parsed, preset: preset))
+          return
+        }
+        if castReport {
+          guard let cast = try CastVoices.resolve(book: parsed, preset: preset, library: voiceOptions.library) else {
+            throw AudiobookError(
+              .usage,
+              "the book has no cast: give one under `cast:` in its front matter, its settings file or the voice preset",
+              file: book)
+          }
+          try printCastReport(CastReport(book: parsed, cast: cast))
           return
         }
         let plan = try BookPlan(book: parsed, preset: preset)
@@ -119,6 +138,29 @@ extension AudiobookCommand {
         let rows = report.spelledOut.map { [$0.word, String($0.count), String($0.firstLine)] }
         printTable(header: ["word", "count", "first line"], rows: rows)
       }
+    }
+
+    private func printCastReport(_ report: CastReport) throws {
+      if json {
+        StandardOutput.write(try report.encoded())
+        return
+      }
+      print("Cast:")
+      printTable(
+        header: ["voice", "espeak-ng", "rate", "pitch"],
+        rows: report.voices.map { [$0.name, $0.espeakVoice, String($0.rate), String($0.pitch)] })
+      for chapter in report.chapters where !chapter.quotations.isEmpty {
+        print("Chapter \(chapter.number): \(chapter.title.withoutControlCharacters.quoted(upTo: 80))")
+        printTable(
+          header: ["line", "voice", "why", "quotation"],
+          rows: chapter.quotations.map { quotation in
+            let why = quotation.taggedName.map { "\(quotation.reason) (\($0))" } ?? quotation.reason
+            return [String(quotation.line), quotation.voice, why, quotation.opening]
+          })
+      }
+      let all = report.chapters.flatMap(\.quotations)
+      let unattributed = all.filter { $0.reason == "unattributed" }.count
+      print("\(all.count) quotations, \(all.count - unattributed) attributed, \(unattributed) to the default voice")
     }
 
     private func printTable(header: [String], rows: [[String]]) {

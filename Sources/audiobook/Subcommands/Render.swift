@@ -212,6 +212,7 @@ extension AudiobookCommand {
         preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(), jobs: workers, cacheDirectory: cache,
         progress: printer.handle,
         warn: { warning in if !quiet { FileHandle.standardError.write(Data("\(warning)\n".utf8)) } })
+      renderer.cast = try CastVoices.resolve(book: parsed, preset: preset, library: voiceOptions.library)
       renderer.keepGoing = keepGoing
       renderer.subtitles = subtitleFormats
       renderer.publishing = allPublishing.first

@@ -101,6 +101,9 @@ extension AudiobookCommand {
         var speaker = Speaker(
           preset: preset, workerExecutable: SynthesisWorker.defaultExecutable(),
           cacheDirectory: clipCache.cache != nil || FileManager.default.fileExists(atPath: cache) ? cache : nil)
+        if let parsed {
+          speaker.cast = try CastVoices.resolve(book: parsed, preset: preset, library: voiceOptions.library)
+        }
         speaker.warn = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
         // Past 4 GiB a file becomes RF64; a pipe keeps a WAV of open length, which aplay plays.
         if output == nil { speaker.longAudio = .wavOfUnknownLength }

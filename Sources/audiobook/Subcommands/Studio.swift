@@ -50,7 +50,8 @@ extension AudiobookCommand {
           let preset = try voiceOptions.preset(
             bookVoice: book.voice, book: path, language: book.language, quiet: true,
             voiceSetting: book.settings["voice"])
-          return StudioSession.Loaded(book: book, preset: preset)
+          let cast = try CastVoices.resolve(book: book, preset: preset, library: voiceOptions.library)
+          return StudioSession.Loaded(book: book, preset: preset, cast: cast)
         }
         let first = try load(false)
         let scratch = try ScratchFolder(purpose: "studio")

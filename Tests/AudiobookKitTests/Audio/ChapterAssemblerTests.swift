@@ -35,7 +35,7 @@ import Testing
       let tone = { (count: Int) in SpokenPiece(samples: [Int16](repeating: 1000, count: count), words: []) }
       // Each piece's text is the length of its tone, so the "synthesis" here is exact and known.
       func synthesize(_ script: SpeechScript) -> ChapterAssembler.Synthesize {
-        { batch in Clip(pieces: script.batches[batch].map { tone(Int($0) ?? 0) }) }
+        { batch in Clip(pieces: script.batches[batch].pieces.map { tone(Int($0) ?? 0) }) }
       }
       let title = SpeechScript(sentences: [.init(text: "Chapter 1", pieces: ["500"])])
       let heading = try assembler.appendTitle(title, synthesize: synthesize(title))
@@ -78,9 +78,11 @@ import Testing
       let spans = try assembler.appendParagraph(script) { batch in
         requests.append(batch)
         return Clip(
-          pieces: script.batches[batch].map { _ in SpokenPiece(samples: [Int16](repeating: 5, count: 10), words: []) })
+          pieces: script.batches[batch].pieces.map { _ in
+            SpokenPiece(samples: [Int16](repeating: 5, count: 10), words: [])
+          })
       }
-      #expect(script.batches.map(\.count) == Array(repeating: 8, count: 8) + [6])
+      #expect(script.batches.map(\.pieces.count) == Array(repeating: 8, count: 8) + [6])
       #expect(requests == Array(0..<9))
       #expect(spans[0].frames == 70 * 10 + 69 * frames(50))
       _ = try assembler.finish()

@@ -47,7 +47,7 @@ import Testing
     #expect(first.paragraphs[0].batches.map(\.pieces.count) == [8, 2])
     let parts = plan.chapters.flatMap { [$0.title] + $0.paragraphs }
     for part in parts {
-      #expect(part.batches.map(\.pieces) == part.script.batches)
+      #expect(part.batches.map(\.pieces) == part.script.batches.map(\.pieces))
       for batch in part.batches {
         #expect(batch.key == ClipKey(pieces: batch.pieces, settings: EngineSettings(), engine: engine))
       }

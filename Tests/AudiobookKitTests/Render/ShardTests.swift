@@ -8,7 +8,8 @@ import Testing
 
   func batch(_ text: String, order: Int) -> RenderPlan.Batch {
     RenderPlan.Batch(
-      pieces: [text], key: ClipKey(pieces: [text], settings: EngineSettings(), engine: engine), order: order)
+      pieces: [text], voice: EngineSettings(), key: ClipKey(pieces: [text], settings: EngineSettings(), engine: engine),
+      order: order)
   }
 
   @Test func aShardIsKOfN() {

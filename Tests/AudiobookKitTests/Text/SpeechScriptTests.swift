@@ -15,11 +15,11 @@ import Testing
     #expect(SpeechScript.batchSize == 8)
     let script = try script(sentences: 19)
     #expect(script.pieces.count == 19)
-    #expect(script.batches.map(\.count) == [8, 8, 3])
-    #expect(script.batches.flatMap { $0 } == script.pieces)
-    #expect(script.batches[1][0] == "Sentence 9 is here.")
-    #expect(try self.script(sentences: 16).batches.map(\.count) == [8, 8])
-    #expect(try self.script(sentences: 1).batches == [["Sentence 1 is here."]])
+    #expect(script.batches.map(\.pieces.count) == [8, 8, 3])
+    #expect(script.batches.flatMap(\.pieces) == script.pieces)
+    #expect(script.batches[1].pieces[0] == "Sentence 9 is here.")
+    #expect(try self.script(sentences: 16).batches.map(\.pieces.count) == [8, 8])
+    #expect(try self.script(sentences: 1).batches.map(\.pieces) == [["Sentence 1 is here."]])
     #expect(SpeechScript(sentences: []).batches.isEmpty)
   }
 
@@ -33,8 +33,8 @@ import Testing
     let longPieces = script.sentences[7].pieces
     try #require(longPieces.count > 1 && script.batches.count == 2)
     #expect(longPieces.allSatisfy { $0.count <= SpeechText.pieceLimit })
-    #expect(script.batches[0].suffix(1) == longPieces.prefix(1))
-    #expect(script.batches[1] == Array(longPieces.dropFirst()))
+    #expect(script.batches[0].pieces.suffix(1) == longPieces.prefix(1))
+    #expect(script.batches[1].pieces == Array(longPieces.dropFirst()))
   }
 
   /// Sentences keep the text as written; their pieces are what espeak-ng hears, the
@@ -57,6 +57,6 @@ import Testing
     let chapter = Chapter(number: 3, title: "Chapter 3: The Gala", sourceLine: 40, paragraphs: [])
     let script = SpeechScript.title(of: chapter)
     #expect(script.sentences == [.init(text: "Chapter 3: The Gala", pieces: ["Chapter 3.", "The Gala."])])
-    #expect(script.batches == [["Chapter 3.", "The Gala."]])
+    #expect(script.batches.map(\.pieces) == [["Chapter 3.", "The Gala."]])
   }
 }

@@ -1,0 +1,76 @@
+import AudiobookBook
+import AudiobookCore
+import AudiobookText
+
+/// One chapter's quotations and who speaks each (`SpeakerAttribution`), as the voices of the
+/// cast: the spans each paragraph's script speaks in another voice, and what `plan
+/// --cast-report` lists.
+struct ChapterDialogue: Sendable {
+  /// One quotation, for the report.
+  struct Line: Sendable, Equatable {
+    /// 0-based, among the chapter's paragraphs.
+    var paragraph: Int
+    var sourceLine: Int
+    /// The quotation's first words, as written.
+    var opening: String
+    /// The voice it is read in (a cast name).
+    var voice: String
+    var reason: Attribution.Reason
+    /// The name a speech tag gave that is nobody in the cast.
+    var taggedName: String?
+  }
+
+  /// Per paragraph, the stretches in a voice other than the narrator's.
+  var spans: [[SpeechScript.VoiceSpan]]
+  var lines: [Line]
+
+  init(_ chapter: Chapter, cast: CastVoices) {
+    let texts = chapter.paragraphs.map(\.text)
+    var corrections: [Int: String] = [:]
+    for member in cast.cast.members {
+      for line in member.lines {
+        if let index = chapter.paragraphs.firstIndex(where: { $0.sourceLine <= line && line <= $0.lastLine }) {
+          corrections[index] = member.name
+        }
+      }
+    }
+    let names = cast.cast.characters.map { member in
+      CastName(member.name, gender: Self.gender(of: cast.settings(member.name).variant))
+    }
+    var spans = [[SpeechScript.VoiceSpan]](repeating: [], count: texts.count)
+    var lines: [Line] = []
+    for spoken in SpeakerAttribution.attribute(paragraphs: texts, cast: names, corrections: corrections) {
+      let voice = spoken.attribution.speaker.flatMap { cast.settings[$0] != nil ? $0 : nil } ?? cast.dialogueVoice
+      if voice != Cast.narrator {
+        spans[spoken.paragraph].append(SpeechScript.VoiceSpan(range: spoken.quotation.range, voice: voice))
+      }
+      let paragraph = chapter.paragraphs[spoken.paragraph]
+      lines.append(
+        Line(
+          paragraph: spoken.paragraph, sourceLine: paragraph.sourceLine,
+          opening: Self.opening(of: paragraph.text, range: spoken.quotation.range), voice: voice,
+          reason: spoken.attribution.reason, taggedName: spoken.attribution.taggedName))
+    }
+    self.spans = spans
+    self.lines = lines
+  }
+
+  /// espeak-ng's variants `m1`…`m7` are male voices, `f1`…`f5` female: a hint for `he said`.
+  static func gender(of variant: String) -> CastName.Gender? {
+    guard variant.count >= 2, variant.dropFirst().allSatisfy(\.isNumber) else { return nil }
+    switch variant.first {
+    case "m": return .male
+    case "f": return .female
+    default: return nil
+    }
+  }
+
+  /// Up to six words of the quotation, as written.
+  static func opening(of text: String, range: Range<Int>) -> String {
+    let characters = Array(text)
+    let quoted = characters[max(0, range.lowerBound)..<min(characters.count, range.upperBound)]
+    let words = Array(quoted.split(whereSeparator: \.isWhitespace).prefix(7))
+    let shown = words[..<min(6, words.count)].map { String($0) }.joined(separator: " ")
+    return words.count > 6 ? shown + " …" : shown
+  }
+}
