@@ -22,6 +22,17 @@ import Testing
     #expect(try british.synthesize(texts, as: harriet) == first)
     // And it is another voice than the worker's own.
     #expect(try british.synthesize(texts) != first)
+    // And the same as from a worker that started with it: the cache may hold either.
+    let own = try Synthesizer(settings: harriet, workerExecutable: TestSupport.workerExecutable)
+    defer { own.close() }
+    #expect(try own.synthesize(texts) == first)
+    // A voice of another language loads its dictionary in the fork, with the same result.
+    let french = EngineSettings(voice: "fr", variant: "m1")
+    let frenchWorker = try Synthesizer(settings: french, workerExecutable: TestSupport.workerExecutable)
+    defer { frenchWorker.close() }
+    #expect(
+      try british.synthesize(["Bonjour, Jean-Pierre."], as: french)
+        == (try frenchWorker.synthesize(["Bonjour, Jean-Pierre."])))
     // The worker's own voice asked for by name is the plain request.
     #expect(try british.synthesize(texts, as: EngineSettings()) == (try british.synthesize(texts)))
   }
