@@ -57,12 +57,19 @@ package struct ChapterPublisher {
     guard outputRate != sourceRate else { return chapter }
     var entry = chapter
     func span(_ span: Manifest.Span) -> Manifest.Span {
-      let start = position(span.startFrame)
-      var scaled = Manifest.Span(
-        text: span.text, startFrame: start, frames: position(span.startFrame + span.frames) - start)
+      // A copy, so that what a span holds besides its frames (a cast's voices) stays.
+      var scaled = span
+      scaled.startFrame = position(span.startFrame)
+      scaled.frames = position(span.startFrame + span.frames) - scaled.startFrame
       scaled.words = span.words?.map { word in
         let from = position(word.startFrame)
         return Manifest.Word(text: word.text, startFrame: from, frames: position(word.startFrame + word.frames) - from)
+      }
+      scaled.parts = span.parts?.map { part in
+        var moved = part
+        moved.startFrame = position(part.startFrame)
+        moved.frames = position(part.startFrame + part.frames) - moved.startFrame
+        return moved
       }
       return scaled
     }

@@ -23,7 +23,7 @@ enum VoiceClass {
       let character = Character(scalar)
       if scalar.isASCII && (character.isLetter || character.isNumber) {
         name.append(character)
-      } else if !name.hasSuffix("-") {
+      } else if !name.isEmpty && !name.hasSuffix("-") {
         name.append("-")
       }
     }

@@ -227,6 +227,31 @@ import Testing
         == FileManager.default.contents(atPath: "\(output)/the-orchard-gate/\(chapter.file)"))
   }
 
+  /// A read-along book marks who speaks with a class on the text: on a sentence in one voice,
+  /// on each part (or each word) of one in several; epubcheck finds nothing wrong.
+  @Test(arguments: ["sentences", "words"])
+  func aReadAlongBookMarksTheVoices(unit: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try book(in: scratch)
+    let (folder, manifest) = try ReadAlongCommandTests.render(
+      path, ["--format", "epub", "--read-along", unit], into: scratch)
+    // The MP3s are 44.1 kHz: the voices are kept as the timings are rescaled.
+    let sentences = manifest.chapters[0].paragraphs.flatMap(\.sentences)
+    #expect(manifest.sampleRate == 44_100 && sentences.contains { $0.parts?.count == 2 })
+    #expect(try Audiobook.run(["verify", folder], in: scratch.url).status == 0)
+    let file = (folder as NSString).appendingPathComponent(try #require(manifest.readAlong).file)
+    let archive = try EpubArchive(path: file)
+    let document = try #require(try archive.xml(at: "EPUB/text/chapter-001.xhtml"))
+    let classes = document.root.descendants.compactMap { $0.attributes["class"] }
+    #expect(Set(classes).isSuperset(of: ["voice-narrator", "voice-harriet", "voice-mr-knightley", "voice-dialogue"]))
+    let harriet = document.root.descendants.filter { $0.attributes["class"] == "voice-harriet" }.map(\.text)
+    #expect(harriet.joined(separator: " ").contains(unit == "words" ? "anyone" : "“Is anyone there?”"), "\(harriet)")
+    if ReadAlongCommandTests.epubcheckIsInstalled {
+      #expect(try ReadAlongCommandTests.epubcheckProblems(file, in: scratch).map { "epubcheck: \($0)" } == nil)
+    }
+  }
+
   /// Same input, same bytes, with voices that breathe: espeak-ng's f-variants draw noise from
   /// rand(), which libpulse reseeds when it makes a fresh config folder (each run here has
   /// one); every synthesis starts from the same seed.
