@@ -252,6 +252,24 @@ import Testing
     }
   }
 
+  /// A cast changes nothing but the quotations: on a book with none, the chapter files are
+  /// byte for byte those of a render without a cast.
+  @Test func narrationAloneSoundsAsWithoutACast() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let narration =
+      "# The Orchard Gate\n\nThe gate creaked in the wind.\n\nThe lamps were lit, and the lane was quiet.\n"
+    var files: [Data?] = []
+    for (name, front) in [("plain", ""), ("cast", "---\n\(Self.cast)\n---\n\n")] {
+      let path = try scratch.write(front + narration, to: "\(name).md")
+      let result = try Audiobook.run(["render", path, "-o", scratch.appending(name), "-q"], in: scratch.url)
+      try #require(result.status == 0, "\(result.stderrText)")
+      files.append(
+        FileManager.default.contents(atPath: scratch.appending("\(name)/the-orchard-gate/01 The Orchard Gate.wav")))
+    }
+    #expect(files[0] != nil && files[0] == files[1])
+  }
+
   /// Same input, same bytes, with voices that breathe: espeak-ng's f-variants draw noise from
   /// rand(), which libpulse reseeds when it makes a fresh config folder (each run here has
   /// one); every synthesis starts from the same seed.
