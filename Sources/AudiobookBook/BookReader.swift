@@ -10,10 +10,12 @@ public enum BookReader {
   ///   - lexicon: a lexicon file (`--lexicon`) whose entries win over the book's own.
   ///   - chapters: a chapter list (`--chapters`, `ChapterList`) to cut the book by instead of
   ///     the headings found.
+  ///   - language: the book's language (`--language`), winning over what the book says; without
+  ///     it and without one in the book, the language the text is written in.
   /// - Throws: `AudiobookError` with the exit status the failure deserves.
   public static func read(
     _ path: String, encoding: String? = nil, includeFrontMatter: Bool = false, lexicon: String? = nil,
-    chapters: String? = nil
+    chapters: String? = nil, language: String? = nil
   ) throws(AudiobookError) -> Book {
     var book: Book
     if (path as NSString).pathExtension.lowercased() == "epub" {
@@ -40,6 +42,7 @@ public enum BookReader {
       book.warnings += front.warnings
       settingsLexicon = try front.lexiconPath(in: folder)
     }
+    book.resolveLanguage(given: language)
     // Lexicons, weakest first: the one beside the manuscript, the front matter's, the
     // settings file's, --lexicon.
     var merged = Lexicon.empty

@@ -24,12 +24,27 @@ public struct ChapterHeading: Sendable, Equatable {
   /// The title after the number, e.g. "The Gala".
   public var subtitle: String?
 
-  /// Sections that stand alone as headings, without a number.
-  static let namedSections: Set<String> = [
-    "preface", "prologue", "epilogue", "introduction", "foreword", "afterword", "etymology", "extracts",
-  ]
-  static let chapterLabels: Set<String> = ["chapter", "letter"]
-  static let partLabels: Set<String> = ["part", "book", "volume"]
+  /// The number as printed (`IV`, `3`, `premier`), nil for a named section.
+  public var numberText: String?
+  /// Whether the number comes before the label (`Erstes Kapitel`).
+  public var numberFirst = false
+
+  static let namedSections = ChapterWords.namedSections
+  static let chapterLabels = ChapterWords.chapterLabels
+  static let partLabels = ChapterWords.partLabels
+
+  /// Whether the number is written in digits or roman numerals, as opposed to words.
+  public var numberIsDigits: Bool {
+    guard let numberText else { return false }
+    return Int(numberText) != nil || RomanNumeral.value(of: numberText) != nil
+  }
+
+  /// The label and number as printed, without the subtitle (`Chapitre Premier`, `Erstes Kapitel`).
+  public var head: String {
+    let number = numberText ?? ""
+    guard let label else { return number }
+    return numberFirst ? "\(TitleCase.fromCapitals(number)) \(label)" : "\(label) \(number)"
+  }
 
   /// The heading in `line`, or nil when the line is prose.
   ///
@@ -55,6 +70,7 @@ public struct ChapterHeading: Sendable, Equatable {
       {
         return heading
       }
+      if let heading = numberFirst(text) { return heading }
     }
     guard bareNumeral else { return nil }
     return numbered(text, label: nil, kind: .chapter, romanOnly: true)
@@ -70,7 +86,7 @@ public struct ChapterHeading: Sendable, Equatable {
     var number: Int?
     if romanOnly {
       number = RomanNumeral.value(of: String(rest[..<numberEnd])).flatMap { $0 <= 200 ? $0 : nil }
-    } else if let words = NumberWords.leadingNumber(in: rest) {
+    } else if let words = NumberWords.leadingNumber(in: rest) ?? ForeignNumberWords.leadingNumber(in: rest) {
       (number, numberEnd) = (words.value, words.end)
     } else {
       number = Self.number(String(rest[..<numberEnd]))
@@ -90,6 +106,7 @@ public struct ChapterHeading: Sendable, Equatable {
       guard label != nil, inCapitals, let last = tail.last, !".!?".contains(last) else { return nil }
     }
     var heading = ChapterHeading(kind: kind, title: "", number: number, label: label.map(TitleCase.fromCapitals))
+    heading.numberText = numberText
     if !tail.isEmpty {
       // A heading's title is short and does not run on like a sentence.
       let loose = standsAlone && separated && label != nil
@@ -99,6 +116,37 @@ public struct ChapterHeading: Sendable, Equatable {
     heading.title = heading.composedTitle(
       number: Int(numberText) == nil && RomanNumeral.value(of: numberText) == nil
         ? NumberWords.titleCase(numberText) : numberText)
+    return heading
+  }
+
+  /// `Erstes Kapitel`, `ZWEITER TEIL`, `Drittes Buch: Die Reise`: an ordinal in words before the
+  /// label, as German numbers its chapters and parts.
+  private static func numberFirst(_ text: String) -> ChapterHeading? {
+    let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+    guard words.count >= 2, let number = ForeignNumberWords.value(of: String(words[0])) else { return nil }
+    var labelWord = words[1]
+    var separated = false
+    if let last = labelWord.last, ".:".contains(last) {
+      labelWord = labelWord.dropLast()
+      separated = true
+    }
+    let label = labelWord.lowercased()
+    let kind: Kind? = chapterLabels.contains(label) ? .chapter : partLabels.contains(label) ? .part : nil
+    guard let kind else { return nil }
+    var heading = ChapterHeading(
+      kind: kind, title: "", number: number, label: TitleCase.fromCapitals(String(labelWord)))
+    heading.numberText = String(words[0])
+    heading.numberFirst = true
+    if words.count == 3 {
+      var tail = String(words[2]).trimmingSpaces
+      if !separated, let first = tail.first, ".:-–—".contains(first) {
+        tail = String(tail.dropFirst()).trimmingSpaces
+        separated = true
+      }
+      guard separated, isTitleLike(tail) else { return nil }
+      heading.subtitle = TitleCase.fromCapitals(tail.hasSuffix(".") ? String(tail.dropLast()) : tail)
+    }
+    heading.title = heading.subtitle.map { "\(heading.head): \($0)" } ?? heading.head
     return heading
   }
 

@@ -6,6 +6,7 @@ extension SentenceScan {
   /// Where the next sentence starts if the run ends one, or nil if the narrator reads on.
   func boundary(after run: Run, enumeratorPeriods: Set<Int>) -> Int? {
     guard let next = following(run) else { return nil }
+    if rules.dashDialogue, narrationFollows(next) { return nil }
     switch run.kind {
     case .emphatic, .dash:
       return emphaticBoundary(after: run, next: next)
@@ -55,13 +56,49 @@ extension SentenceScan {
     let word = wordBefore(run.start)
     let key = word.lowercased()
     if next.lead.isNumber { return numberFollows(word) ? next.start : nil }
-    if Abbreviations.numbered.contains(key), isRomanNumeral(next) { return nil }
-    if Abbreviations.titles.contains(key) { return nil }
-    if Abbreviations.times.contains(key) { return continuesTime(next) ? nil : next.start }
-    if Abbreviations.ambiguous.contains(key) || isInitialism(word) || isSingleLetter(word) {
-      return Words.sentenceStarters.contains(next.word) ? next.start : nil
+    if rules.ordinalPeriod, isOrdinal(word), !rules.sentenceStarters.contains(next.word) { return nil }
+    if let pair = pairedAbbreviation(before: run.start, word: word), rules.all.contains(pair) {
+      return rules.titles.contains(pair) || !rules.sentenceStarters.contains(next.word) ? nil : next.start
+    }
+    if rules.numbered.contains(key), isRomanNumeral(next) { return nil }
+    if rules.titles.contains(key) { return nil }
+    if rules.times.contains(key) { return continuesTime(next) ? nil : next.start }
+    if rules.ambiguous.contains(key) || isInitialism(word) || isSingleLetter(word) {
+      return rules.sentenceStarters.contains(next.word) ? next.start : nil
     }
     return next.start
+  }
+
+  /// Whether the words after the mark are the narrator's, set off by a dash and in lowercase
+  /// (`— Bonjour ! — dit-il.`, `¿Vienes? —preguntó.`): the quoted line and its tag are one
+  /// sentence.
+  func narrationFollows(_ next: Following) -> Bool {
+    var index = next.start
+    guard index < text.count, Marks.dashes.contains(text[index]) else { return false }
+    index += 1
+    while index < text.count, text[index].isWhitespace { index += 1 }
+    return index < text.count && text[index].isLowercase
+  }
+
+  /// `3` in `am 3. Oktober`: up to three digits, read as an ordinal where the language writes
+  /// ordinals with a period.
+  func isOrdinal(_ word: String) -> Bool {
+    (1...3).contains(word.count) && word.allSatisfy(\.isASCII) && word.allSatisfy(\.isNumber)
+  }
+
+  /// `z. b` for the period after `B` in `z. B.`: the token before `word`, when it is a short
+  /// abbreviation with its period, and `word`, lowercased, without the final period.
+  func pairedAbbreviation(before index: Int, word: String) -> String? {
+    var end = index - word.count
+    guard end > 0, text[end - 1] == " " else { return nil }
+    end -= 1
+    guard end > 0, text[end - 1] == "." else { return nil }
+    var start = end - 1
+    while start > 0, !text[start - 1].isWhitespace { start -= 1 }
+    while start < end, Marks.openers.contains(text[start]) { start += 1 }
+    let first = text[start..<(end - 1)]
+    guard (1...4).contains(first.count), first.allSatisfy(\.isLetter) else { return nil }
+    return (String(first) + ". " + word).lowercased()
   }
 
   /// Whether the capitalized word after "a.m." or "p.m." goes on with the time: a time zone
@@ -69,9 +106,9 @@ extension SentenceScan {
   /// name ("At 5 a.m. Mr. Smith went"), which is the likelier reading. Anything else starts a
   /// sentence: a time is the usual last thing in one ("He arrived at 10 a.m. Everyone cheered.").
   func continuesTime(_ next: Following) -> Bool {
-    if Words.timeContinuations.contains(next.word) { return true }
+    if rules.timeContinuations.contains(next.word) { return true }
     if (2...4).contains(next.word.count), next.word.allSatisfy(\.isUppercase) { return true }
-    guard Abbreviations.titles.contains(next.word.lowercased()) else { return false }
+    guard rules.titles.contains(next.word.lowercased()) else { return false }
     var end = next.start
     while end < text.count, Marks.openers.contains(text[end]) { end += 1 }
     end += next.word.count
@@ -83,7 +120,7 @@ extension SentenceScan {
   func numberFollows(_ word: String) -> Bool {
     if word.last?.isNumber == true { return true }
     let key = word.lowercased()
-    if Abbreviations.all.contains(key) { return false }
+    if rules.all.contains(key) { return false }
     return word.count >= 3 && word.allSatisfy(\.isLetter)
   }
 
@@ -124,7 +161,7 @@ extension SentenceScan {
   /// "He" or "She" is not a tag: a tag after "?" or "!" is written in lowercase ("he said"), so the
   /// capital marks a new sentence ("“Yes!” He laughed."); names and "I" have no lowercase form.
   func isAttribution(from next: Following) -> Bool {
-    guard !next.hasOpener, !Words.capitalizedPronouns.contains(next.word) else { return false }
+    guard !next.hasOpener, !rules.capitalizedPronouns.contains(next.word) else { return false }
     let tokens = tokens(from: next.start, count: 5)
     var index = 0
     while index < min(3, tokens.count), isNameLike(tokens[index]) { index += 1 }
@@ -133,7 +170,7 @@ extension SentenceScan {
       index += 1
     }
     guard index < tokens.count else { return false }
-    return Words.speechVerbs.contains(tokens[index].prefix { $0.isLetter }.lowercased())
+    return rules.speechVerbs.contains(tokens[index].prefix { $0.isLetter }.lowercased())
   }
 
   func isNameLike(_ token: String) -> Bool {

@@ -5,9 +5,11 @@ import AudiobookCore
 /// single characters, as a reader would.
 struct SentenceScan {
   let text: [Character]
+  let rules: SentenceRules
 
-  init(_ text: [Character]) {
+  init(_ text: [Character], rules: SentenceRules = .english) {
     self.text = text
+    self.rules = rules
   }
 
   func sentences() -> [String] {
@@ -117,14 +119,37 @@ struct SentenceScan {
       return nil
     }
     var after = run.end
-    while after < text.count, Marks.closers.contains(text[after]) {
-      if Marks.closingQuotes.contains(text[after]) { run.closedByQuote = true }
-      after += 1
+    while after < text.count {
+      if isCloser(text[after]) {
+        if Marks.closingQuotes.contains(text[after]) || rules.extraClosingQuotes.contains(text[after]) {
+          run.closedByQuote = true
+        }
+        after += 1
+      } else if let closer = spacedCloser(from: after) {
+        run.closedByQuote = true
+        after = closer + 1
+      } else {
+        break
+      }
     }
     run.closersEnd = after
     // A dash only ends a sentence when it breaks off a quotation; elsewhere it is a pause.
     if run.kind == .dash, !run.closedByQuote { return nil }
     return run
+  }
+
+  func isCloser(_ character: Character) -> Bool {
+    Marks.closers.contains(character) || rules.extraClosingQuotes.contains(character)
+  }
+
+  /// Where a closing guillemet set off by spaces stands (`Non ! »`), in a language that spaces
+  /// its marks; nil elsewhere.
+  func spacedCloser(from index: Int) -> Int? {
+    guard rules.spacedMarks else { return nil }
+    var end = index
+    while end < text.count, Marks.inlineSpaces.contains(text[end]) { end += 1 }
+    guard end > index, end < text.count, text[end] == "»" || text[end] == "›" else { return nil }
+    return end
   }
 
   /// Recognizes ". . ." (at least three periods separated by single spaces), returning where it

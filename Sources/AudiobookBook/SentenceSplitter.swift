@@ -2,7 +2,7 @@ import AudiobookCore
 
 /// Splits prose into sentences the way a careful narrator would pause.
 ///
-/// English reuses the period for many jobs besides ending a sentence: abbreviations, initials,
+/// Languages reuse the period for many jobs besides ending a sentence: abbreviations, initials,
 /// decimals, list numbers, web addresses. A wrong stop is audible in an audiobook ("Mr." followed
 /// by a full pause sounds broken) and so is a missed one (two sentences run together), so the
 /// splitter walks the paragraph, finds every run of sentence-ending punctuation, and asks a few
@@ -10,18 +10,28 @@ import AudiobookCore
 /// before the mark and the word after it; they never rewrite the text, they only choose cut
 /// positions.
 public struct SentenceSplitter: Sendable {
-  public init() {}
+  /// The book's language as given (a BCP 47 tag), nil for none: English.
+  public let language: String?
+  /// The word lists of the book's language.
+  let rules: SentenceRules
+
+  /// A splitter for `language` (a BCP 47 tag such as `fr` or `de-AT`), English for nil and for a
+  /// language without rules of its own (`BookLanguage.supported`).
+  public init(language: String? = nil) {
+    self.language = language
+    rules = SentenceRules.forLanguage(language)
+  }
 
   /// The sentences of one paragraph, in order, each trimmed of surrounding whitespace, as written
   /// (never altered, only cut). Newlines inside the input are treated as spaces for deciding
   /// boundaries, but a sentence keeps its characters as written.
   public func sentences(in paragraph: String) -> [String] {
-    SentenceScan(Array(paragraph)).sentences()
+    SentenceScan(Array(paragraph), rules: rules).sentences()
   }
 
   /// Where each of `sentences(in:)` sits in `Array(paragraph)`: character offsets.
   public func sentenceRanges(in paragraph: [Character]) -> [Range<Int>] {
-    SentenceScan(paragraph).sentenceRanges()
+    SentenceScan(paragraph, rules: rules).sentenceRanges()
   }
 }
 

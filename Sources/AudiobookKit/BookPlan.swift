@@ -20,6 +20,9 @@ public struct BookPlan: Codable, Sendable, Equatable {
   /// Where each metadata field and setting came from (`book.md:4`, `book.audiobook.yaml:2`, `--genre`);
   /// a field without one comes from the manuscript itself (the EPUB's package document, a Gutenberg header).
   public var origins: [String: String]
+  /// The language whose rules read the book, as an ISO 639-1 code (`fr`); `en` when none was
+  /// given and none could be told from the text (`origins["language"]` says so).
+  public var language: String
   public var chapters: [Chapter]
   /// What the reader had to guess, and what the chapters' numbering and lengths say
   /// (`ChapterChecks`): `file:line: warning: ...` lines, as `plan` prints them on stderr.
@@ -37,11 +40,14 @@ public struct BookPlan: Codable, Sendable, Equatable {
     public var estimatedSeconds: Int
   }
 
+  /// Where the language of a book that names none and whose text does not tell comes from.
+  public static let defaultLanguageOrigin = "default: none given, and the text does not tell"
+
   /// Plans `book` for `preset`.
   ///
   /// - Throws: `.badInput` naming file and line for text that cannot be spoken, as `render` would.
   public init(book: Book, preset: VoicePreset) throws(AudiobookError) {
-    let splitter = SentenceSplitter()
+    let splitter = SentenceSplitter(language: book.language)
     title = book.title
     author = book.author
     var shown = book.metadata
@@ -51,6 +57,8 @@ public struct BookPlan: Codable, Sendable, Equatable {
       uniquingKeysWith: { first, _ in first })
     settings = book.settings.values.mapValues(\.value)
     origins = book.origins.merging(book.settings.values.mapValues(\.origin)) { first, _ in first }
+    language = BookLanguage.primary(of: book.language) ?? "en"
+    if book.language == nil { origins["language"] = Self.defaultLanguageOrigin }
     warnings = book.warnings
     var sentenceCounts: [Int] = []
     for chapter in book.chapters {
@@ -63,8 +71,10 @@ public struct BookPlan: Codable, Sendable, Equatable {
       sentenceCounts.append(count)
     }
     chapters = zip(book.chapters, sentenceCounts).map { chapter, sentences in
-      let titleWords = SpeechText.spokenTitle(of: chapter).joined(separator: " ").split(whereSeparator: \.isWhitespace)
-        .count
+      let titleWords = SpeechText.spokenTitle(of: chapter, language: book.language).joined(separator: " ").split(
+        whereSeparator: \.isWhitespace
+      )
+      .count
       let pauses = preset.pauses
       let speech = Double(chapter.wordCount + titleWords) * 60 / Double(preset.engine.rate)
       let silenceMilliseconds =

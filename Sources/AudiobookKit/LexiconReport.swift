@@ -37,8 +37,8 @@ public struct LexiconReport: Codable, Sendable, Equatable {
   public init(
     book: Book, preset: VoicePreset, workerExecutable: String = SynthesisWorker.defaultExecutable()
   ) throws(AudiobookError) {
-    let lexicon = preset.lexicon.merging(book.lexicon)
-    let splitter = SentenceSplitter()
+    let lexicon = preset.lexicon(forBookIn: book.language).merging(book.lexicon)
+    let splitter = SentenceSplitter(language: book.language)
     var replaced: [String: Replacement] = [:]
     var candidates: [String: SpelledWord] = [:]
     func count(_ texts: [String], _ replacements: [Lexicon.Replacement], line: Int) {
@@ -59,12 +59,12 @@ public struct LexiconReport: Codable, Sendable, Equatable {
     }
     for chapter in book.chapters {
       // The title is spoken too, as `render` says it.
-      let title = SpeechText.spokenTitleWithReplacements(of: chapter, lexicon: lexicon)
+      let title = SpeechText.spokenTitleWithReplacements(of: chapter, lexicon: lexicon, language: book.language)
       count(title.phrases, title.replacements, line: chapter.sourceLine)
       for paragraph in chapter.paragraphs {
         for sentence in splitter.sentences(in: paragraph.text) {
           let collapsed = sentence.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-          let (text, replacements) = SpeechText.spoken(collapsed, lexicon: lexicon)
+          let (text, replacements) = SpeechText.spoken(collapsed, lexicon: lexicon, language: book.language)
           count([text], replacements, line: paragraph.sourceLine)
         }
       }

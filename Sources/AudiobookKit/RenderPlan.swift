@@ -89,7 +89,7 @@ struct RenderPlan {
   init(
     book: Book, preset: VoicePreset, cast: CastVoices? = nil, engine: EngineInfo, fileExtension: String = "wav"
   ) throws(AudiobookError) {
-    let lexicon = preset.lexicon.merging(book.lexicon)
+    let lexicon = preset.lexicon(forBookIn: book.language).merging(book.lexicon)
     let planned = ParallelLanes.map(book.chapters.count, lanes: ProcessInfo.processInfo.activeProcessorCount) {
       index -> Result<ChapterPlan, AudiobookError> in
       do throws(AudiobookError) {
@@ -117,14 +117,15 @@ struct RenderPlan {
     _ chapter: Chapter, of book: Book, lexicon: Lexicon, preset: VoicePreset, cast: CastVoices?, engine: EngineInfo,
     fileExtension: String
   ) throws(AudiobookError) -> ChapterPlan {
-    let splitter = SentenceSplitter()
+    let splitter = SentenceSplitter(language: book.language)
     var order = 0
     func part(_ script: SpeechScript, paragraph: Paragraph?) -> Part {
       Part(script, paragraph: paragraph, settings: preset.engine, cast: cast, engine: engine, order: &order)
     }
     let file = BookSlug.chapterFileName(
       number: chapter.number, of: book.chapters.count, title: chapter.title, extension: fileExtension)
-    let title = part(SpeechScript.title(of: chapter, lexicon: lexicon, cast: cast != nil), paragraph: nil)
+    let title = part(
+      SpeechScript.title(of: chapter, lexicon: lexicon, cast: cast != nil, language: book.language), paragraph: nil)
     let dialogue = cast.map { ChapterDialogue(chapter, cast: $0) }
     var paragraphs: [Part] = []
     for (index, paragraph) in chapter.paragraphs.enumerated() {

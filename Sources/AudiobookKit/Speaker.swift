@@ -14,6 +14,9 @@ public struct Speaker {
   /// Who reads a book's quotations (`CastVoices.resolve`); nil: the preset's voice alone.
   public var cast: CastVoices?
   public var workerExecutable: String
+  /// The language of text spoken without a book (`say "TEXT" --language fr`); a book's own
+  /// language is used for its paragraphs.
+  public var language: String?
   /// A clip cache to read (and fill); nil to synthesize everything.
   public var cacheDirectory: String?
   /// What audio past what a plain WAV holds becomes.
@@ -49,7 +52,7 @@ public struct Speaker {
   public func speak(_ text: String, to path: String, source: String = "<text>") throws(AudiobookError) -> Int {
     let paragraphs = Paragraphs.of(lines: Paragraphs.lines(of: text))
     guard !paragraphs.isEmpty else { throw AudiobookError(.badInput, "there is no text to say", file: source) }
-    let splitter = SentenceSplitter()
+    let splitter = SentenceSplitter(language: language)
     var scripts: [(SpeechScript, line: Int)] = []
     for (paragraph, line) in paragraphs {
       noticeUnusual(paragraph, file: source, line: line)
@@ -74,8 +77,8 @@ public struct Speaker {
   public func speakTimed(
     _ selection: BookAddress.Selection, of book: Book, to path: String, words: Bool = false
   ) throws(AudiobookError) -> (frames: Int, spans: [TimedSpan]) {
-    let splitter = SentenceSplitter()
-    let lexicon = preset.lexicon.merging(book.lexicon)
+    let splitter = SentenceSplitter(language: book.language)
+    let lexicon = preset.lexicon(forBookIn: book.language).merging(book.lexicon)
     // Quotations are found and attributed over the whole chapter, as `render` does.
     func dialogue(_ chapter: Chapter) -> ChapterDialogue? { cast.map { ChapterDialogue(chapter, cast: $0) } }
     func script(_ paragraph: Paragraph, voices: [SpeechScript.VoiceSpan]?) throws(AudiobookError) -> (
@@ -104,7 +107,10 @@ public struct Speaker {
         scripts.append(try script(paragraph, voices: dialogue?.spans[index]))
       }
       return try write(
-        title: (SpeechScript.title(of: chapter, lexicon: lexicon, cast: cast != nil), chapter.sourceLine),
+        title: (
+          SpeechScript.title(of: chapter, lexicon: lexicon, cast: cast != nil, language: book.language),
+          chapter.sourceLine
+        ),
         paragraphs: scripts,
         pauses: preset.pauses, to: path, file: book.sourceFile,
         tags: .chapter(chapter.title, number: chapter.number, of: book, voice: preset.name), words: words)

@@ -7,7 +7,7 @@ extension VoiceLibrary {
   /// its espeak-ng voice changes, to the installed voice for the language (`fr-CA` looks
   /// for `fr-ca`, then `fr`). A book in the preset's own language, or with no language,
   /// gets the preset as it is, and so does a language espeak-ng has no voice for, with a
-  /// warning saying so.
+  /// warning saying so. The preset's lexicon, written for its own language, is left behind.
   ///
   /// - Returns: the preset, and a warning for the user when the language has no voice.
   /// - Throws: `.badInput` when the default preset on disk is malformed.
@@ -33,6 +33,8 @@ extension VoiceLibrary {
     speaking.name = "\(preset.name) (\(voice.primaryLanguage))"
     speaking.description = "\(preset.name) with espeak-ng voice \(voice.name), for the book's language"
     speaking.engine.voice = voice.identifier
+    // The preset's lexicon respells words of its own language.
+    speaking.lexicon = .empty
     return (speaking, nil)
   }
 

@@ -102,7 +102,8 @@ public struct SpeechScript: Sendable, Equatable {
     guard let voices else {
       return SpeechScript(
         sentences: splitter.sentences(in: text).map { sentence in
-          Sentence(text: sentence, pieces: SpeechText.pieces(of: sentence, lexicon: lexicon))
+          Sentence(
+            text: sentence, pieces: SpeechText.pieces(of: sentence, lexicon: lexicon, language: splitter.language))
         })
     }
     let characters = Array(text)
@@ -111,13 +112,15 @@ public struct SpeechScript: Sendable, Equatable {
         var sentence = Sentence(text: String(characters[range]), pieces: [])
         for (stretch, voice) in VoiceSpan.stretches(of: range, in: characters, voices: voices) {
           let written = String(characters[stretch])
-          let pieces = SpeechText.pieces(of: written, lexicon: lexicon).filter { !$0.isEmpty }
+          let pieces = SpeechText.pieces(of: written, lexicon: lexicon, language: splitter.language).filter {
+            !$0.isEmpty
+          }
           guard !pieces.isEmpty else { continue }
           sentence.pieces += pieces
           sentence.parts.append(VoicedPart(text: written, voice: voice, pieces: pieces.count))
         }
         if sentence.parts.isEmpty {
-          sentence.pieces = SpeechText.pieces(of: sentence.text, lexicon: lexicon)
+          sentence.pieces = SpeechText.pieces(of: sentence.text, lexicon: lexicon, language: splitter.language)
           sentence.parts = [VoicedPart(text: sentence.text, voice: narrator, pieces: sentence.pieces.count)]
         }
         return sentence
@@ -129,8 +132,10 @@ public struct SpeechScript: Sendable, Equatable {
 
   /// The script of a chapter title: one "sentence" whose pieces are its spoken phrases, with
   /// the lexicon applied as in the paragraphs.
-  public static func title(of chapter: Chapter, lexicon: Lexicon = .empty, cast: Bool = false) -> SpeechScript {
-    let pieces = SpeechText.spokenTitle(of: chapter, lexicon: lexicon)
+  public static func title(
+    of chapter: Chapter, lexicon: Lexicon = .empty, cast: Bool = false, language: String? = nil
+  ) -> SpeechScript {
+    let pieces = SpeechText.spokenTitle(of: chapter, lexicon: lexicon, language: language)
     return SpeechScript(
       sentences: [
         Sentence(

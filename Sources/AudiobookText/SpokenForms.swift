@@ -23,18 +23,10 @@ import AudiobookBook
 /// `1,000,000`, `25%`, `5p`, years from 2000 on ("two thousand and ten"), and the titles and
 /// initials it expands without a pause (`Mr.`, `Dr.`, `St.`, `J. R. R.`).
 public enum SpokenForms {
-  /// `sentence` (one sentence, whitespace collapsed) in the forms espeak-ng reads right.
+  /// `sentence` (one sentence, whitespace collapsed) in the forms espeak-ng reads right, for an
+  /// English book or one whose language is not known. Other languages: `normalize(_:language:)`.
   public static func normalize(_ sentence: String) -> String {
-    var text = sentence
-    // Typographic quotes are UTF-8 sequences that start 0xE2 or 0xC2: most sentences have neither.
-    if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }),
-      text.unicodeScalars.contains(where: { quotes[$0] != nil })
-    {
-      text = String(String.UnicodeScalarView(text.unicodeScalars.map { quotes[$0] ?? $0 }))
-    }
-    if text.containsBytes("..") || text.containsBytes(". .") {
-      text = text.replacing(Patterns.ellipsis, with: "…")
-    }
+    var text = plainMarks(sentence)
     if (text.containsBytes(". ") && titles.keys.contains { text.containsBytes($0) })
       || text.containsBytes("Lt ") || text.containsBytes("Sgt ") || text.containsBytes("Capt ")
     {
@@ -50,14 +42,34 @@ public enum SpokenForms {
       }
       text = numbers(text)
     }
-    if text.containsBytes("—") || text.containsBytes("–") || text.containsBytes("--") {
-      text = text.replacing(Patterns.dash, with: ", ")
-      text = text.replacing(Patterns.commaRun, with: ",").replacing(Patterns.leadingComma, with: "")
-      // A dash before a closing quote: `“Wait—”` → `"Wait,"`.
-      text = text.replacing(Patterns.commaBeforeClose, with: ",")
-    }
-    text = regnalNumbers(text)
+    text = regnalNumbers(withoutDashes(text))
     return withoutFalseStops(text).trimmingSpaces
+  }
+
+  /// Dashes as a comma's short pause: `Wait—no` → `Wait, no`.
+  static func withoutDashes(_ sentence: String) -> String {
+    guard sentence.containsBytes("—") || sentence.containsBytes("–") || sentence.containsBytes("--") else {
+      return sentence
+    }
+    var text = sentence.replacing(Patterns.dash, with: ", ")
+    text = text.replacing(Patterns.commaRun, with: ",").replacing(Patterns.leadingComma, with: "")
+    // A dash before a closing quote: `“Wait—”` → `"Wait,"`.
+    return text.replacing(Patterns.commaBeforeClose, with: ",")
+  }
+
+  /// Typographic quotes as straight ones and dotted ellipses as `…`.
+  static func plainMarks(_ sentence: String) -> String {
+    var text = sentence
+    // Typographic quotes are UTF-8 sequences that start 0xE2 or 0xC2: most sentences have neither.
+    if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }),
+      text.unicodeScalars.contains(where: { quotes[$0] != nil })
+    {
+      text = String(String.UnicodeScalarView(text.unicodeScalars.map { quotes[$0] ?? $0 }))
+    }
+    if text.containsBytes("..") || text.containsBytes(". .") {
+      text = text.replacing(Patterns.ellipsis, with: "…")
+    }
+    return text
   }
 
   /// Curly and other typographic quotes as the straight ones.
@@ -231,7 +243,7 @@ public enum SpokenForms {
 
   /// The patterns, compiled once: a regex literal evaluated in a function is parsed again on
   /// every call, which costs more than the matching.
-  private enum Patterns {
+  enum Patterns {
     nonisolated(unsafe) static let ellipsis = /\.( ?\.){2,}/
     nonisolated(unsafe) static let dash = /\s*(—|--)\s*|\s+–\s+/
     nonisolated(unsafe) static let commaRun = /,(\s*,)+/

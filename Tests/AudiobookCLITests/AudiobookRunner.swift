@@ -232,6 +232,13 @@ enum Fixtures {
     .deletingLastPathComponent()
     .appendingPathComponent("../../../shared/books/pride-and-prejudice.txt").standardizedFileURL.path
 
+  /// `Tests/Books/languages/CODE.txt`: a short book of our own in that language, with its
+  /// chapter headings, abbreviations, numbers and dialogue.
+  static func languageBook(_ code: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Books/languages/\(code).txt").path
+  }
+
   static let exampleChapterTitles = ["Chapter 1: The Letter", "Chapter 2: The Crossing", "Chapter 3: The Keeper"]
 }
 
@@ -261,10 +268,15 @@ struct ManifestFile: Decodable {
     struct Pauses: Decodable {
       var sentence: Int
     }
+    struct Settings: Decodable {
+      var voice: String
+    }
     var pauses: Pauses
+    var settings: Settings
   }
   var title: String
   var author: String?
+  var language: String?
   var sampleRate: Int
   var voice: Voice
   var chapters: [Chapter]

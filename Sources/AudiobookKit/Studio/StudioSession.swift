@@ -71,6 +71,7 @@ public final class StudioSession: @unchecked Sendable {
     loaded = first
     speaker = Speaker(preset: loaded.preset, workerExecutable: workerExecutable, cacheDirectory: cacheDirectory)
     speaker.cast = loaded.cast
+    speaker.language = loaded.book.language
     view = StudioBook(
       title: "", voice: "", sourceFile: "", version: 0, chapters: [], warnings: [], spelled: [],
       lexiconFile: lexiconFile)
@@ -114,6 +115,7 @@ public final class StudioSession: @unchecked Sendable {
         speaker.clips = clips(for: next.preset)
       }
       speaker.cast = next.cast
+      speaker.language = next.book.language
       loaded = next
       var updated = fresh
       if changed.isEmpty && fresh.chapters == old.chapters && fresh.spelled == old.spelled { updated.version = version }
@@ -155,11 +157,12 @@ public final class StudioSession: @unchecked Sendable {
   /// and `word` respelled as `said` when both are given: to hear a respelling before saving it.
   public func trySaying(_ text: String, word: String? = nil, said: String? = nil) throws(AudiobookError) -> [UInt8] {
     var speaker = lock.withLock { self.speaker }
-    var lexicon = lock.withLock { loaded.book.lexicon }
+    let book = lock.withLock { loaded.book }
+    var lexicon = book.lexicon
     if let word, let said, !said.isEmpty {
       lexicon = lexicon.merging(try Lexicon.parse(text: LexiconFile.line(word: word, said: said), file: "<try>"))
     }
-    speaker.preset.lexicon = speaker.preset.lexicon.merging(lexicon)
+    speaker.preset.lexicon = speaker.preset.lexicon(forBookIn: book.language).merging(lexicon)
     return try synthesizing { () throws(AudiobookError) -> [UInt8] in
       try withScratchFile { path throws(AudiobookError) in
         try speaker.speak(text, to: path, source: "<try>")

@@ -2,7 +2,7 @@ import ArgumentParser
 import AudiobookKit
 import Foundation
 
-/// `--encoding` and `--include-front-matter`, shared by the commands that read a manuscript.
+/// `--encoding`, `--language`, `--include-front-matter` and the like, shared by the commands that read a manuscript.
 struct ManuscriptOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -20,6 +20,15 @@ struct ManuscriptOptions: ParsableArguments {
       """, valueName: "file"),
     completion: .yaml)
   var lexicon: String?
+
+  @Option(
+    help: ArgumentHelp(
+      """
+      The book's language as a BCP 47 tag (en, fr, de-AT, pt-BR): it picks the sentence rules, the chapter words, \
+      the speech text and the default voice. Without it: the settings file's, the front matter's, the EPUB's or the \
+      Gutenberg header's language, else the one the text is written in (see `plan`).
+      """, valueName: "tag"))
+  var language: String?
 
   @Flag(help: "Read an EPUB's cover, table of contents and copyright page too (skipped by default).")
   var includeFrontMatter = false
@@ -39,6 +48,12 @@ struct ManuscriptOptions: ParsableArguments {
       valueName: "n"))
   var skipped: [Int] = []
 
+  func validate() throws {
+    if let language, !BookLanguage.isTag(language) {
+      throw ValidationError("--language takes a BCP 47 tag such as en, fr-CA or pt-BR; got '\(language)'.")
+    }
+  }
+
   /// Reads `path` into a book, printing what the reader had to guess unless `quiet`, without
   /// the chapters `--skip` names.
   func read(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
@@ -49,7 +64,8 @@ struct ManuscriptOptions: ParsableArguments {
   /// unless `quiet`.
   func readAll(_ path: String, quiet: Bool = false) throws(AudiobookError) -> Book {
     let book = try BookReader.read(
-      path, encoding: encoding, includeFrontMatter: includeFrontMatter, lexicon: lexicon, chapters: chapters)
+      path, encoding: encoding, includeFrontMatter: includeFrontMatter, lexicon: lexicon, chapters: chapters,
+      language: language)
     if !quiet { for warning in book.warnings { Self.printError(warning) } }
     return book
   }

@@ -34,9 +34,6 @@ struct MetadataOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The book's description, for players and library servers.", valueName: "text"))
   var description: String?
 
-  @Option(help: ArgumentHelp("The book's language as a BCP 47 tag (en, fr-CA).", valueName: "tag"))
-  var language: String?
-
   @Option(help: ArgumentHelp("The genre.", valueName: "name"))
   var genre: String?
 
@@ -52,18 +49,6 @@ struct MetadataOptions: ParsableArguments {
 
   func validate() throws {
     if cover?.isEmpty == true { throw ValidationError("--cover takes an image file's name.") }
-    // A BCP 47 tag: a language, then subtags of letters and digits (`en`, `fr-CA`, `zh-Hant-TW`).
-    if let language {
-      let parts = language.split(separator: "-", omittingEmptySubsequences: false)
-      let letters =
-        parts.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } ?? false
-      let subtags = parts.dropFirst().allSatisfy {
-        (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-      }
-      guard letters && subtags else {
-        throw ValidationError("--language takes a BCP 47 tag such as en, fr-CA or pt-BR; got '\(language)'.")
-      }
-    }
   }
 
   /// `book` with the fields these flags give; the cover is read now.
@@ -80,14 +65,13 @@ struct MetadataOptions: ParsableArguments {
     metadata.date = date
     metadata.publisher = publisher
     metadata.summary = description
-    metadata.language = language
     metadata.genre = genre
     metadata.identifier = isbn
     metadata.cover = try cover.map { path throws(AudiobookError) in try CoverImage.load(path) }
     let flags = [
       "title": "--title", "subtitle": "--book-subtitle", "author": "--author", "narrator": "--narrator",
       "series": "--series", "series-position": "--series-position", "date": "--date", "publisher": "--publisher",
-      "description": "--description", "language": "--language", "genre": "--genre", "identifier": "--isbn",
+      "description": "--description", "genre": "--genre", "identifier": "--isbn",
       "cover": "--cover",
     ]
     for key in BookMetadata.keys where metadata.listed.contains(where: { $0.key == key }) {

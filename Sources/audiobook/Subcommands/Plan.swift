@@ -13,7 +13,7 @@ extension AudiobookCommand {
 
     @Flag(
       help:
-        "Print JSON: title, author, metadata{}, settings{}, origins{}, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
+        "Print JSON: title, author, language (ISO 639-1), metadata{}, settings{}, origins{}, chapters[] with number, title, sourceLine, paragraphs, words, estimatedSeconds, and warnings[]."
     )
     var json = false
 

@@ -95,7 +95,8 @@ extension AudiobookCommand {
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
         let preset = try voiceOptions.preset(
-          bookVoice: parsed?.voice, book: book, language: parsed?.language, voiceSetting: parsed?.settings["voice"])
+          bookVoice: parsed?.voice, book: book, language: parsed?.language ?? manuscript.language,
+          voiceSetting: parsed?.settings["voice"])
         // The default cache is used only when a render made it: say does not create one.
         let cache = clipCache.directory(output: "Output")
         var speaker = Speaker(
@@ -111,6 +112,7 @@ extension AudiobookCommand {
         let words =
           try book == nil
           ? (text ?? LimitedInput.text(limit: Self.standardInputLimit, reader: "say")) : ""
+        if parsed == nil { speaker.language = manuscript.language ?? LanguageDetector.detect([words]) }
         let speak = { (path: String) throws(AudiobookError) in
           if let parsed, let selection {
             _ = try speaker.speak(selection, of: parsed, to: path)

@@ -10,7 +10,9 @@ extension AudiobookCommand {
         A FILE is read as render reads a manuscript (plain text, Markdown or EPUB): a Project \
         Gutenberg licence, front matter, markup, page markers and the like are left out, and so \
         are the chapter titles (plan lists them). Text on stdin is split as it is: paragraphs \
-        are separated by blank lines and lines within a paragraph are joined; at most 16 MiB is read.
+        are separated by blank lines and lines within a paragraph are joined; at most 16 MiB is read. \
+        The sentence rules are the language's: --language, else the book's, else the one the \
+        text is written in, else English.
         """)
 
     @Argument(help: "A manuscript; stdin when absent.", completion: .manuscript)
@@ -25,13 +27,16 @@ extension AudiobookCommand {
     func run() throws {
       try Diagnostics.run {
         let paragraphs: [String]
+        let language: String?
         if let file {
-          paragraphs = try manuscript.read(file).chapters.flatMap(\.paragraphs).map(\.text)
+          let book = try manuscript.read(file)
+          (paragraphs, language) = (book.chapters.flatMap(\.paragraphs).map(\.text), book.language)
         } else {
           let text = try LimitedInput.text(limit: Self.standardInputLimit, reader: "sentences")
           paragraphs = Paragraphs.of(lines: Paragraphs.lines(of: text)).map(\.text)
+          language = manuscript.language ?? LanguageDetector.detect(paragraphs)
         }
-        let splitter = SentenceSplitter()
+        let splitter = SentenceSplitter(language: language)
         var output = ""
         for paragraph in paragraphs {
           for sentence in splitter.sentences(in: paragraph) {

@@ -78,6 +78,42 @@ import Testing
     #expect(heading.number == number)
   }
 
+  /// Headings in the other languages' words, whatever the book's language.
+  @Test(
+    arguments: [
+      ("Chapitre premier", "Chapitre premier", 1, nil, ChapterHeading.Kind.chapter),
+      ("CHAPITRE II", "Chapitre II", 2, nil, .chapter),
+      ("Chapitre trois : Le retour", "Chapitre trois: Le retour", 3, "Le retour", .chapter),
+      ("Kapitel 3", "Kapitel 3", 3, nil, .chapter),
+      ("Erstes Kapitel", "Erstes Kapitel", 1, nil, .chapter),
+      ("ZWEITER TEIL: DIE STADT", "Zweiter Teil: Die Stadt", 2, "Die Stadt", .part),
+      ("Capítulo IV", "Capítulo IV", 4, nil, .chapter),
+      ("Capitolo quinto", "Capitolo quinto", 5, nil, .chapter),
+      ("Hoofdstuk 6", "Hoofdstuk 6", 6, nil, .chapter),
+      ("Rozdział VII", "Rozdział VII", 7, nil, .chapter),
+      ("Глава восьмая", "Глава восьмая", 8, nil, .chapter),
+      ("Partie 2", "Partie 2", 2, nil, .part),
+      ("Libro primero", "Libro primero", 1, nil, .part),
+      ("Часть первая", "Часть первая", 1, nil, .part),
+    ] as [(String, String, Int, String?, ChapterHeading.Kind)])
+  func headingsInOtherLanguages(line: String, title: String, number: Int, subtitle: String?, kind: ChapterHeading.Kind)
+    throws
+  {
+    let heading = try #require(ChapterHeading.parse(line))
+    #expect(heading.title == title)
+    #expect(heading.number == number)
+    #expect(heading.subtitle == subtitle)
+    #expect(heading.kind == kind)
+  }
+
+  @Test func namedSectionsInOtherLanguages() {
+    for line in ["Préface", "VORWORT", "Prólogo", "Epilogo", "Voorwoord", "Przedmowa", "Эпилог"] {
+      #expect(ChapterHeading.parse(line)?.kind == .section, "\(line)")
+    }
+    // A German ordinal before a word that is no label is prose.
+    #expect(ChapterHeading.parse("Erstes Mal sah er sie.") == nil)
+  }
+
   @Test func namedSectionsAreSectionsInTitleCase() throws {
     let heading = try #require(ChapterHeading.parse("PREFACE."))
     #expect(heading.kind == .section)

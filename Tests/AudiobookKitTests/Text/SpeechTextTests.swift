@@ -56,4 +56,15 @@ import Testing
   @Test func whitespaceIsCollapsed() throws {
     #expect(SpeechText.pieces(of: "A  wrapped\n line.") == ["A wrapped line."])
   }
+
+  /// A title in another language is read in its words: a number in words as written, digits
+  /// and roman numerals after the language's label.
+  @Test func chapterTitlesInOtherLanguages() {
+    #expect(SpeechText.spokenTitle("Chapitre premier", language: "fr") == ["Chapitre premier."])
+    #expect(SpeechText.spokenTitle("CHAPITRE II", language: "fr") == ["Chapitre 2."])
+    #expect(SpeechText.spokenTitle("Erstes Kapitel: Die Reise", language: "de") == ["Erstes Kapitel.", "Die Reise."])
+    #expect(SpeechText.spokenTitle("Глава III", language: "ru") == ["Глава 3."])
+    #expect(SpeechText.spokenTitle("IV.", language: "es") == ["Capítulo 4."])
+    #expect(SpeechText.spokenTitle("IV.", language: nil) == ["Chapter 4."])
+  }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Books in other languages through the built binary: the language found or given, and said
+/// where from; chapters in the language's words; sentences split by its rules; a render that
+/// records the language and speaks with its voice.
+@Suite struct LanguageCommandTests {
+  /// Each fixture book's chapter titles, as `plan` finds them.
+  static let chapters: [String: [String]] = [
+    "fr": ["Chapitre premier", "Chapitre II"],
+    "de": ["Erstes Kapitel", "Zweites Kapitel", "Kapitel 3"],
+    "es": ["Capítulo I", "Capítulo segundo", "Capítulo 3"],
+    "it": ["Capitolo primo", "Capitolo secondo", "Capitolo III"],
+    "nl": ["Hoofdstuk 1", "Hoofdstuk twee", "Hoofdstuk III"],
+    "pt": ["Capítulo I", "Capítulo segundo", "Capítulo 3"],
+    "pl": ["Rozdział pierwszy", "Rozdział II", "Rozdział 3"],
+    "ru": ["Глава первая", "Глава вторая", "Глава III"],
+  ]
+
+  func plan(_ arguments: [String], in scratch: ScratchDirectory) throws -> [String: Any] {
+    let result = try Audiobook.run(["plan", "--json"] + arguments, in: scratch.url)
+    try #require(result.status == 0, "\(result.stderrText)")
+    return try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+  }
+
+  @Test(arguments: ["fr", "de", "es", "it", "nl", "pt", "pl", "ru"])
+  func theLanguageIsFoundAndTheChaptersInItsWords(code: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let plan = try plan([Fixtures.languageBook(code)], in: scratch)
+    #expect(plan["language"] as? String == code)
+    #expect((plan["origins"] as? [String: String])?["language"] == "detected from the text")
+    let titles = (plan["chapters"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    #expect(titles == Self.chapters[code])
+    // The default voice is espeak-ng's for the language.
+    #expect((plan["metadata"] as? [String: String])?["narrator"]?.contains("(\(code)") == true, "\(plan)")
+  }
+
+  @Test func givenLanguageWinsAndSaysSo() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let given = try plan([Fixtures.languageBook("fr"), "--language", "fr-CA"], in: scratch)
+    #expect(given["language"] as? String == "fr")
+    #expect((given["origins"] as? [String: String])?["language"] == "--language")
+    #expect((given["metadata"] as? [String: String])?["language"] == "fr-CA")
+
+    let text = try String(contentsOfFile: Fixtures.languageBook("de"), encoding: .utf8)
+    let book = try scratch.write("---\ntitle: Die Reise\nlanguage: de-AT\n---\n\n" + text, to: "reise.md")
+    let front = try plan([book], in: scratch)
+    #expect(front["language"] as? String == "de")
+    #expect((front["origins"] as? [String: String])?["language"]?.hasSuffix("/reise.md:3") == true)
+
+    // Too little text to tell: English rules, and the plan says why.
+    let short = try scratch.write("Chapter 1\n\nIt rained.\n", to: "short.txt")
+    let unknown = try plan([short], in: scratch)
+    #expect(unknown["language"] as? String == "en")
+    #expect((unknown["origins"] as? [String: String])?["language"]?.hasPrefix("default") == true)
+  }
+
+  @Test func aLanguageThatIsNotATagIsRefused() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(["plan", Fixtures.languageBook("fr"), "--language", "fr_FR!"], in: scratch.url)
+    #expect(result.status == 64)
+    #expect(result.stderrText.contains("--language takes a BCP 47 tag"), "\(result.stderrText)")
+  }
+
+  /// Each language's abbreviations, ordinals and punctuation, split as a reader would.
+  @Test(
+    arguments: [
+      (
+        "fr", "M. Dupont arriva à 15 h. Le Dr. Martin l'attendait. « Enfin ! » dit-il.",
+        ["M. Dupont arriva à 15 h.", "Le Dr. Martin l'attendait.", "« Enfin ! » dit-il."]
+      ),
+      (
+        "de", "Am 3. Oktober kam er, z. B. mit dem Zug. „Wohin?“, fragte sie.",
+        ["Am 3. Oktober kam er, z. B. mit dem Zug.", "„Wohin?“, fragte sie."]
+      ),
+      (
+        "es", "El Sr. García llegó el 1.º de mayo. ¿Quién vive aquí? Nadie.",
+        ["El Sr. García llegó el 1.º de mayo.", "¿Quién vive aquí?", "Nadie."]
+      ),
+      (
+        "it", "Il Sig. Rossi portò pane, vino ecc. alla festa. Poi partì.",
+        ["Il Sig. Rossi portò pane, vino ecc. alla festa.", "Poi partì."]
+      ),
+      (
+        "nl", "Dhr. Jansen las blz. 12 voor. Toen ging hij slapen.",
+        ["Dhr. Jansen las blz. 12 voor.", "Toen ging hij slapen."]
+      ),
+      (
+        "pl", "W 1999 r. dr Nowak kupił dom, np. nad jeziorem. Był szczęśliwy.",
+        ["W 1999 r. dr Nowak kupił dom, np. nad jeziorem.", "Był szczęśliwy."]
+      ),
+      (
+        "ru", "В 1812 г. он жил здесь, т. е. в городе. — Куда? — спросил он.",
+        ["В 1812 г. он жил здесь, т. е. в городе.", "— Куда? — спросил он."]
+      ),
+    ])
+  func sentencesFollowTheLanguagesRules(code: String, text: String, expected: [String]) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(["sentences", "--language", code], in: scratch.url, stdin: Data(text.utf8))
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stdoutLines == expected)
+  }
+
+  /// A French book rendered: the manifest and cue sheet record the language, the chapter files
+  /// carry it, and the audio is espeak-ng's French voice.
+  @Test func aRenderRecordsTheLanguageAndSpeaksIt() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let result = try Audiobook.run(
+      ["render", Fixtures.languageBook("fr"), "-o", scratch.appending("out"), "-q"], in: scratch.url)
+    try #require(result.status == 0, "\(result.stderrText)")
+    let folder = scratch.appending("out/le-voyage-de-monsieur-dupont")
+    let manifest = try ManifestFile.read(folder + "/manifest.json")
+    #expect(manifest.language == "fr")
+    #expect(manifest.chapters.map(\.title) == ["Chapitre premier", "Chapitre II"])
+    #expect(manifest.voice.settings.voice.hasSuffix("fr"), "\(manifest.voice.settings.voice)")
+    let cueName = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".cue") })
+    let cue = try String(contentsOfFile: folder + "/" + cueName, encoding: .utf8)
+    #expect(cue.contains("REM LANGUAGE fr"), "\(cue)")
+    let verify = try Audiobook.run(["verify", folder], in: scratch.url)
+    #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+  }
+}
