@@ -39,6 +39,8 @@ public struct Book: Sendable, Equatable {
   public var lexicon: Lexicon = .empty
   /// Who reads the quotations (front matter and settings file `cast:`); empty: the narrator alone.
   public var cast = Cast()
+  /// Words marked in the manuscript as another language's (`<span lang="fr">`, `xml:lang`).
+  public var foreignPhrases: [ForeignPhrase] = []
 
   public init(title: String, author: String?, voice: String? = nil, chapters: [Chapter], sourceFile: String) {
     self.title = title

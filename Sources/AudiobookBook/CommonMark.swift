@@ -12,6 +12,9 @@ enum CommonMark {
     case paragraph(text: String, line: Int, lastLine: Int)
     /// `<!-- speaker: NAME -->`: the author names who speaks the next paragraph's quotations.
     case speaker(name: String, line: Int)
+    /// `<span lang="fr">Valérie</span>` in the heading or paragraph before: words to be read in
+    /// another language's voice.
+    case foreign(text: String, language: String, line: Int)
   }
 
   /// The deepest the nodes of a document may nest (block quotes, lists, emphasis, links):
@@ -82,12 +85,15 @@ enum CommonMark {
       let line = Int(cmark_node_get_start_line(node)) + lineOffset
       switch cmark_node_get_type(node) {
       case CMARK_NODE_HEADING:
-        let text = withoutFootnoteReferences(inlineText(of: node))
+        let (raw, foreign) = inlineTextAndLanguages(of: node)
+        let text = withoutFootnoteReferences(raw)
         if !text.isEmpty {
           blocks.append(.heading(level: Int(cmark_node_get_heading_level(node)), text: text, line: line))
         }
+        blocks += foreign.map { .foreign(text: $0.text, language: $0.language, line: line) }
       case CMARK_NODE_PARAGRAPH:
-        let raw = inlineText(of: node)
+        let (raw, foreign) = inlineTextAndLanguages(of: node)
+        defer { blocks += foreign.map { .foreign(text: $0.text, language: $0.language, line: line) } }
         // A footnote (`[^1]: ...`, the Pandoc and GitHub form) is not read, like an EPUB's.
         if raw.wholeMatch(of: Footnotes.definition) != nil { continue }
         var text = withoutFootnoteReferences(raw)
@@ -128,11 +134,36 @@ enum CommonMark {
     return name.isEmpty || name.count > 100 ? nil : name
   }
 
-  /// The text of a heading or paragraph: line breaks as spaces, markup gone.
-  private static func inlineText(of node: OpaquePointer) -> String {
+  /// The text of a heading or paragraph: line breaks as spaces, markup gone; with the words
+  /// its `<span lang="…">` elements mark.
+  private static func inlineTextAndLanguages(of node: OpaquePointer) -> (
+    text: String, foreign: [(text: String, language: String)]
+  ) {
     var text = ""
-    appendInline(children(of: node), to: &text)
-    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var spans = LanguageSpans()
+    appendInline(children(of: node), to: &text, spans: &spans)
+    return (text.split(whereSeparator: \.isWhitespace).joined(separator: " "), spans.found)
+  }
+
+  /// The `<span>` elements open while a paragraph's inline nodes are read, and the words of
+  /// those that had a `lang` (or `xml:lang`) when they closed.
+  private struct LanguageSpans {
+    var open: [(language: String?, start: Int)] = []
+    var found: [(text: String, language: String)] = []
+
+    mutating func read(_ html: String, at offset: Int, in text: String) {
+      let tag = html.trimmingCharacters(in: .whitespacesAndNewlines)
+      if tag.lowercased() == "</span>" {
+        guard let (language, start) = open.popLast(), let language else { return }
+        let words = text.dropFirst(start).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if !words.isEmpty, words.count <= ForeignPhrase.maximumLength { found.append((words, language)) }
+      } else if tag.lowercased().hasPrefix("<span"), tag.hasSuffix(">"), open.count < 100 {
+        let language = tag.firstMatch(of: Self.lang).map { String($0.output.1) }
+        open.append((language.flatMap { BookLanguage.isTag($0) ? $0 : nil }, offset))
+      }
+    }
+
+    nonisolated(unsafe) static let lang = /\s(?:xml:)?lang\s*=\s*["']([^"']{1,35})["']/.ignoresCase()
   }
 
   /// `text` without footnote references (`[^1]`), which a listener does not hear.
@@ -147,23 +178,26 @@ enum CommonMark {
     nonisolated(unsafe) static let definition = /\[\^[^\]\s]+\]:[\s\S]*/
   }
 
-  private static func appendInline(_ nodes: [OpaquePointer], to text: inout String) {
+  private static func appendInline(_ nodes: [OpaquePointer], to text: inout String, spans: inout LanguageSpans) {
     for node in nodes {
       switch cmark_node_get_type(node) {
+      case CMARK_NODE_HTML_INLINE:
+        if let literal = cmark_node_get_literal(node) { spans.read(String(cString: literal), at: text.count, in: text) }
       case CMARK_NODE_TEXT, CMARK_NODE_CODE:
         if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         text += " "
       case CMARK_NODE_LINK:
         var label = ""
-        appendInline(children(of: node), to: &label)
+        var inner = LanguageSpans()
+        appendInline(children(of: node), to: &label, spans: &inner)
         // `[^1]` whose note happens to parse as a link reference definition: still a footnote.
         let isFootnote = label.hasPrefix("^") && !label.contains(where: \.isWhitespace)
         text += isFootnote ? "[\(label)]" : label
       case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
-        appendInline(children(of: node), to: &text)
+        appendInline(children(of: node), to: &text, spans: &spans)
       default:
-        continue  // Images, inline HTML: not read.
+        continue  // Images: not read.
       }
     }
   }

@@ -26,6 +26,8 @@ public struct Lexicon: Sendable, Equatable {
     public enum Spoken: Sendable, Equatable {
       case respelling(String)
       case phonemes(String)
+      /// Read as written, in the voice of this language (a BCP 47 tag): `Valérie: { language: fr }`.
+      case language(String)
     }
 
     /// The word as the lexicon writes it.
@@ -139,7 +141,7 @@ public struct Lexicon: Sendable, Equatable {
         let written = String(text[words[index].lowerBound..<words[last].upperBound])
         guard let (entry, suffix) = find(written) else { continue }
         result += text[copied..<words[index].lowerBound]
-        result += spoken(entry, suffix: suffix)
+        result += spoken(entry, suffix: suffix, written: written)
         replacements.append(Replacement(written: written, entry: entry))
         copied = words[last].upperBound
         next = last + 1
@@ -172,8 +174,10 @@ public struct Lexicon: Sendable, Equatable {
     return nil
   }
 
-  private func spoken(_ entry: Entry, suffix: String) -> String {
+  private func spoken(_ entry: Entry, suffix: String, written: String) -> String {
     switch entry.spoken {
+    case .language:
+      return written
     case .respelling(let text):
       return text + suffix
     case .phonemes(let phonemes):
@@ -246,6 +250,10 @@ public struct Lexicon: Sendable, Equatable {
           file: file,
           line: line)
       }
+      if let language = try language(in: value, word: word, file: file, line: line) {
+        entries.append(Entry(word: word, spoken: .language(language), file: file, line: line))
+        continue
+      }
       guard let said = value.scalar?.string.trimmingSpaces, !said.isEmpty else {
         throw AudiobookError(
           .badInput, "'\(word.quotedForMessage)' needs how it is said, as text", file: file, line: line)
@@ -254,6 +262,29 @@ public struct Lexicon: Sendable, Equatable {
         Entry(word: word, spoken: try spoken(said, word: word, file: file, line: line), file: file, line: line))
     }
     return Lexicon(entries: entries)
+  }
+
+  /// The language of an entry written `{ language: fr }`; nil for any other value.
+  private static func language(in value: Node, word: String, file: String, line: Int) throws(AudiobookError)
+    -> String?
+  {
+    guard let mapping = value.mapping else { return nil }
+    guard mapping.count == 1, let key = mapping.first?.key.string, key == "language",
+      let tag = mapping.first?.value.scalar?.string.trimmingSpaces, BookLanguage.isTag(tag)
+    else {
+      throw AudiobookError(
+        .badInput, "'\(word.quotedForMessage)': a mapping here is { language: TAG } (a BCP 47 tag such as fr)",
+        file: file, line: line)
+    }
+    return tag
+  }
+
+  /// The words to be read in another language's voice, with the language.
+  public var foreignPhrases: [ForeignPhrase] {
+    entries.compactMap { entry in
+      guard case .language(let language) = entry.spoken else { return nil }
+      return ForeignPhrase(text: entry.word, language: language, file: entry.file, line: entry.line)
+    }
   }
 
   /// Words (letters and digits, with apostrophes inside) joined by single hyphens or spaces.

@@ -34,6 +34,7 @@ enum MarkdownParser {
     // Speaker marks, as corrections in the cast: the speaker and the line of the paragraph after the mark.
     var speaker: String?
     var marks = Cast()
+    var foreign: [ForeignPhrase] = []
     for block in blocks {
       if case .paragraph(_, let line, _) = block, let name = speaker {
         if marks[name] == nil { marks.members.append(Cast.Member(name: name, file: manuscript.file, line: line)) }
@@ -54,6 +55,8 @@ enum MarkdownParser {
         builder.paragraph(lines: [text], line: line, lastLine: lastLine)
       case .speaker(let name, _):
         speaker = name
+      case .foreign(let text, let language, let line):
+        foreign.append(ForeignPhrase(text: text, language: language, file: manuscript.file, line: line))
       }
     }
     let title = bookTitle ?? BookSlug.title(fromFileName: manuscript.file)
@@ -61,6 +64,7 @@ enum MarkdownParser {
     book.apply(front.metadata)
     book.settings = front.settings
     book.cast = front.cast.merging(marks)
+    book.foreignPhrases = foreign
     book.warnings = front.warnings + book.warnings
     if let lexicon = try front.lexiconPath(in: folder) { book.lexicon = try Lexicon.load(lexicon) }
     return book

@@ -120,6 +120,7 @@ extension Lexicon.Entry {
     switch spoken {
     case .respelling(let text): text
     case .phonemes(let phonemes): "[[\(phonemes)]]"
+    case .language(let language): "{ language: \(language) }"
     }
   }
 }

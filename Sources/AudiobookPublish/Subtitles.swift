@@ -61,11 +61,12 @@ public enum Subtitles {
     for (index, word) in texts.enumerated() {
       let voice = index < cue.voices.count ? cue.voices[index] : (open ?? "")
       if index > 0 {
-        if voice != open { text += "</v>" }
+        if voice != open { text += open.flatMap { spokenLanguage($0).language } == nil ? "</v>" : "</lang></v>" }
         text += lineStarts.contains(index) ? "\n" : " "
       }
       if voice != open {
-        text += "<v \(voiceName(voice))>"
+        let (speaker, language) = spokenLanguage(voice)
+        text += "<v \(voiceName(speaker))>" + (language.map { "<lang \($0)>" } ?? "")
         open = voice
       }
       if timed && index > 0 {
@@ -73,7 +74,21 @@ public enum Subtitles {
       }
       text += escaped(word)
     }
-    return text + (open != nil ? "</v>" : "")
+    guard let open else { return text }
+    return text + (spokenLanguage(open).language == nil ? "</v>" : "</lang></v>")
+  }
+
+  /// `narrator (fr)`, a voice speaking words of another language → `narrator` and `fr`, for
+  /// a WebVTT language span inside the voice span.
+  static func spokenLanguage(_ voice: String) -> (speaker: String, language: String?) {
+    guard voice.hasSuffix(")"), let open = voice.lastIndex(of: "("), open > voice.startIndex else {
+      return (voice, nil)
+    }
+    let tag = voice[voice.index(after: open)..<voice.index(before: voice.endIndex)]
+    let isTag =
+      (2...35).contains(tag.count) && tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    guard isTag, voice[voice.index(before: open)] == " " else { return (voice, nil) }
+    return (String(voice[..<voice.index(before: open)]), String(tag))
   }
 
   /// A voice's name as a WebVTT voice span's annotation holds it: one line, no `>`.

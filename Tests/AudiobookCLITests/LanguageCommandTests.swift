@@ -125,4 +125,57 @@ import Testing
     let verify = try Audiobook.run(["verify", folder], in: scratch.url)
     #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
   }
+
+  /// Words of another language in an English book, marked in the Markdown or named in the
+  /// lexicon, are read in that language's voice: the manifest's parts and the subtitles say so.
+  @Test func foreignWordsAreReadInTheirLanguage() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let story = """
+      ---
+      title: The Visitor
+      ---
+
+      # Chapter 1
+
+      On Tuesday <span lang="fr">Valérie</span> came to the village with her uncle, Jean-Pierre Leblanc.
+
+      Later that night, Jean-Pierre Leblanc asked for a room above the inn.
+      """
+    let book = try scratch.write(story, to: "visitor.md")
+    try scratch.write("Jean-Pierre Leblanc: { language: fr }\n", to: "visitor.lexicon.yaml")
+    let result = try Audiobook.run(
+      ["render", book, "-o", scratch.appending("out"), "-q", "--subtitles", "vtt"], in: scratch.url)
+    try #require(result.status == 0, "\(result.stderrText)")
+    let folder = scratch.appending("out/the-visitor")
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
+    let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let sentences = (manifest["chapters"] as? [[String: Any]] ?? []).flatMap {
+      ($0["paragraphs"] as? [[String: Any]] ?? []).flatMap { $0["sentences"] as? [[String: Any]] ?? [] }
+    }
+    let parts = sentences.flatMap { $0["parts"] as? [[String: Any]] ?? [] }.map {
+      ($0["text"] as? String ?? "", $0["voice"] as? String ?? "")
+    }
+    #expect(parts.contains { $0 == ("Valérie", "narrator (fr)") }, "\(parts)")
+    #expect(parts.filter { $0.0.hasPrefix("Jean-Pierre Leblanc") && $0.1 == "narrator (fr)" }.count == 2, "\(parts)")
+    #expect(parts.contains { $0 == ("came to the village with her uncle,", "narrator") }, "\(parts)")
+    let vttName = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".vtt") })
+    let vtt = try String(contentsOfFile: folder + "/" + vttName, encoding: .utf8)
+    #expect(vtt.contains("<v narrator><lang fr>Valérie</lang></v>"), "\(vtt)")
+    let verify = try Audiobook.run(["verify", folder], in: scratch.url)
+    #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+
+    // Unmarked, the same sentence is English throughout and sounds otherwise.
+    let plain = try scratch.write(
+      story.replacingOccurrences(of: "<span lang=\"fr\">Valérie</span>", with: "Valérie"), to: "plain.md")
+    try scratch.write("", to: "plain.lexicon.yaml")
+    let again = try Audiobook.run(["render", plain, "-o", scratch.appending("plain"), "-q"], in: scratch.url)
+    try #require(again.status == 0, "\(again.stderrText)")
+    let marked = try ManifestFile.read(folder + "/manifest.json").chapters[0].paragraphs[0].sentences[0]
+    let unmarked = try ManifestFile.read(scratch.appending("plain/the-visitor/manifest.json")).chapters[0]
+      .paragraphs[0].sentences[0]
+    #expect(marked.text == unmarked.text)
+    #expect(marked.frames != unmarked.frames)
+  }
 }

@@ -36,6 +36,8 @@ struct EpubChapterCollector {
   }
 
   let hasTableOfContents: Bool
+  /// Words the documents mark as another language's, with the line (through the spine).
+  package private(set) var foreign: [(text: String, language: String, line: Int)] = []
   /// Whether an entry of the table of contents has started a chapter yet.
   private var pastFirstEntry = false
   private var chapters: [Draft] = []
@@ -82,6 +84,8 @@ struct EpubChapterCollector {
       case .paragraph(let text, let line, let lastLine):
         if current?.isEmpty ?? false { current?.line = lineOffset + line }
         add(Paragraph(text: text, line: lineOffset + line, lastLine: lineOffset + lastLine))
+      case .foreign(let text, let language, let line):
+        foreign.append((text, language, lineOffset + line))
       }
     }
     // Everything in this document was skipped: nothing to carry into the next one.

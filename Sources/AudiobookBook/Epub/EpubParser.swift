@@ -84,6 +84,9 @@ enum EpubParser {
     found.genre = metadata.subjects
     found.identifier = metadata.identifier
     book.apply(found)
+    book.foreignPhrases = chapters.foreign.map {
+      ForeignPhrase(text: $0.text, language: $0.language, file: path, line: $0.line)
+    }
     book.cover = cover(package, archive: archive, warnings: &warnings)
     book.warnings = warnings
     return book

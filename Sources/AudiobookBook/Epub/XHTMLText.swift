@@ -22,6 +22,9 @@ package enum XHTMLText {
     case heading(String, line: Int, lastLine: Int)
     /// A paragraph's text, and the lines where it starts and ends.
     case paragraph(String, line: Int, lastLine: Int)
+    /// Words an inline element gives a language of its own (`<span xml:lang="fr">`), and the
+    /// line they start on.
+    case foreign(String, language: String, line: Int)
   }
 
   /// The blocks of the document `tree`.
@@ -81,6 +84,9 @@ package enum XHTMLText {
     /// The paragraph so far, whitespace not yet collapsed.
     private var text = ""
     private var hasText = false
+    /// How many paragraphs have ended, and the foreign words of the one being read.
+    private var flushes = 0
+    private var foreign: [Block] = []
     private var line = 0
     private var lastLine = 0
     private var headingDepth = 0
@@ -134,10 +140,25 @@ package enum XHTMLText {
         readChildren(of: element)
       case _ where blockElements.contains(name):
         flush()
-        readChildren(of: element)
+        readMarkingLanguage(of: element)
         flush()
       default:
-        readChildren(of: element)
+        readMarkingLanguage(of: element)
+      }
+    }
+
+    /// Reads the element's children; when it has a language of its own (`xml:lang`, `lang`)
+    /// and its words lie within one paragraph, they are marked as that language's.
+    private mutating func readMarkingLanguage(of element: XMLTree.Element) {
+      guard let language = element.attributes["xml:lang"] ?? element.attributes["lang"], BookLanguage.isTag(language)
+      else { return readChildren(of: element) }
+      let (start, flushes) = (text.count, self.flushes)
+      readChildren(of: element)
+      // A block inside the element ended the paragraph: the words are more than a phrase.
+      guard flushes == self.flushes else { return }
+      let words = text.dropFirst(start).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      if !words.isEmpty, words.count <= ForeignPhrase.maximumLength {
+        foreign.append(.foreign(words, language: language, line: line))
       }
     }
 
@@ -183,6 +204,9 @@ package enum XHTMLText {
       defer {
         text = ""
         hasText = false
+        flushes += 1
+        blocks += foreign
+        foreign = []
       }
       guard hasText else { return }
       let spoken = text.unicodeScalars.filter { !Self.invisible.contains($0) }

@@ -8,8 +8,11 @@ import AudiobookSpeech
 public struct CastVoices: Sendable, Equatable {
   /// The cast as the preset and the book give it (the book's members win).
   public var cast: Cast
-  /// By member name, `narrator` included.
+  /// By member name, `narrator` included; and for words of another language (`ForeignPhrase`),
+  /// each voice in that language as `NAME (TAG)`: `narrator (fr)`.
   public var settings: [String: EngineSettings]
+  /// The words the book reads in another language's voice.
+  public var foreignPhrases: [ForeignPhrase] = []
 
   /// The narrator's settings: the preset's.
   public var narrator: EngineSettings { settings[Cast.narrator] ?? EngineSettings() }
@@ -30,8 +33,9 @@ public struct CastVoices: Sendable, Equatable {
     -> CastVoices?
   {
     let cast = preset.cast.merging(book.cast)
+    let foreign = foreignPhrases(of: book, preset: preset)
     // Corrections alone (speaker marks, `at:`) make no cast: the book is read in one voice.
-    guard cast.members.contains(where: \.setsVoice) else { return nil }
+    guard cast.members.contains(where: \.setsVoice) || !foreign.isEmpty else { return nil }
     var settings = [Cast.narrator: preset.engine]
     if let dialogue = cast[Cast.dialogue] {
       settings[Cast.dialogue] = try voice(of: dialogue, narrator: preset, library: library)
@@ -45,7 +49,45 @@ public struct CastVoices: Sendable, Equatable {
         : settings[Cast.dialogue]
           ?? preset.engine
     }
-    return CastVoices(cast: cast, settings: settings)
+    // Each voice again in each language the book's foreign words are in.
+    for phrase in foreign {
+      let voice = try languageVoice(phrase)
+      for (name, engine) in settings where !name.hasSuffix(")") {
+        var speaking = engine
+        speaking.voice = voice
+        settings[foreignVoice(name, phrase.language)] = speaking
+      }
+    }
+    return CastVoices(
+      cast: cast.members.contains(where: \.setsVoice) ? cast : Cast(), settings: settings, foreignPhrases: foreign)
+  }
+
+  /// The name of `voice` speaking words of `language`: `narrator (fr)`.
+  public static func foreignVoice(_ voice: String, _ language: String) -> String { "\(voice) (\(language))" }
+
+  /// The book's foreign words (its markup's, then its and the voice's lexicons'), without those
+  /// in the book's own language.
+  static func foreignPhrases(of book: Book, preset: VoicePreset) -> [ForeignPhrase] {
+    let lexicon = preset.lexicon(forBookIn: book.language).merging(book.lexicon)
+    let own = BookLanguage.primary(of: book.language) ?? "en"
+    var seen: Set<String> = []
+    return (book.foreignPhrases + lexicon.foreignPhrases).filter { phrase in
+      BookLanguage.primary(of: phrase.language) != own && seen.insert(phrase.text).inserted
+    }
+  }
+
+  /// The installed espeak-ng voice for a phrase's language.
+  private static func languageVoice(_ phrase: ForeignPhrase) throws(AudiobookError) -> String {
+    let installed = EspeakVoices.installed()
+    let tag = phrase.language.lowercased()
+    let primary = BookLanguage.primary(of: tag) ?? tag
+    guard let voice = installed.first(matching: tag) ?? installed.first(matching: primary) else {
+      throw AudiobookError(
+        .badInput,
+        "'\(phrase.text.quotedForMessage)' is marked as '\(phrase.language.quotedForMessage)', a language espeak-ng "
+          + "has no voice for (see `audiobook voices`)", file: phrase.file, line: phrase.line)
+    }
+    return voice.identifier
   }
 
   private static func voice(of member: Cast.Member, narrator: VoicePreset, library: VoiceLibrary)

@@ -51,8 +51,41 @@ struct ChapterDialogue: Sendable {
           opening: Self.opening(of: paragraph.text, range: spoken.quotation.range), voice: voice,
           reason: spoken.attribution.reason, taggedName: spoken.attribution.taggedName))
     }
+    if !cast.foreignPhrases.isEmpty {
+      for (index, text) in texts.enumerated() {
+        let foreign = ForeignPhrase.ranges(of: cast.foreignPhrases, in: text)
+        if !foreign.isEmpty { spans[index] = Self.overlay(foreign, on: spans[index]) }
+      }
+    }
     self.spans = spans
     self.lines = lines
+  }
+
+  /// `spans` with the stretches of `foreign` in their language: each in the voice that would
+  /// say it (the quotation's speaker, else the narrator) speaking that language.
+  static func overlay(_ foreign: [(range: Range<Int>, language: String)], on spans: [SpeechScript.VoiceSpan])
+    -> [SpeechScript.VoiceSpan]
+  {
+    let edges = Set(
+      spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+        + foreign.flatMap {
+          [$0.range.lowerBound, $0.range.upperBound]
+        }
+    ).sorted()
+    var result: [SpeechScript.VoiceSpan] = []
+    for (lower, upper) in zip(edges, edges.dropFirst()) {
+      let speaker = spans.first { $0.range.contains(lower) }?.voice ?? Cast.narrator
+      let voice =
+        foreign.first { $0.range.contains(lower) }.map { CastVoices.foreignVoice(speaker, $0.language) }
+        ?? speaker
+      guard voice != Cast.narrator else { continue }
+      if let last = result.last, last.voice == voice, last.range.upperBound == lower {
+        result[result.count - 1].range = last.range.lowerBound..<upper
+      } else {
+        result.append(SpeechScript.VoiceSpan(range: lower..<upper, voice: voice))
+      }
+    }
+    return result
   }
 
   /// espeak-ng's variants `m1`…`m7` are male voices, `f1`…`f5` female: a hint for `he said`.

@@ -165,6 +165,17 @@ import Yams
     #expect(input.text == "[ [[h@l'oU]] ]")
     #expect(input.originalPosition(3) == 2)
   }
+  /// `{ language: fr }`: the words stay as written, to be read in that language's voice.
+  @Test func entriesWithALanguageKeepTheWords() throws {
+    let lexicon = try Self.lexicon("Jean-Pierre Leblanc: { language: fr }\nValérie: { language: fr-CA }\n")
+    #expect(lexicon.apply(to: "Then Jean-Pierre Leblanc left.").text == "Then Jean-Pierre Leblanc left.")
+    #expect(
+      lexicon.foreignPhrases.map(\.text).sorted() == ["Jean-Pierre Leblanc", "Valérie"]
+        && lexicon.foreignPhrases.map(\.language).sorted() == ["fr", "fr-CA"])
+    for bad in ["Valérie: { language: 'not a tag' }", "Valérie: { voice: fr }", "Valérie: { language: fr, x: 1 }"] {
+      #expect(throws: AudiobookError.self) { try Self.lexicon(bad) }
+    }
+  }
 }
 
 @Suite struct SpelledWordsTests {
@@ -177,4 +188,5 @@ import Yams
     #expect(SpelledWords.isCandidate("Zbigniew"))
     #expect(!SpelledWords.isCandidate("Elizabeth"))
   }
+
 }

@@ -127,4 +127,19 @@ import Testing
     #expect(error?.kind == .badInput)
     #expect(error?.line == 2)
   }
+
+  @Test func spansWithALanguageMarkForeignWords() throws {
+    let book = try parse(
+      """
+      # One
+
+      On Tuesday <span lang="fr">Valérie</span> came, *<span xml:lang='de'>Herr Gruber</span>* too.
+
+      A <span class="x">plain</span> span and <span lang="it">an open one.
+      """)
+    #expect(book.chapters[0].paragraphs[0].text == "On Tuesday Valérie came, Herr Gruber too.")
+    #expect(book.foreignPhrases.map(\.text) == ["Valérie", "Herr Gruber"])
+    #expect(book.foreignPhrases.map(\.language) == ["fr", "de"])
+    #expect(book.foreignPhrases.first?.line == 3)
+  }
 }

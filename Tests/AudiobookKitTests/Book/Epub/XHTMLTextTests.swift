@@ -26,7 +26,7 @@ import Testing
       switch block {
       case .heading(let text, _, _): "# " + text
       case .paragraph(let text, _, _): text
-      case .anchor: nil
+      case .anchor, .foreign: nil
       }
     }
   }
@@ -154,5 +154,21 @@ import Testing
         .paragraph("Before", line: 4, lastLine: 4), .anchor("here"), .paragraph("after.", line: 4, lastLine: 4),
         .anchor("next"), .heading("Next", line: 5, lastLine: 5), .paragraph("Text.", line: 6, lastLine: 6),
       ])
+  }
+
+  /// An element with a language of its own marks its words, a paragraph's too; one whose
+  /// language is not a tag marks nothing.
+  @Test func inlineElementsWithALanguageMarkForeignWords() throws {
+    let found = try blocks(
+      """
+      <p>She met <span xml:lang="fr">Valérie</span> and <i lang="de-AT">Herr   Gruber</i> today.</p>
+      <p xml:lang="fr">Un paragraphe entier.</p>
+      <p>A <span lang="not a tag">word</span>.</p>
+      """)
+    #expect(found.contains(.foreign("Valérie", language: "fr", line: 4)))
+    #expect(found.contains(.foreign("Herr Gruber", language: "de-AT", line: 4)))
+    #expect(found.contains(.foreign("Un paragraphe entier.", language: "fr", line: 5)))
+    #expect(found.filter { if case .foreign = $0 { true } else { false } }.count == 3)
+    #expect(found.contains(.paragraph("She met Valérie and Herr Gruber today.", line: 4, lastLine: 4)))
   }
 }

@@ -46,4 +46,36 @@ import Yams
     #expect(ChapterDialogue.gender(of: "") == nil && ChapterDialogue.gender(of: "klatt") == nil)
     #expect(ChapterDialogue.gender(of: "m") == nil && ChapterDialogue.gender(of: "mb-en1") == nil)
   }
+
+  /// Foreign words take their language in the voice that says them: the narrator's, or the
+  /// quotation's speaker's.
+  @Test func foreignWordsInTheVoiceThatSaysThem() throws {
+    var book = Book(title: "T", author: nil, chapters: [chapter], sourceFile: "t.md")
+    book.cast = try Cast.parse(try #require(try Yams.compose(yaml: "Harriet: { variant: f2 }")), file: "t.md")
+    book.foreignPhrases = [ForeignPhrase(text: "Harriet", language: "fr", file: "t.md", line: 3)]
+    book.lexicon = try Lexicon.parse(text: "anyone: { language: de }\n", file: "t.lexicon.yaml")
+    let cast = try #require(
+      try CastVoices.resolve(book: book, preset: VoicePreset(name: "narrator"), library: VoiceLibrary()))
+    #expect(cast.settings["narrator (fr)"]?.voice.hasSuffix("fr") == true)
+    #expect(cast.settings["Harriet (de)"]?.variant == "f2")
+    let dialogue = ChapterDialogue(chapter, cast: cast)
+    #expect(
+      dialogue.spans[0] == [
+        SpeechScript.VoiceSpan(range: 0..<4, voice: "Harriet"),
+        SpeechScript.VoiceSpan(range: 4..<10, voice: "Harriet (de)"),
+        SpeechScript.VoiceSpan(range: 10..<18, voice: "Harriet"),
+        SpeechScript.VoiceSpan(range: 26..<33, voice: "narrator (fr)"),
+      ])
+    // Without a cast, foreign words alone make the voices: the narrator's in each language.
+    book.cast = Cast()
+    let alone = try #require(
+      try CastVoices.resolve(book: book, preset: VoicePreset(name: "narrator"), library: VoiceLibrary()))
+    #expect(ChapterDialogue(chapter, cast: alone).spans[2].isEmpty)
+    #expect(ChapterDialogue(chapter, cast: alone).spans[0].map(\.voice) == ["narrator (de)", "narrator (fr)"])
+    // A language espeak-ng has no voice for names the mark.
+    book.foreignPhrases = [ForeignPhrase(text: "gate", language: "tlh", file: "t.md", line: 8)]
+    #expect(throws: AudiobookError.self) {
+      try CastVoices.resolve(book: book, preset: VoicePreset(name: "narrator"), library: VoiceLibrary())
+    }
+  }
 }

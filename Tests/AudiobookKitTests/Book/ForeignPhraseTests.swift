@@ -1,0 +1,19 @@
+import Testing
+
+@testable import AudiobookBook
+
+@Suite struct ForeignPhraseTests {
+  static func phrase(_ text: String, _ language: String = "fr") -> ForeignPhrase {
+    ForeignPhrase(text: text, language: language, file: "book.md", line: 1)
+  }
+
+  @Test func wholeWordsLongestFirstInOrder() {
+    let phrases = [Self.phrase("Jean"), Self.phrase("Jean-Pierre Leblanc"), Self.phrase("Gruber", "de")]
+    let found = ForeignPhrase.ranges(
+      of: phrases, in: "Jeanne saw Jean-Pierre Leblanc, then Jean and Herr Gruber; Grubers no.")
+    #expect(found.map(\.range) == [11..<30, 37..<41, 51..<57])
+    #expect(found.map(\.language) == ["fr", "fr", "de"])
+    #expect(ForeignPhrase.ranges(of: [], in: "Jean").isEmpty)
+    #expect(ForeignPhrase.ranges(of: [Self.phrase("Jean")], in: "Je").isEmpty)
+  }
+}
