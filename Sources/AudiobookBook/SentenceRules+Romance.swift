@@ -42,7 +42,8 @@ extension SentenceRules {
       "insista", "protesta", "observa", "interrompit", "balbutia", "grogna", "dis", "demande", "répond",
     ],
     dashDialogue: true,
-    spacedMarks: true)
+    spacedMarks: true,
+    elision: true)
 
   static let spanish = SentenceRules(
     titles: [
@@ -56,7 +57,8 @@ extension SentenceRules {
       "s. a", "s.a", "al", "ibid", "íd", "cit", "ss", "sig", "sigs",
     ],
     numbered: [
-      "núm", "n", "pág", "págs", "p", "pp", "cap", "caps", "vol", "vols", "t", "art", "fig", "ed", "párr", "lib",
+      "núm", "n", "pág", "págs", "p", "pp", "cap", "caps", "vol", "vols", "t", "art", "fig", "ed", "párr", "párrf",
+      "lib", "lun", "mié", "miérc", "jue", "vie", "sáb", "dom",
       "s", "tel", "ene", "feb", "mar", "abr", "jun", "jul", "ago", "sep", "sept", "set", "oct", "nov", "dic",
     ],
     sentenceStarters: [
@@ -84,7 +86,7 @@ extension SentenceRules {
     titles: [
       "sig", "sigg", "sig.ra", "sig.na", "sigra", "dott", "dott.ssa", "dr", "prof", "prof.ssa", "avv", "ing",
       "arch", "geom", "rag", "on", "mons", "gen", "col", "ten", "cav", "comm", "sen", "pres", "f.lli", "c.so",
-      "p.zza", "v.le", "cfr", "es", "p. es", "ca", "vs",
+      "p.zza", "v.le", "cfr", "es", "p. es", "ca", "vs", "dir", "amm", "psicol", "dott.ri", "avv.ti",
     ],
     ambiguous: [
       "ecc", "etc", "al", "ibid", "cit", "a.c", "d.c", "a. c", "d. c", "s.p.a", "s.r.l", "sec", "secc", "ss",
@@ -115,7 +117,8 @@ extension SentenceRules {
       "borbottò", "balbettò", "fece", "dice", "chiede", "risponde",
     ],
     dashDialogue: true,
-    spacedMarks: true)
+    spacedMarks: true,
+    elision: true)
 
   static let portuguese = SentenceRules(
     titles: [

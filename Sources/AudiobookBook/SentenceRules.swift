@@ -36,6 +36,9 @@ package struct SentenceRules: Sendable {
   var spacedMarks = false
   /// Closing quotes besides the common ones: German `“` and `‘` close what `„` and `‚` opened.
   var extraClosingQuotes: Set<Character> = []
+  /// Whether an article or preposition is elided onto the next word (`l'Ing.`, `dell'Avv.`,
+  /// `l'av.`): the abbreviation is the part after the apostrophe.
+  var elision = false
 
   /// Every abbreviation the rules know.
   var all: Set<String> { titles.union(ambiguous).union(numbered) }

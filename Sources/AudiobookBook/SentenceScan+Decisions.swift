@@ -54,7 +54,7 @@ extension SentenceScan {
     if next.lead.isLowercase { return nil }
     if run.closersEnd > run.end { return next.start }
     let word = wordBefore(run.start)
-    let key = word.lowercased()
+    let key = abbreviation(word).lowercased()
     if next.lead.isNumber { return numberFollows(word) ? next.start : nil }
     if rules.ordinalPeriod, isOrdinal(word), !rules.sentenceStarters.contains(next.word) { return nil }
     if let pair = pairedAbbreviation(before: run.start, word: word), rules.all.contains(pair) {
@@ -67,6 +67,15 @@ extension SentenceScan {
       return rules.sentenceStarters.contains(next.word) ? next.start : nil
     }
     return next.start
+  }
+
+  /// `word` without an elided article or preposition before an apostrophe (`l'Ing` → `Ing`,
+  /// `dell'Avv` → `Avv`), in a language that elides; else `word`.
+  func abbreviation(_ word: String) -> String {
+    guard rules.elision, let apostrophe = word.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+      word.distance(from: word.startIndex, to: apostrophe) <= 5
+    else { return word }
+    return String(word[word.index(after: apostrophe)...])
   }
 
   /// Whether the words after the mark are the narrator's, set off by a dash and in lowercase

@@ -119,6 +119,16 @@ import Testing
     ("it", "«Vieni anche tu?» chiese Marco.", ["«Vieni anche tu?» chiese Marco."]),
     ("it", "«Basta!» Lei si voltò.", ["«Basta!»", "Lei si voltò."]),
     ("it", "« Ciao! » disse lui, e se ne andò.", ["« Ciao! » disse lui, e se ne andò."]),
+    (
+      "it", "Arrivò l'Avv. Neri con dell'Ing. Sala. Poi partirono.",
+      ["Arrivò l'Avv. Neri con dell'Ing. Sala.", "Poi partirono."]
+    ),
+    ("fr", "Il parla à l'av. Foch. Puis il rentra.", ["Il parla à l'av. Foch.", "Puis il rentra."]),
+    (
+      "es", "Leímos el párrf. 3 el lun. 4 de mayo. Luego salimos.",
+      ["Leímos el párrf. 3 el lun. 4 de mayo.", "Luego salimos."]
+    ),
+    ("en", "She didn't. I did.", ["She didn't.", "I did."]),
     ("it", "— Dove vai? — chiese lei. — A casa.", ["— Dove vai? — chiese lei.", "— A casa."]),
     ("it", "Comprò pane, latte, uova ecc. Poi tornò a casa.", ["Comprò pane, latte, uova ecc.", "Poi tornò a casa."]),
     (
