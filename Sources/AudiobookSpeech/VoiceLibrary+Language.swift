@@ -1,9 +1,12 @@
 import AudiobookCore
+import AudiobookBook
 
 extension VoiceLibrary {
   /// The default preset for a book in `language` (a BCP 47 tag such as `fr` or `pt-BR`).
   ///
-  /// The default preset (`narrator`, British English) keeps its settings and pauses; only
+  /// A preset named for the language, `narrator-TAG` (`narrator-fr-ca`, then `narrator-fr`), in
+  /// the voices folders, is taken as it is. Otherwise the default preset (`narrator`, British
+  /// English) keeps its settings and pauses; only
   /// its espeak-ng voice changes, to the installed voice for the language (`fr-CA` looks
   /// for `fr-ca`, then `fr`). A book in the preset's own language, or with no language,
   /// gets the preset as it is, and so does a language espeak-ng has no voice for, with a
@@ -14,9 +17,13 @@ extension VoiceLibrary {
   public func defaultPreset(forLanguage language: String?) throws(AudiobookError) -> (
     preset: VoicePreset, warning: String?
   ) {
-    let preset = try self.preset(named: Self.defaultPresetName)
     let tag = (language ?? "").trimmingSpaces.lowercased().replacingOccurrences(of: "_", with: "-")
     let primary = tag.split(separator: "-").first.map(String.init) ?? ""
+    // A preset made for the language: `narrator-fr-ca`, then `narrator-fr`.
+    for name in [tag, primary] where !name.isEmpty && name != "und" && BookLanguage.isTag(name) {
+      if let own = try presetIfPresent(named: "\(Self.defaultPresetName)-\(name)") { return (own, nil) }
+    }
+    let preset = try self.preset(named: Self.defaultPresetName)
     guard !primary.isEmpty, primary != "und", primary != Self.primaryLanguage(of: preset.engine.voice) else {
       return (preset, nil)
     }

@@ -86,7 +86,7 @@ public struct VoiceLibrary: Sendable {
     return names.sorted()
   }
 
-  private func presetIfPresent(named name: String) throws(AudiobookError) -> VoicePreset? {
+  func presetIfPresent(named name: String) throws(AudiobookError) -> VoicePreset? {
     guard !name.contains("/"), !name.isEmpty else { return nil }
     for directory in directories {
       let path = (directory as NSString).appendingPathComponent("\(name).yaml")

@@ -42,4 +42,18 @@ import Testing
       #expect(warning?.contains("'tlh'") ?? false)
     }
   }
+
+  /// A preset made for the language wins: `narrator-fr-ca`, then `narrator-fr`.
+  @Test func aPresetNamedForTheLanguageIsTakenAsItIs() throws {
+    try TestSupport.withScratchFolder { folder in
+      let voices = folder.appendingPathComponent("Voices")
+      try FileManager.default.createDirectory(at: voices, withIntermediateDirectories: true)
+      try Data("voice: fr\nrate: 150\n".utf8).write(to: voices.appendingPathComponent("narrator-fr.yaml"))
+      let (preset, warning) = try library(in: folder).defaultPreset(forLanguage: "fr-CA")
+      #expect(warning == nil)
+      #expect(preset.name == "narrator-fr")
+      #expect(preset.engine.rate == 150)
+      #expect(try library(in: folder).defaultPreset(forLanguage: "de").preset.name == "narrator (de)")
+    }
+  }
 }
