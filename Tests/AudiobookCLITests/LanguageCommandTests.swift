@@ -36,6 +36,43 @@ import Testing
     #expect((plan["metadata"] as? [String: String])?["narrator"]?.contains("(\(code)") == true, "\(plan)")
   }
 
+  /// Each book in Project Gutenberg's wrapping: the header's `Language:` is the book's (no
+  /// detection), its `Title:` the title, and the licence is not read.
+  @Test(arguments: [
+    ("fr", "French"), ("de", "German"), ("es", "Spanish"), ("it", "Italian"), ("nl", "Dutch"),
+    ("pt", "Portuguese"), ("pl", "Polish"), ("ru", "Russian"),
+  ])
+  func aGutenbergHeaderNamesTheLanguage(code: String, name: String) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let text = try String(contentsOfFile: Fixtures.languageBook(code), encoding: .utf8)
+    let wrapped = """
+      The Project Gutenberg eBook of a book in \(name)
+
+      This eBook is for the use of anyone anywhere at no cost.
+
+      Title: A Test Book in \(name)
+
+      Author: Nobody
+
+      Language: \(name)
+
+      *** START OF THE PROJECT GUTENBERG EBOOK A TEST BOOK ***
+
+      \(text)
+
+      *** END OF THE PROJECT GUTENBERG EBOOK A TEST BOOK ***
+
+      Updated editions will replace the previous one. This licence text is never read aloud.
+      """
+    let plan = try plan([try scratch.write(wrapped, to: "pg-\(code).txt")], in: scratch)
+    #expect(plan["language"] as? String == code)
+    #expect((plan["origins"] as? [String: String])?["language"] == nil)
+    #expect(plan["title"] as? String == "A Test Book in \(name)")
+    let titles = (plan["chapters"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    #expect(titles == Self.chapters[code])
+  }
+
   @Test func givenLanguageWinsAndSaysSo() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
