@@ -92,6 +92,11 @@ extension AudiobookCommand {
             output, inputs: [book, manuscript.lexicon, manuscript.chapters].compactMap { $0 }, flag: "-o")
         }
         let parsed = try book.map { path throws(AudiobookError) in try manuscript.read(path) }
+        let words =
+          try book == nil
+          ? (text ?? LimitedInput.text(limit: Self.standardInputLimit, reader: "say")) : ""
+        // Text alone is in the language given, else the one it is written in, when that can be told.
+        let language = parsed?.language ?? manuscript.language ?? (book == nil ? LanguageDetector.detect([words]) : nil)
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
         let preset = try voiceOptions.preset(
@@ -109,10 +114,7 @@ extension AudiobookCommand {
         // Past 4 GiB a file becomes RF64; a pipe keeps a WAV of open length, which aplay plays.
         if output == nil { speaker.longAudio = .wavOfUnknownLength }
         Terminal.removePartialOutputsOnInterrupt()
-        let words =
-          try book == nil
-          ? (text ?? LimitedInput.text(limit: Self.standardInputLimit, reader: "say")) : ""
-        if parsed == nil { speaker.language = manuscript.language ?? LanguageDetector.detect([words]) }
+        if parsed == nil { speaker.language = language }
         let speak = { (path: String) throws(AudiobookError) in
           if let parsed, let selection {
             _ = try speaker.speak(selection, of: parsed, to: path)
