@@ -56,6 +56,10 @@ extension AudiobookCommand {
         let origin = plan.origins[key].map { "  (\($0.withoutControlCharacters))" } ?? ""
         print("  \(key): \(value.withoutControlCharacters.quoted(upTo: 100))\(origin)")
       }
+      // A book that names no language and whose text does not tell is read as English: say so.
+      if plan.metadata["language"] == nil {
+        print("  language: \(plan.language)  (\(plan.origins["language"] ?? BookPlan.defaultLanguageOrigin))")
+      }
     }
 
     func run() throws {
