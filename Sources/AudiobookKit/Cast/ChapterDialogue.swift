@@ -52,8 +52,9 @@ struct ChapterDialogue: Sendable {
           reason: spoken.attribution.reason, taggedName: spoken.attribution.taggedName))
     }
     if !cast.foreignPhrases.isEmpty {
+      let phrases = ForeignPhrase.Index(cast.foreignPhrases)
       for (index, text) in texts.enumerated() {
-        let foreign = ForeignPhrase.ranges(of: cast.foreignPhrases, in: text)
+        let foreign = phrases.ranges(in: text)
         if !foreign.isEmpty { spans[index] = Self.overlay(foreign, on: spans[index]) }
       }
     }
