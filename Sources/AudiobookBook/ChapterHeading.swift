@@ -86,7 +86,9 @@ public struct ChapterHeading: Sendable, Equatable {
     var number: Int?
     if romanOnly {
       number = RomanNumeral.value(of: String(rest[..<numberEnd])).flatMap { $0 <= 200 ? $0 : nil }
-    } else if let words = NumberWords.leadingNumber(in: rest) ?? ForeignNumberWords.leadingNumber(in: rest) {
+    } else if let words = NumberWords.leadingNumber(in: rest)
+      ?? otherLanguagesNumber(in: rest, token: rest[..<numberEnd])
+    {
       (number, numberEnd) = (words.value, words.end)
     } else {
       number = Self.number(String(rest[..<numberEnd]))
@@ -119,20 +121,34 @@ public struct ChapterHeading: Sendable, Equatable {
     return heading
   }
 
+  /// A number in another language's words (`premier`, `Dix`, `восьмая`); nil for digits and
+  /// roman numerals in capitals, which need no look in the other languages' table (built on first use).
+  private static func otherLanguagesNumber(in rest: String, token: Substring) -> (value: Int, end: String.Index)? {
+    guard !token.isEmpty, !token.allSatisfy({ $0.isASCII && ($0.isNumber || "IVXLCDM".contains($0)) }) else {
+      return nil
+    }
+    return ForeignNumberWords.leadingNumber(in: rest)
+  }
+
   /// `Erstes Kapitel`, `ZWEITER TEIL`, `Drittes Buch: Die Reise`: an ordinal in words before the
   /// label, as German numbers its chapters and parts.
   private static func numberFirst(_ text: String) -> ChapterHeading? {
     let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-    guard words.count >= 2, let number = ForeignNumberWords.value(of: String(words[0])) else { return nil }
+    guard words.count >= 2 else { return nil }
     var labelWord = words[1]
     var separated = false
     if let last = labelWord.last, ".:".contains(last) {
       labelWord = labelWord.dropLast()
       separated = true
     }
+    // The label and the layout first: most lines are prose, and reading a number in words costs
+    // more (the other languages' table is built on first use).
     let label = labelWord.lowercased()
     let kind: Kind? = chapterLabels.contains(label) ? .chapter : partLabels.contains(label) ? .part : nil
-    guard let kind else { return nil }
+    let titled = words.count == 3 && (separated || words[2].first.map { ".:-–—".contains($0) } == true)
+    guard let kind, words.count == 2 || titled, let number = ForeignNumberWords.value(of: String(words[0])) else {
+      return nil
+    }
     var heading = ChapterHeading(
       kind: kind, title: "", number: number, label: TitleCase.fromCapitals(String(labelWord)))
     heading.numberText = String(words[0])

@@ -5,5 +5,5 @@ extension SentenceRules {
   static let byLanguage: [String: SentenceRules] = [
     "en": english, "fr": french, "de": german, "es": spanish, "it": italian, "nl": dutch, "pt": portuguese,
     "pl": polish, "ru": russian,
-  ]
+  ].mapValues { $0.withAll() }
 }

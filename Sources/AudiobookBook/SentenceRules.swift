@@ -40,13 +40,20 @@ package struct SentenceRules: Sendable {
   /// `l'av.`): the abbreviation is the part after the apostrophe.
   var elision = false
 
-  /// Every abbreviation the rules know.
-  var all: Set<String> { titles.union(ambiguous).union(numbered) }
+  /// Every abbreviation the rules know, made once per language (`forLanguage(_:)`).
+  var all: Set<String> = []
+
+  /// The rules with `all` made.
+  func withAll() -> SentenceRules {
+    var rules = self
+    rules.all = titles.union(ambiguous).union(numbered)
+    return rules
+  }
 
   /// The rules for `language` (a BCP 47 tag such as `fr` or `pt-BR`); English for nil and for a
   /// language without rules of its own.
   package static func forLanguage(_ language: String?) -> SentenceRules {
-    byLanguage[BookLanguage.primary(of: language) ?? "en"] ?? english
+    byLanguage[BookLanguage.primary(of: language) ?? "en"] ?? byLanguage["en"] ?? english.withAll()
   }
 }
 

@@ -7,7 +7,7 @@ struct SentenceScan {
   let text: [Character]
   let rules: SentenceRules
 
-  init(_ text: [Character], rules: SentenceRules = .english) {
+  init(_ text: [Character], rules: SentenceRules = .forLanguage(nil)) {
     self.text = text
     self.rules = rules
   }

@@ -28,7 +28,10 @@ extension SpokenForms {
   /// for another language, quotes, ellipses and dashes as in English, then that language's
   /// rewrites, and no English rewrite of numbers, money or titles.
   public static func normalize(_ sentence: String, language: String?) -> String {
-    guard let code = BookLanguage.primary(of: language), code != "en" else { return normalize(sentence) }
+    // The common cases first: this runs once per sentence.
+    guard let language, language != "en", !language.hasPrefix("en-"), let code = BookLanguage.primary(of: language),
+      code != "en"
+    else { return normalize(sentence) }
     var text = plainMarks(sentence)
     if let rules = ForeignSpokenForms.rules[code] { text = rules.apply(to: text) }
     text = withoutDashes(text)
