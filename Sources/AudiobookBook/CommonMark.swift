@@ -155,7 +155,8 @@ enum CommonMark {
       let tag = html.trimmingCharacters(in: .whitespacesAndNewlines)
       if tag.lowercased() == "</span>" {
         guard let (language, start) = open.popLast(), let language else { return }
-        let words = text.dropFirst(start).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = String(decoding: text.utf8.dropFirst(start), as: UTF8.self).split(whereSeparator: \.isWhitespace)
+          .joined(separator: " ")
         if !words.isEmpty, words.count <= ForeignPhrase.maximumLength { found.append((words, language)) }
       } else if tag.lowercased().hasPrefix("<span"), tag.hasSuffix(">"), open.count < 100 {
         let language = tag.firstMatch(of: Self.lang).map { String($0.output.1) }
@@ -182,7 +183,10 @@ enum CommonMark {
     for node in nodes {
       switch cmark_node_get_type(node) {
       case CMARK_NODE_HTML_INLINE:
-        if let literal = cmark_node_get_literal(node) { spans.read(String(cString: literal), at: text.count, in: text) }
+        // Offsets in UTF-8 bytes: counting characters would cost the paragraph's length per tag.
+        if let literal = cmark_node_get_literal(node) {
+          spans.read(String(cString: literal), at: text.utf8.count, in: text)
+        }
       case CMARK_NODE_TEXT, CMARK_NODE_CODE:
         if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:

@@ -42,7 +42,7 @@ extension ForeignSpokenForms {
       guard germanMonths.contains(String(match.output.3)), let day = Int(match.output.2),
         let ordinal = ForeignNumberWords.ordinal(day, in: "de")
       else { return String(match.output.0) }
-      let previous = text[..<match.range.lowerBound].split(separator: " ").last.map { $0.lowercased() } ?? ""
+      let previous = SpokenForms.lastWord(of: text[..<match.range.lowerBound]).lowercased()
       let ending = previous == "der" || previous == "ein" ? "" : "n"
       return "\(match.output.1)\(ordinal)\(ending) \(match.output.3)"
     }
@@ -66,7 +66,7 @@ extension ForeignSpokenForms {
     guard text.utf8.contains(where: { $0 == 0x31 }) else { return text }  // "1"
     return text.replacing(Patterns.germanYear) { match in
       let before = text[..<match.range.lowerBound]
-      let previous = before.split(separator: " ").last.map { $0.lowercased().filter(\.isLetter) } ?? ""
+      let previous = SpokenForms.lastWord(of: before).lowercased().filter(\.isLetter)
       let opens = before.allSatisfy { !$0.isLetter && !$0.isNumber }
       guard opens || germanTimeWords.contains(previous), let century = Int(match.output.2),
         let year = Int(match.output.3)
@@ -126,7 +126,7 @@ extension ForeignSpokenForms {
     guard SpokenForms.hasRoman(text) else { return text }
     return text.replacing(Patterns.century) { match in
       let word = match.output.2.lowercased()
-      let previous = text[..<match.range.lowerBound].split(separator: " ").last?.lowercased() ?? ""
+      let previous = SpokenForms.lastWord(of: text[..<match.range.lowerBound]).lowercased()
       guard let value = RomanNumeral.value(of: String(match.output.1)) else { return String(match.output.0) }
       let said: String?
       switch (language, word) {

@@ -24,7 +24,14 @@ extension SpeechScript.VoiceSpan {
       stretches.append((lower..<upper, voice))
     }
     var position = range.lowerBound
-    for span in voices where span.range.upperBound > range.lowerBound && span.range.lowerBound < range.upperBound {
+    // The first span that reaches into the sentence, by halving: a paragraph may hold thousands.
+    var (low, high) = (0, voices.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if voices[middle].range.upperBound > range.lowerBound { high = middle } else { low = middle + 1 }
+    }
+    for span in voices[low...].prefix(while: { $0.range.lowerBound < range.upperBound })
+    where span.range.upperBound > range.lowerBound {
       let lower = max(span.range.lowerBound, range.lowerBound)
       let upper = min(span.range.upperBound, range.upperBound)
       if lower > position { add(position, lower, SpeechScript.narrator) }

@@ -131,7 +131,7 @@ public enum SpokenForms {
   /// word that labels by number (`page 1234`, `No. 1850`), or directly before a plural noun
   /// (`1234 sheep`, `1500 men`) unless a word for a time comes before it (`in 1850 people`).
   static func countsThings(before: Substring, after: Substring) -> Bool {
-    let previous = before.split(separator: " ").last.map { $0.filter(\.isLetter).lowercased() } ?? ""
+    let previous = lastWord(of: before).filter(\.isLetter).lowercased()
     if labelWords.contains(previous) { return true }
     if timeWords.contains(previous) { return false }
     guard after.first == " " else { return false }
@@ -139,6 +139,16 @@ public enum SpokenForms {
     guard next.count >= 3, next.allSatisfy(\.isLowercase) else { return false }
     if irregularPlurals.contains(String(next)) { return true }
     return next.hasSuffix("s") && !next.hasSuffix("ss") && !notPlurals.contains(String(next))
+  }
+
+  /// The last word of `text` (split at spaces), scanning from its end: what comes before a
+  /// match, looked at once per match, must not cost the whole text before it.
+  static func lastWord(of text: Substring) -> Substring {
+    var end = text.endIndex
+    while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
+    var start = end
+    while start > text.startIndex, text[text.index(before: start)] != " " { start = text.index(before: start) }
+    return text[start..<end]
   }
 
   /// Words after which a number labels a thing (`page 1234`).

@@ -152,11 +152,13 @@ package enum XHTMLText {
     private mutating func readMarkingLanguage(of element: XMLTree.Element) {
       guard let language = element.attributes["xml:lang"] ?? element.attributes["lang"], BookLanguage.isTag(language)
       else { return readChildren(of: element) }
-      let (start, flushes) = (text.count, self.flushes)
+      // Offsets in UTF-8 bytes: counting characters would cost the paragraph's length per element.
+      let (start, flushes) = (text.utf8.count, self.flushes)
       readChildren(of: element)
       // A block inside the element ended the paragraph: the words are more than a phrase.
       guard flushes == self.flushes else { return }
-      let words = text.dropFirst(start).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      let words = String(decoding: text.utf8.dropFirst(start), as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        .joined(separator: " ")
       if !words.isEmpty, words.count <= ForeignPhrase.maximumLength {
         foreign.append(.foreign(words, language: language, line: line))
       }

@@ -63,22 +63,26 @@ struct ChapterDialogue: Sendable {
   }
 
   /// `spans` with the stretches of `foreign` in their language: each in the voice that would
-  /// say it (the quotation's speaker, else the narrator) speaking that language.
+  /// say it (the quotation's speaker, else the narrator) speaking that language. Both lists are
+  /// in order and without overlaps; one pass over their edges.
   static func overlay(_ foreign: [(range: Range<Int>, language: String)], on spans: [SpeechScript.VoiceSpan])
     -> [SpeechScript.VoiceSpan]
   {
-    let edges = Set(
-      spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
-        + foreign.flatMap {
-          [$0.range.lowerBound, $0.range.upperBound]
-        }
+    let edges = Array(
+      Set(
+        spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+          + foreign.flatMap {
+            [$0.range.lowerBound, $0.range.upperBound]
+          })
     ).sorted()
     var result: [SpeechScript.VoiceSpan] = []
+    var (span, phrase) = (0, 0)
     for (lower, upper) in zip(edges, edges.dropFirst()) {
-      let speaker = spans.first { $0.range.contains(lower) }?.voice ?? Cast.narrator
-      let voice =
-        foreign.first { $0.range.contains(lower) }.map { CastVoices.foreignVoice(speaker, $0.language) }
-        ?? speaker
+      while span < spans.count, spans[span].range.upperBound <= lower { span += 1 }
+      while phrase < foreign.count, foreign[phrase].range.upperBound <= lower { phrase += 1 }
+      let speaker = span < spans.count && spans[span].range.contains(lower) ? spans[span].voice : Cast.narrator
+      let language = phrase < foreign.count && foreign[phrase].range.contains(lower) ? foreign[phrase].language : nil
+      let voice = language.map { CastVoices.foreignVoice(speaker, $0) } ?? speaker
       guard voice != Cast.narrator else { continue }
       if let last = result.last, last.voice == voice, last.range.upperBound == lower {
         result[result.count - 1].range = last.range.lowerBound..<upper
