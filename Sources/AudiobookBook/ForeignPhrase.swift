@@ -30,56 +30,86 @@ public struct ForeignPhrase: Sendable, Equatable, Hashable {
     phrases.isEmpty ? [] : Index(phrases).ranges(in: text)
   }
 
-  /// Phrases by their first word, so that a text is scanned once whatever their number.
+  /// The phrases as a tree of their tokens (words and what lies between them), so that a text
+  /// is walked once, each step one lookup, however many phrases there are and however alike.
   public struct Index: Sendable {
-    private var byFirstWord: [String: [(characters: [Character], language: String)]] = [:]
-    public let isEmpty: Bool
+    private struct Node: Sendable {
+      var children: [Int: Int] = [:]
+      var language: String?
+    }
+
+    /// Token texts by their number in the tree; a text's token not here ends a walk at once.
+    private var tokenNumbers: [String: Int] = [:]
+    private var nodes = [Node()]
+    public var isEmpty: Bool { nodes.count == 1 }
 
     public init(_ phrases: [ForeignPhrase]) {
-      isEmpty = phrases.isEmpty
-      for phrase in phrases.sorted(by: { $0.text.count > $1.text.count }) {
-        let characters = Array(phrase.text)
-        let first = String(characters.prefix { ForeignPhrase.isWord($0) })
-        // A phrase that does not open with a word is never at a word's start: it cannot match.
-        guard !first.isEmpty else { continue }
-        byFirstWord[first, default: []].append((characters, phrase.language))
+      for phrase in phrases {
+        var tokens = Index.tokens(Array(phrase.text))
+        // From the first word to the last: `Valérie,` is marked as `Valérie`.
+        while let last = tokens.last, !last.isWord { tokens.removeLast() }
+        guard let first = tokens.first, first.isWord else { continue }
+        var node = 0
+        for token in tokens {
+          let number = tokenNumbers[token.text] ?? tokenNumbers.count
+          tokenNumbers[token.text] = number
+          if let next = nodes[node].children[number] {
+            node = next
+          } else {
+            nodes.append(Node())
+            nodes[node].children[number] = nodes.count - 1
+            node = nodes.count - 1
+          }
+        }
+        // The first mark of a phrase wins.
+        if nodes[node].language == nil { nodes[node].language = phrase.language }
       }
     }
 
+    /// Where the phrases stand in `text` (character offsets), the longest at each place, in
+    /// order and not overlapping.
     public func ranges(in text: String) -> [(range: Range<Int>, language: String)] {
       guard !isEmpty else { return [] }
-      let characters = Array(text)
+      let tokens = Index.tokens(Array(text))
+      let numbers = tokens.map { tokenNumbers[$0.text] ?? -1 }
       var found: [(range: Range<Int>, language: String)] = []
       var index = 0
-      while index < characters.count {
-        guard ForeignPhrase.isWord(characters[index]), index == 0 || !ForeignPhrase.isWord(characters[index - 1]) else {
+      while index < tokens.count {
+        guard tokens[index].isWord, numbers[index] >= 0 else {
           index += 1
           continue
         }
-        var end = index
-        while end < characters.count, ForeignPhrase.isWord(characters[end]) { end += 1 }
-        let match = byFirstWord[String(characters[index..<end])]?.first { candidate in
-          let range = index..<index + candidate.characters.count
-          return range.upperBound <= characters.count && characters[range].elementsEqual(candidate.characters)
-            && isWordEdge(characters, range)
+        var (node, next) = (0, index)
+        var longest: (last: Int, language: String)?
+        while next < tokens.count, let child = nodes[node].children[numbers[next]] {
+          node = child
+          if let language = nodes[node].language { longest = (next, language) }
+          next += 1
         }
-        if let match {
-          found.append((index..<index + match.characters.count, match.language))
-          index += match.characters.count
+        if let longest {
+          found.append((tokens[index].range.lowerBound..<tokens[longest.last].range.upperBound, longest.language))
+          index = longest.last + 1
         } else {
-          index = end
+          index += 1
         }
       }
       return found
     }
+
+    /// `characters` as maximal runs of word characters and of the others between them.
+    static func tokens(_ characters: [Character]) -> [(text: String, range: Range<Int>, isWord: Bool)] {
+      var tokens: [(text: String, range: Range<Int>, isWord: Bool)] = []
+      var start = 0
+      while start < characters.count {
+        let isWord = ForeignPhrase.isWord(characters[start])
+        var end = start + 1
+        while end < characters.count, ForeignPhrase.isWord(characters[end]) == isWord { end += 1 }
+        tokens.append((String(characters[start..<end]), start..<end, isWord))
+        start = end
+      }
+      return tokens
+    }
   }
 
   static func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber }
-
-  static func isWordEdge(_ characters: [Character], _ range: Range<Int>) -> Bool {
-    func isWord(_ index: Int) -> Bool {
-      index >= 0 && index < characters.count && ForeignPhrase.isWord(characters[index])
-    }
-    return !isWord(range.lowerBound - 1) && !isWord(range.upperBound)
-  }
 }

@@ -16,4 +16,16 @@ import Testing
     #expect(ForeignPhrase.ranges(of: [], in: "Jean").isEmpty)
     #expect(ForeignPhrase.ranges(of: [Self.phrase("Jean")], in: "Je").isEmpty)
   }
+
+  /// A phrase is matched from its first word to its last; many alike cost one walk.
+  @Test func fromTheFirstWordToTheLastAndManyAlike() {
+    #expect(
+      ForeignPhrase.ranges(of: [Self.phrase("Valérie,")], in: "Then Valérie. And Valérie, too.").map(\.range) == [
+        5..<12, 18..<25,
+      ])
+    let alike = (1...300).map { Self.phrase(String(repeating: "a ", count: $0) + "b") }
+    let text = String(repeating: "a ", count: 5_000) + "b"
+    let found = ForeignPhrase.ranges(of: alike, in: text)
+    #expect(found.count == 1 && found.first?.range.upperBound == text.count)
+  }
 }
