@@ -21,8 +21,10 @@ package enum BookLanguage {
   }
 
   /// Whether `tag` is a BCP 47 tag: a language of 2 to 8 letters, then subtags of 1 to 8 letters
-  /// and digits (`en`, `fr-CA`, `zh-Hant-TW`).
+  /// and digits (`en`, `fr-CA`, `zh-Hant-TW`), 35 characters at most.
   package static func isTag(_ tag: String) -> Bool {
+    // RFC 5646 asks every tag of 35 characters or fewer to be kept; longer ones are not languages.
+    guard tag.utf8.count <= 35 else { return false }
     let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
     guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return false }
@@ -36,6 +38,9 @@ package enum BookLanguage {
     let primary = primary(of: tag)
     return primary == nil || primary == "en"
   }
+
+  /// Tags that name no language to speak in: undetermined, several, no linguistic content.
+  package static let noLanguage: Set<String> = ["und", "mul", "zxx"]
 
   /// The English name of a supported language, else the code itself.
   package static func name(of code: String) -> String {

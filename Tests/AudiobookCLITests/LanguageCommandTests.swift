@@ -100,6 +100,12 @@ import Testing
     let result = try Audiobook.run(["plan", Fixtures.languageBook("fr"), "--language", "fr_FR!"], in: scratch.url)
     #expect(result.status == 64)
     #expect(result.stderrText.contains("--language takes a BCP 47 tag"), "\(result.stderrText)")
+    // A tag past 35 characters is none, and the message does not repeat all of it.
+    let long = try Audiobook.run(
+      ["plan", Fixtures.languageBook("fr"), "--language", "fr-" + String(repeating: "abcdefgh-", count: 1_000) + "x"],
+      in: scratch.url)
+    #expect(long.status == 64)
+    #expect(long.stderrText.utf8.count < 1_000, "\(long.stderrText.utf8.count)")
   }
 
   /// Each language's abbreviations, ordinals and punctuation, split as a reader would.

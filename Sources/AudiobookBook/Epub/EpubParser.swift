@@ -44,6 +44,7 @@ enum EpubParser {
     let frontMatter = EpubFrontMatter(package: package, navigation: navigation)
     let entriesByDocument = Dictionary(grouping: navigation.entries, by: \.path)
     var chapters = EpubChapterCollector(hasTableOfContents: !navigation.entries.isEmpty)
+    var foreign: [ForeignPhrase] = []
     var lineOffset = 0
     for entry in spine {
       let document = entry.item.path
@@ -57,9 +58,15 @@ enum EpubParser {
           "\(archive.location(of: document)):\(first.line): warning: '&\(first.name.quotedForMessage);' is not an "
             + "entity XHTML defines; read as written\(others > 0 ? " (and \(others) more in this document)" : "")")
       }
+      let marked = chapters.foreign.count
       chapters.read(
         tree, entries: entriesByDocument[document] ?? [], lineOffset: lineOffset,
         includeFrontMatter: includeFrontMatter)
+      // A mark names its own document and line, as the EPUB's other problems do.
+      foreign += chapters.foreign[marked...].map {
+        ForeignPhrase(
+          text: $0.text, language: $0.language, file: archive.location(of: document), line: $0.line - lineOffset)
+      }
     }
 
     let metadata = package.metadata
@@ -84,9 +91,7 @@ enum EpubParser {
     found.genre = metadata.subjects
     found.identifier = metadata.identifier
     book.apply(found)
-    book.foreignPhrases = chapters.foreign.map {
-      ForeignPhrase(text: $0.text, language: $0.language, file: path, line: $0.line)
-    }
+    book.foreignPhrases = foreign
     book.cover = cover(package, archive: archive, warnings: &warnings)
     book.warnings = warnings
     return book

@@ -49,8 +49,10 @@ public struct CastVoices: Sendable, Equatable {
         : settings[Cast.dialogue]
           ?? preset.engine
     }
-    // Each voice again in each language the book's foreign words are in.
-    for phrase in foreign {
+    // Each voice again in each language the book's foreign words are in (its first phrase
+    // names the place in messages).
+    var languages: Set<String> = []
+    for phrase in foreign where languages.insert(phrase.language).inserted {
       let voice = try languageVoice(phrase)
       for (name, engine) in settings where !name.hasSuffix(")") {
         var speaking = engine
@@ -66,13 +68,15 @@ public struct CastVoices: Sendable, Equatable {
   public static func foreignVoice(_ voice: String, _ language: String) -> String { "\(voice) (\(language))" }
 
   /// The book's foreign words (its markup's, then its and the voice's lexicons'), without those
-  /// in the book's own language.
+  /// in the book's own language or in none (`und`, `mul`, `zxx`).
   static func foreignPhrases(of book: Book, preset: VoicePreset) -> [ForeignPhrase] {
     let lexicon = preset.lexicon(forBookIn: book.language).merging(book.lexicon)
     let own = BookLanguage.primary(of: book.language) ?? "en"
     var seen: Set<String> = []
     return (book.foreignPhrases + lexicon.foreignPhrases).filter { phrase in
-      BookLanguage.primary(of: phrase.language) != own && seen.insert(phrase.text).inserted
+      guard let primary = BookLanguage.primary(of: phrase.language), !BookLanguage.noLanguage.contains(primary)
+      else { return false }
+      return primary != own && seen.insert(phrase.text).inserted
     }
   }
 

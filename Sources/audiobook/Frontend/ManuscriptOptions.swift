@@ -50,7 +50,8 @@ struct ManuscriptOptions: ParsableArguments {
 
   func validate() throws {
     if let language, !BookLanguage.isTag(language) {
-      throw ValidationError("--language takes a BCP 47 tag such as en, fr-CA or pt-BR; got '\(language)'.")
+      throw ValidationError(
+        "--language takes a BCP 47 tag such as en, fr-CA or pt-BR; got '\(language.quotedForMessage)'.")
     }
   }
 

@@ -91,6 +91,19 @@ import Testing
     #expect(ch1.paragraphs[0].lastLine == ch1.paragraphs[0].sourceLine)
   }
 
+  /// Words an element marks as another language's name their own document and line.
+  @Test func marksOfAnotherLanguageNameTheirDocument() throws {
+    var epub = EpubSamples.epub3
+    epub.documents[3].xhtml = epub.documents[3].xhtml.replacingOccurrences(
+      of: "<p>The letter came", with: "<p><span xml:lang=\"fr\">Valérie</span> said the letter came")
+    let book = try read(epub)
+    let mark = try #require(book.foreignPhrases.first)
+    #expect(mark.text == "Valérie" && mark.language == "fr")
+    #expect(mark.file.hasSuffix("book.epub!OEBPS/" + epub.documents[3].name), "\(mark.file)")
+    let lines = epub.documents[3].xhtml.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(mark.line == (lines.firstIndex { $0.contains("Valérie") } ?? -1) + 1)
+  }
+
   @Test func epub2WithNCX() throws {
     let book = try read(EpubSamples.epub2)
     #expect(book.title == "Lanterns")

@@ -72,6 +72,10 @@ import Yams
       try CastVoices.resolve(book: book, preset: VoicePreset(name: "narrator"), library: VoiceLibrary()))
     #expect(ChapterDialogue(chapter, cast: alone).spans[2].isEmpty)
     #expect(ChapterDialogue(chapter, cast: alone).spans[0].map(\.voice) == ["narrator (de)", "narrator (fr)"])
+    // Marks in no language (`und`, `mul`, `zxx`) change nothing.
+    book.foreignPhrases = [ForeignPhrase(text: "gate", language: "und", file: "t.md", line: 8)]
+    book.lexicon = .empty
+    #expect(try CastVoices.resolve(book: book, preset: VoicePreset(name: "narrator"), library: VoiceLibrary()) == nil)
     // A language espeak-ng has no voice for names the mark.
     book.foreignPhrases = [ForeignPhrase(text: "gate", language: "tlh", file: "t.md", line: 8)]
     #expect(throws: AudiobookError.self) {
