@@ -108,6 +108,23 @@ import Testing
     #expect(long.stderrText.utf8.count < 1_000, "\(long.stderrText.utf8.count)")
   }
 
+  /// `say TEXT` reads text in the language it is written in, voice and rules alike: the same
+  /// bytes as with `--language fr`, and not those of the English voice.
+  @Test func sayReadsTextInTheLanguageItIsWrittenIn() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let text =
+      "M. Dupont arrive à 15 h. Le docteur l'attendait devant la gare avec un parapluie et il était content de le voir."
+    var audio: [String: Data] = [:]
+    for (name, flags) in [("detected", []), ("fr", ["--language", "fr"]), ("en", ["--language", "en"])] {
+      let result = try Audiobook.run(["say", text, "-o", scratch.appending("\(name).wav")] + flags, in: scratch.url)
+      try #require(result.status == 0, "\(result.stderrText)")
+      audio[name] = try Data(contentsOf: scratch.url.appendingPathComponent("\(name).wav"))
+    }
+    #expect(audio["detected"] == audio["fr"])
+    #expect(audio["detected"] != audio["en"])
+  }
+
   /// Each language's abbreviations, ordinals and punctuation, split as a reader would.
   @Test(
     arguments: [

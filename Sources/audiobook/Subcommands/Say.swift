@@ -100,8 +100,7 @@ extension AudiobookCommand {
         var selection: BookAddress.Selection?
         if let parsed, let address { selection = try address.select(in: parsed) }
         let preset = try voiceOptions.preset(
-          bookVoice: parsed?.voice, book: book, language: parsed?.language ?? manuscript.language,
-          voiceSetting: parsed?.settings["voice"])
+          bookVoice: parsed?.voice, book: book, language: language, voiceSetting: parsed?.settings["voice"])
         // The default cache is used only when a render made it: say does not create one.
         let cache = clipCache.directory(output: "Output")
         var speaker = Speaker(
