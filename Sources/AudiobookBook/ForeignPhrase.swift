@@ -1,3 +1,4 @@
+import Foundation
 import AudiobookCore
 
 /// Words of another language in a book, to be read in that language's voice (`Valérie`,
@@ -18,6 +19,19 @@ public struct ForeignPhrase: Sendable, Equatable, Hashable {
     self.language = language
     self.file = file
     self.line = line
+  }
+
+  /// The name of `speaker`'s voice saying words of `language`: `narrator (fr)`.
+  public static func voice(_ speaker: String, speaking language: String) -> String { "\(speaker) (\(language))" }
+
+  /// `narrator (fr)` → `narrator` and `fr`; any other voice name → itself and nil.
+  public static func speakerAndLanguage(of voice: String) -> (speaker: String, language: String?) {
+    guard voice.hasSuffix(")"), let open = voice.range(of: " (", options: .backwards),
+      open.lowerBound > voice.startIndex
+    else { return (voice, nil) }
+    let tag = String(voice[open.upperBound..<voice.index(before: voice.endIndex)])
+    guard BookLanguage.isTag(tag) else { return (voice, nil) }
+    return (String(voice[..<open.lowerBound]), tag)
   }
 
   /// The longest phrase kept: a sentence or two; a longer passage is its paragraph's business.

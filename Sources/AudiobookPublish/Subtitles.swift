@@ -1,5 +1,6 @@
 import Foundation
 import AudiobookCore
+import AudiobookBook
 
 /// Subtitle files for a chapter, one cue per sentence (and one for the spoken title), timed
 /// from espeak-ng's own events: exact to the millisecond against the chapter file.
@@ -61,11 +62,11 @@ public enum Subtitles {
     for (index, word) in texts.enumerated() {
       let voice = index < cue.voices.count ? cue.voices[index] : (open ?? "")
       if index > 0 {
-        if voice != open { text += open.flatMap { spokenLanguage($0).language } == nil ? "</v>" : "</lang></v>" }
+        if voice != open { text += closing(open) }
         text += lineStarts.contains(index) ? "\n" : " "
       }
       if voice != open {
-        let (speaker, language) = spokenLanguage(voice)
+        let (speaker, language) = ForeignPhrase.speakerAndLanguage(of: voice)
         text += "<v \(voiceName(speaker))>" + (language.map { "<lang \($0)>" } ?? "")
         open = voice
       }
@@ -74,21 +75,14 @@ public enum Subtitles {
       }
       text += escaped(word)
     }
-    guard let open else { return text }
-    return text + (spokenLanguage(open).language == nil ? "</v>" : "</lang></v>")
+    return text + closing(open)
   }
 
-  /// `narrator (fr)`, a voice speaking words of another language → `narrator` and `fr`, for
-  /// a WebVTT language span inside the voice span.
-  static func spokenLanguage(_ voice: String) -> (speaker: String, language: String?) {
-    guard voice.hasSuffix(")"), let open = voice.lastIndex(of: "("), open > voice.startIndex else {
-      return (voice, nil)
-    }
-    let tag = voice[voice.index(after: open)..<voice.index(before: voice.endIndex)]
-    let isTag =
-      (2...35).contains(tag.count) && tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-    guard isTag, voice[voice.index(before: open)] == " " else { return (voice, nil) }
-    return (String(voice[..<voice.index(before: open)]), String(tag))
+  /// What closes the spans opened for `voice`: the voice span, and the language span inside it
+  /// for words of another language (`narrator (fr)`); nothing for none.
+  private static func closing(_ voice: String?) -> String {
+    guard let voice else { return "" }
+    return ForeignPhrase.speakerAndLanguage(of: voice).language == nil ? "</v>" : "</lang></v>"
   }
 
   /// A voice's name as a WebVTT voice span's annotation holds it: one line, no `>`.

@@ -33,4 +33,10 @@ extension [InstalledVoice] {
     }
     return speakers.min { $0.1 < $1.1 }?.0
   }
+
+  /// The voice for a language tag: the tag's own (`fr-ca`), else its primary language's (`fr`).
+  public func first(speaking tag: String) -> InstalledVoice? {
+    let tag = tag.lowercased()
+    return first(matching: tag) ?? tag.split(separator: "-").first.flatMap { first(matching: String($0)) }
+  }
 }

@@ -27,8 +27,7 @@ extension VoiceLibrary {
     guard !primary.isEmpty, primary != "und", primary != Self.primaryLanguage(of: preset.engine.voice) else {
       return (preset, nil)
     }
-    let installed = EspeakVoices.installed()
-    guard let voice = installed.first(matching: tag) ?? installed.first(matching: primary) else {
+    guard let voice = EspeakVoices.installed().first(speaking: tag) else {
       return (
         preset,
         "warning: espeak-ng has no voice for the book's language '\((language ?? tag).quotedForMessage)'; "

@@ -51,21 +51,19 @@ public struct CastVoices: Sendable, Equatable {
     }
     // Each voice again in each language the book's foreign words are in (its first phrase
     // names the place in messages).
+    let voices = settings
     var languages: Set<String> = []
     for phrase in foreign where languages.insert(phrase.language).inserted {
       let voice = try languageVoice(phrase)
-      for (name, engine) in settings where !name.hasSuffix(")") {
+      for (name, engine) in voices {
         var speaking = engine
         speaking.voice = voice
-        settings[foreignVoice(name, phrase.language)] = speaking
+        settings[ForeignPhrase.voice(name, speaking: phrase.language)] = speaking
       }
     }
     return CastVoices(
       cast: cast.members.contains(where: \.setsVoice) ? cast : Cast(), settings: settings, foreignPhrases: foreign)
   }
-
-  /// The name of `voice` speaking words of `language`: `narrator (fr)`.
-  public static func foreignVoice(_ voice: String, _ language: String) -> String { "\(voice) (\(language))" }
 
   /// The book's foreign words (its markup's, then its and the voice's lexicons'), without those
   /// in the book's own language or in none (`und`, `mul`, `zxx`).
@@ -82,10 +80,7 @@ public struct CastVoices: Sendable, Equatable {
 
   /// The installed espeak-ng voice for a phrase's language.
   private static func languageVoice(_ phrase: ForeignPhrase) throws(AudiobookError) -> String {
-    let installed = EspeakVoices.installed()
-    let tag = phrase.language.lowercased()
-    let primary = BookLanguage.primary(of: tag) ?? tag
-    guard let voice = installed.first(matching: tag) ?? installed.first(matching: primary) else {
+    guard let voice = EspeakVoices.installed().first(speaking: phrase.language) else {
       throw AudiobookError(
         .badInput,
         "'\(phrase.text.quotedForMessage)' is marked as '\(phrase.language.quotedForMessage)', a language espeak-ng "

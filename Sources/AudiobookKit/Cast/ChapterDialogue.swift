@@ -82,7 +82,7 @@ struct ChapterDialogue: Sendable {
       while phrase < foreign.count, foreign[phrase].range.upperBound <= lower { phrase += 1 }
       let speaker = span < spans.count && spans[span].range.contains(lower) ? spans[span].voice : Cast.narrator
       let language = phrase < foreign.count && foreign[phrase].range.contains(lower) ? foreign[phrase].language : nil
-      let voice = language.map { CastVoices.foreignVoice(speaker, $0) } ?? speaker
+      let voice = language.map { ForeignPhrase.voice(speaker, speaking: $0) } ?? speaker
       guard voice != Cast.narrator else { continue }
       if let last = result.last, last.voice == voice, last.range.upperBound == lower {
         result[result.count - 1].range = last.range.lowerBound..<upper

@@ -28,4 +28,15 @@ import Testing
     let found = ForeignPhrase.ranges(of: alike, in: text)
     #expect(found.count == 1 && found.first?.range.upperBound == text.count)
   }
+
+  /// The voice that says foreign words is named `SPEAKER (TAG)`, and read back so (the
+  /// subtitles' language spans).
+  @Test func aVoiceSpeakingAnotherLanguageIsNamedAndReadBack() {
+    #expect(ForeignPhrase.voice("narrator", speaking: "fr") == "narrator (fr)")
+    #expect(ForeignPhrase.speakerAndLanguage(of: "narrator (fr)") == ("narrator", "fr"))
+    #expect(ForeignPhrase.speakerAndLanguage(of: "Mr. Darcy (de-AT)") == ("Mr. Darcy", "de-AT"))
+    #expect(ForeignPhrase.speakerAndLanguage(of: "Bob (the elder)") == ("Bob (the elder)", nil))
+    #expect(ForeignPhrase.speakerAndLanguage(of: "(fr)") == ("(fr)", nil))
+    #expect(ForeignPhrase.speakerAndLanguage(of: "narrator") == ("narrator", nil))
+  }
 }

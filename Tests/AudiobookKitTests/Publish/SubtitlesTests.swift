@@ -100,11 +100,4 @@ import Testing
     let vtt = Subtitles.webVTT(chapter, sampleRate: 1_000, words: false)
     #expect(vtt.components(separatedBy: "-->").count - 1 == 2, "\(vtt)")
   }
-
-  @Test func aVoiceSpeakingAnotherLanguageIsALanguageSpan() {
-    #expect(Subtitles.spokenLanguage("narrator (fr)") == ("narrator", "fr"))
-    #expect(Subtitles.spokenLanguage("Mr. Darcy (de-AT)") == ("Mr. Darcy", "de-AT"))
-    #expect(Subtitles.spokenLanguage("Bob (the elder)") == ("Bob (the elder)", nil))
-    #expect(Subtitles.spokenLanguage("(fr)") == ("(fr)", nil))
-  }
 }
