@@ -29,6 +29,9 @@ public struct ChapterHeading: Sendable, Equatable {
   /// Whether the number comes before the label (`Erstes Kapitel`).
   public var numberFirst = false
 
+  /// What may stand between a heading's number and its title: `IV. The Storm`, `3 – Home`.
+  static let separators: Set<Character> = [".", ":", "-", "–", "—"]
+
   static let namedSections = ChapterWords.namedSections
   static let chapterLabels = ChapterWords.chapterLabels
   static let partLabels = ChapterWords.partLabels
@@ -96,9 +99,8 @@ public struct ChapterHeading: Sendable, Equatable {
     guard let number else { return nil }
     let numberText = String(rest[..<numberEnd])
     var tail = rest[numberEnd...].trimmingSpaces
-    let separators: Set<Character> = [".", ":", "-", "–", "—"]
     var separated = false
-    if let first = tail.first, separators.contains(first) {
+    if let first = tail.first, Self.separators.contains(first) {
       tail = String(tail.dropFirst()).trimmingSpaces
       separated = true
     } else if !tail.isEmpty {
@@ -145,7 +147,7 @@ public struct ChapterHeading: Sendable, Equatable {
     // more (the other languages' table is built on first use).
     let label = labelWord.lowercased()
     let kind: Kind? = chapterLabels.contains(label) ? .chapter : partLabels.contains(label) ? .part : nil
-    let titled = words.count == 3 && (separated || words[2].first.map { ".:-–—".contains($0) } == true)
+    let titled = words.count == 3 && (separated || words[2].first.map(separators.contains) == true)
     guard let kind, words.count == 2 || titled, let number = ForeignNumberWords.value(of: String(words[0])) else {
       return nil
     }
@@ -155,7 +157,7 @@ public struct ChapterHeading: Sendable, Equatable {
     heading.numberFirst = true
     if words.count == 3 {
       var tail = String(words[2]).trimmingSpaces
-      if !separated, let first = tail.first, ".:-–—".contains(first) {
+      if !separated, let first = tail.first, separators.contains(first) {
         tail = String(tail.dropFirst()).trimmingSpaces
         separated = true
       }
