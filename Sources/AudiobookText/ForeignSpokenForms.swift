@@ -6,14 +6,15 @@ import AudiobookCore
 /// language's numbers.
 struct ForeignSpokenForms: @unchecked Sendable {
   /// Written (without spaces: `z.B.` stands for `z. B.` too) → said.
-  var abbreviations: [String: String] = [:]
+  let abbreviations: [String: String]
   /// Written → said, before a capitalized word only (`M. Dupont`, not `le M.`).
-  var titles: [String: String] = [:]
+  let titles: [String: String]
   /// The language's rewrites of numbers, dates and numerals.
-  var numbers: [(String) -> String] = []
+  let numbers: [(String) -> String]
 
-  private var abbreviationPattern: Regex<AnyRegexOutput>?
-  private var titlePattern: Regex<AnyRegexOutput>?
+  /// The two tables as patterns, made once with them.
+  private let abbreviationPattern: Regex<AnyRegexOutput>?
+  private let titlePattern: Regex<AnyRegexOutput>?
 
   init(abbreviations: [String: String] = [:], titles: [String: String] = [:], numbers: [(String) -> String] = []) {
     self.abbreviations = abbreviations
