@@ -20,8 +20,9 @@
 /// 5. Decision. nil when there are fewer than `minimumHits` hits (too little text), or when the
 ///    best score is below `margin` times the second; otherwise the best language's code.
 package enum LanguageDetector {
-  /// The languages told apart, as ISO 639-1 codes; indices into a score list.
-  static let codes = ["en", "fr", "de", "es", "it", "nl", "pt", "pl", "ru"]
+  /// The languages told apart (those with rules of their own), as ISO 639-1 codes; indices into
+  /// a score list.
+  static let codes = BookLanguage.supported.map(\.code)
   /// The most text read from one book, in UTF-8 bytes.
   static let sampleBytes = 65_536
   /// The most text read from one paragraph, in UTF-8 bytes.
